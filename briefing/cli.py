@@ -1,0 +1,150 @@
+"""The command line: ``briefing [tui|check|print|schema|export] …``.
+
+Output goes to stdout, diagnostics to stderr. Exit status: 0 clean, 1 when a
+briefing has errors, 2 for usage and I/O errors. Nothing here imports Textual
+unless the TUI is asked for, so ``print`` and ``check`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from . import __version__
+from .loader import DEFAULT_MAX_BYTES, Diagnostic, LoadError, Loaded, default_path, load
+
+COMMANDS = ("tui", "check", "print")
+# The parts of a briefing, in order; render.SECTIONS is the same list (render imports Rich, so not here).
+SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="A terminal dashboard for situation briefings kept as YAML.",
+        epilog="With no command, opens the dashboard: briefing [FILE] is briefing tui [FILE].",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    tui = commands.add_parser("tui", help="open the dashboard (the default)", description="Open a briefing in the dashboard.")
+    tui.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    _add_file_options(tui)
+
+    check = commands.add_parser(
+        "check",
+        help="validate briefing files",
+        description="Validate briefings: one line per problem, FILE:LINE:COL: error|warning: message. "
+        "Exit 0 when clean (warnings allowed), 1 on errors, 2 on usage or I/O errors.",
+    )
+    check.add_argument("files", nargs="*", metavar="FILE", help="briefing YAML files (default: the bundled briefing)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print nothing when a file is clean")
+    _add_file_options(check)
+
+    show = commands.add_parser("print", help="print a briefing to the console", description="Render a briefing to the console.")
+    show.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    show.add_argument("--width", type=int, metavar="COLUMNS", help="render at this width (default: the terminal's)")
+    show.add_argument(
+        "--section",
+        action="append",
+        choices=SECTIONS,
+        metavar="SECTION",
+        help=f"print only this part (repeatable): {', '.join(SECTIONS)}",
+    )
+    _add_file_options(show)
+    return parser
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    from .render import clean
+
+    for diagnostic in diagnostics:
+        print(clean(diagnostic), file=sys.stderr)
+
+
+def _load_or_report(file: str | None, max_bytes: int) -> tuple[Loaded | None, int]:
+    try:
+        loaded = load(file or default_path(), max_bytes)
+    except LoadError as error:
+        _report(error.diagnostics)
+        return None, EXIT_USAGE if error.kind == "io" else EXIT_INVALID
+    _report(loaded.warnings)
+    return loaded, EXIT_OK
+
+
+def run_check(files: Sequence[str], max_bytes: int, quiet: bool) -> int:
+    status = EXIT_OK
+    for file in files or [str(default_path())]:
+        loaded, code = _load_or_report(file, max_bytes)
+        status = max(status, code)
+        if loaded is not None and not quiet:
+            counts = f"{len(loaded.warnings)} warning{'s' * (len(loaded.warnings) != 1)}"
+            print(f"{file}: ok ({counts})")
+    return status
+
+
+def run_print(file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None) -> int:
+    from rich.console import Console
+
+    from .render import document
+
+    loaded, code = _load_or_report(file, max_bytes)
+    if loaded is None:
+        return code
+    console = Console(highlight=False, width=width, emoji=False)
+    console.print(document(loaded.briefing, sections=sections))
+    return EXIT_OK
+
+
+def run_tui(file: str | None, max_bytes: int) -> int:
+    loaded, code = _load_or_report(file, max_bytes)
+    if loaded is None:
+        return code
+    from .tui.app import create_app
+
+    app = create_app(loaded, max_bytes=max_bytes)
+    result = app.run()
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    # `briefing FILE` opens the dashboard: anything that is not a command or an option is a file.
+    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        args.insert(0, "tui")
+    if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "tui")
+    options = build_parser().parse_args(args)
+    try:
+        if options.command == "check":
+            return run_check(options.files, options.max_bytes, options.quiet)
+        if options.command == "print":
+            return run_print(options.file, options.max_bytes, options.width, options.section)
+        return run_tui(options.file, options.max_bytes)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `briefing print | head` is not an error
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Every citable thing in a briefing, addressed by a stable reference.
+
+Pure (no UI): the TUI, the renderers, export and the analytics all ask this
+index which items exist, what each cites and what cites each source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Union
+
+from .model import Base, Briefing, Bullet, Event, Judgment, Source, Stakeholder, Statement, Tension
+
+Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Event, Source]
+
+#: The panes, in the order the reader meets them (and the number keys).
+PANES = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+PANE_TITLES = {
+    "summary": "Summary",
+    "bases": "Bases",
+    "stakeholders": "Stakeholders",
+    "tensions": "Tensions",
+    "judgments": "Judgments",
+    "timeline": "Timeline",
+    "sources": "Sources",
+}
+KIND_NAMES = {
+    "summary": "bullet",
+    "bases": "base",
+    "stakeholders": "stakeholder",
+    "statements": "statement",
+    "tensions": "tension",
+    "judgments": "judgment",
+    "timeline": "event",
+    "sources": "source",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Ref:
+    """Where an item lives: its kind and its key (an id, or a position where there is none)."""
+
+    kind: str
+    key: str
+
+    @property
+    def pane(self) -> str:
+        return "stakeholders" if self.kind == "statements" else self.kind
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+
+def source_ref(source_id: int) -> Ref:
+    return Ref("sources", str(source_id))
+
+
+class BriefingIndex:
+    """Items by reference, the order each pane lists them in, and citations both ways."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.items: dict[Ref, Item] = {}
+        self.order: dict[str, list[Ref]] = {pane: [] for pane in PANES}
+        self.owner: dict[Ref, Stakeholder] = {}
+        self.sources: dict[int, Source] = {source.id: source for source in briefing.sources}
+        self.stakeholders: dict[str, Stakeholder] = {holder.id: holder for holder in briefing.stakeholders}
+
+        def add(pane: str, ref: Ref, item: Item) -> None:
+            self.items[ref] = item
+            self.order[pane].append(ref)
+
+        for bullet in briefing.summary:
+            add("summary", Ref("summary", bullet.id), bullet)
+        for base in briefing.bases:
+            add("bases", Ref("bases", base.id), base)
+        for holder in briefing.stakeholders:
+            add("stakeholders", Ref("stakeholders", holder.id), holder)
+            for position, statement in enumerate(holder.statements):
+                ref = Ref("statements", f"{holder.id}/{position + 1}")
+                add("stakeholders", ref, statement)
+                self.owner[ref] = holder
+        for tension in briefing.tensions:
+            add("tensions", Ref("tensions", tension.id), tension)
+        for judgment in briefing.judgments:
+            add("judgments", Ref("judgments", judgment.id), judgment)
+        for position, event in enumerate(briefing.timeline):
+            add("timeline", Ref("timeline", event.id or f"#{position + 1}"), event)
+        for source in briefing.sources:
+            add("sources", source_ref(source.id), source)
+
+        self.cited_by: dict[int, list[Ref]] = {source.id: [] for source in briefing.sources}
+        for ref, item in self.items.items():
+            for source_id in dict.fromkeys(getattr(item, "citations", ())):
+                self.cited_by.setdefault(source_id, []).append(ref)
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self.items
+
+    def citations(self, ref: Ref) -> list[int]:
+        """The distinct sources an item cites, in the order it cites them."""
+        return list(dict.fromkeys(getattr(self.items.get(ref), "citations", ())))
+
+    def citing(self) -> Iterator[Ref]:
+        """Every item that cites at least one source."""
+        return (ref for ref, item in self.items.items() if getattr(item, "citations", None))
+
+    def speaker(self, ref: Ref) -> Stakeholder | None:
+        """Who made a statement: its ``by``, else the stakeholder it is filed under."""
+        statement = self.items.get(ref)
+        if not isinstance(statement, Statement):
+            return None
+        if statement.by is not None and statement.by in self.stakeholders:
+            return self.stakeholders[statement.by]
+        return self.owner.get(ref)
+
+    def label(self, ref: Ref) -> str:
+        """A one-line name for an item: for lists of hits, history and the palette."""
+        item = self.items[ref]
+        if isinstance(item, Bullet):
+            return item.label or item.text
+        if isinstance(item, (Base, Stakeholder)):
+            return item.name
+        if isinstance(item, Statement):
+            speaker = self.speaker(ref)
+            return f"{speaker.name if speaker else '?'}: {item.text}"
+        if isinstance(item, Tension):
+            return item.title
+        if isinstance(item, Judgment):
+            return item.text
+        if isinstance(item, Event):
+            return f"{item.date} {item.text}"
+        assert isinstance(item, Source)
+        return f"[{item.id}] {source_title(item)}"
+
+    def search_text(self, ref: Ref) -> str:
+        """All the words of an item, for search."""
+        item = self.items[ref]
+        words = [self.label(ref)]
+        for value in item.model_dump(exclude={"citations", "statements"}, exclude_none=True).values():
+            if isinstance(value, str):
+                words.append(value)
+            elif isinstance(value, list):
+                words.extend(str(part) for part in value)
+            elif isinstance(value, dict):
+                words.extend(str(part) for part in value.values())
+        return "\n".join(words)
+
+
+def source_title(source: Source) -> str:
+    """A source's title, or an honest placeholder: titles are never invented."""
+    return source.title or "untitled source"

@@ -1,0 +1,289 @@
+"""The briefing format: Pydantic models and cross-reference checks.
+
+Pure: no I/O and no UI. The loader turns a file into plain Python data; this
+module decides whether that data is a briefing. Cross-references (citations,
+parties, operators, speakers) are checked by :func:`cross_check`, which
+returns located findings instead of raising, so that every dangling id in a
+file is reported at once, each at its own place.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+#: The ICD 203 likelihood scale, lowest first, with its percentage bands.
+LIKELIHOODS: dict[str, tuple[int, int]] = {
+    "almost no chance": (1, 5),
+    "very unlikely": (5, 20),
+    "unlikely": (20, 45),
+    "roughly even chance": (45, 55),
+    "likely": (55, 80),
+    "very likely": (80, 95),
+    "almost certain": (95, 99),
+}
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+Severity = Literal["low", "medium", "high"]
+StakeholderKind = Literal["state", "government", "person", "organisation"]
+BaseKind = Literal["naval", "air", "land", "joint", "logistics", "other"]
+#: Admiralty (NATO) source reliability A–F and information credibility 1–6.
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+RELIABILITY_MEANING = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY_MEANING = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_partial_date(value: str) -> str:
+    """Accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day; keep the text."""
+    match = _PARTIAL_DATE.fullmatch(value)
+    if match is None:
+        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        raise ValueError("year 0000 does not exist")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month:02d} does not exist")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"{value} is not a real day ({year}-{month:02d} has {last} days)")
+    return value
+
+
+def partial_date_key(value: str) -> tuple[int, int, int]:
+    """A sort key for a partial date: a missing month or day sorts first."""
+    parts = [int(part) for part in value.split("-")]
+    parts += [0] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
+
+
+def check_url(value: str) -> str:
+    if not re.match(r"https?://[^\s/]+", value):
+        raise ValueError("expected an http:// or https:// URL")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=128),
+    Field(description="An identifier: letters, digits, '_', '.', '-'; unique in its collection."),
+]
+SourceId = Annotated[int, Field(ge=1, strict=True, description="The number of a source, as in [1].")]
+def _year_as_text(value: object) -> object:
+    # `date: 2015` reads as a number in YAML; a bare year is still a partial date.
+    return str(value) if type(value) is int and 0 < value <= 9999 else value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(check_partial_date),
+    Field(description="A date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+Url = Annotated[str, AfterValidator(check_url), Field(description="An http(s) URL.")]
+Citations = Annotated[
+    list[SourceId], Field(default_factory=list, description="The ids of the sources this rests on.")
+]
+
+
+class Strict(BaseModel):
+    """Every model refuses unknown keys: a misspelt key must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Bullet(Strict):
+    id: Id
+    label: NonEmpty | None = Field(None, description="A short heading for the bullet.")
+    text: NonEmpty = Field(description="The claim.")
+    citations: Citations
+
+
+class Location(Strict):
+    place: NonEmpty = Field(description="Town, port or district.")
+    country: NonEmpty = Field(description="The country the place is in.")
+    latitude: float | None = Field(None, ge=-90, le=90, description="Decimal degrees, north positive.")
+    longitude: float | None = Field(None, ge=-180, le=180, description="Decimal degrees, east positive.")
+
+
+class Base(Strict):
+    id: Id
+    name: NonEmpty = Field(description="The base's name.")
+    kind: BaseKind = Field(description="What kind of base: naval, air, land, joint, logistics or other.")
+    location: Location
+    operator: Id | None = Field(None, description="The stakeholder id of whoever operates the base.")
+    status: NonEmpty | None = Field(None, description="Its current status, in words.")
+    role: NonEmpty | None = Field(None, description="What the base is used for.")
+    citations: Citations
+
+
+class Statement(Strict):
+    text: NonEmpty = Field(description="What was said, quoted or paraphrased.")
+    by: Id | None = Field(None, description="Stakeholder id of the speaker, when not the stakeholder itself.")
+    date: PartialDate | None = None
+    citations: Citations
+
+
+class Stakeholder(Strict):
+    id: Id
+    name: NonEmpty
+    kind: StakeholderKind = Field(description="state, government, person or organisation.")
+    role: NonEmpty | None = Field(None, description="Role or office.")
+    position: NonEmpty | None = Field(None, description="Its position on the matter at hand.")
+    interests: list[NonEmpty] = Field(default_factory=list, description="What it wants.")
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Tension(Strict):
+    id: Id
+    title: NonEmpty
+    description: NonEmpty | None = None
+    parties: list[Id] = Field(default_factory=list, description="Stakeholder ids of the parties.")
+    severity: Severity | None = Field(None, description="low, medium or high; absent when not assessed.")
+    citations: Citations
+
+
+class Judgment(Strict):
+    id: Id
+    text: NonEmpty = Field(description="The estimative judgment.")
+    likelihood: Likelihood = Field(description="On the ICD 203 scale, from 'almost no chance' to 'almost certain'.")
+    confidence: Confidence | None = Field(None, description="Analytic confidence: low, moderate or high.")
+    change_reason: NonEmpty | None = Field(None, description="Why the likelihood or confidence changed.")
+    citations: Citations
+
+
+class Event(Strict):
+    id: Id | None = None
+    date: PartialDate
+    text: NonEmpty
+    citations: Citations
+
+
+class Source(Strict):
+    id: SourceId
+    title: NonEmpty | None = Field(None, description="The source's title, when known.")
+    publisher: NonEmpty | None = None
+    url: Url | None = None
+    published: PartialDate | None = None
+    accessed: PartialDate | None = None
+    reliability: Reliability | None = Field(None, description="Admiralty source reliability, A to F.")
+    credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(
+        None, description="Admiralty information credibility, 1 to 6."
+    )
+    note: NonEmpty | None = Field(None, description="What this source is cited for, or anything else worth knowing.")
+
+
+class Briefing(Strict):
+    schema_version: Literal[1] = Field(description="The version of this format: 1.")
+    title: NonEmpty
+    subtitle: NonEmpty | None = None
+    as_of: PartialDate = Field(description="The date the briefing speaks as of.")
+    region: NonEmpty
+    bluf: NonEmpty = Field(description="Bottom line up front: one line.")
+    summary: list[Bullet] = Field(default_factory=list)
+    bases: list[Base] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    tensions: list[Tension] = Field(default_factory=list)
+    judgments: list[Judgment] = Field(default_factory=list)
+    timeline: list[Event] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in a briefing, at a path into its data."""
+
+    path: Path
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+
+def _check_unique(items, collection: str, findings: list[Finding]) -> None:
+    seen: dict = {}
+    for index, item in enumerate(items):
+        if item.id is None:
+            continue
+        if item.id in seen:
+            findings.append(
+                Finding((collection, index, "id"), f"duplicate id {item.id!r} in {collection} (first at item {seen[item.id] + 1})")
+            )
+        else:
+            seen[item.id] = index
+
+
+def cross_check(briefing: Briefing) -> list[Finding]:
+    """Unique ids and references between collections; uncited sources are warnings."""
+    findings: list[Finding] = []
+    for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"):
+        _check_unique(getattr(briefing, name), name, findings)
+
+    source_ids = {source.id for source in briefing.sources}
+    stakeholder_ids = {stakeholder.id for stakeholder in briefing.stakeholders}
+    cited: set[int] = set()
+
+    def citations(path: Path, what: str, ids: list[int]) -> None:
+        for position, source_id in enumerate(ids):
+            cited.add(source_id)
+            if source_id not in source_ids:
+                findings.append(Finding((*path, "citations", position), f"{what} cites source [{source_id}], which is not in sources"))
+
+    def stakeholder(path: Path, what: str, ref: str | None, field: str) -> None:
+        if ref is not None and ref not in stakeholder_ids:
+            findings.append(Finding(path, f"{what} names {field} {ref!r}, which is not a stakeholder"))
+
+    for i, bullet in enumerate(briefing.summary):
+        citations(("summary", i), f"bullet {bullet.id!r}", bullet.citations)
+    for i, base in enumerate(briefing.bases):
+        citations(("bases", i), f"base {base.id!r}", base.citations)
+        stakeholder(("bases", i, "operator"), f"base {base.id!r}", base.operator, "operator")
+    for i, holder in enumerate(briefing.stakeholders):
+        for j, statement in enumerate(holder.statements):
+            path = ("stakeholders", i, "statements", j)
+            citations(path, f"statement {j + 1} of {holder.id!r}", statement.citations)
+            stakeholder((*path, "by"), f"statement {j + 1} of {holder.id!r}", statement.by, "speaker")
+    for i, tension in enumerate(briefing.tensions):
+        citations(("tensions", i), f"tension {tension.id!r}", tension.citations)
+        for j, party in enumerate(tension.parties):
+            stakeholder(("tensions", i, "parties", j), f"tension {tension.id!r}", party, "party")
+    for i, judgment in enumerate(briefing.judgments):
+        citations(("judgments", i), f"judgment {judgment.id!r}", judgment.citations)
+    for i, event in enumerate(briefing.timeline):
+        citations(("timeline", i), f"timeline event {i + 1} ({event.date})", event.citations)
+    for i, source in enumerate(briefing.sources):
+        if source.id not in cited:
+            findings.append(Finding(("sources", i, "id"), f"source [{source.id}] is not cited by anything", "warning"))
+    return findings

@@ -1,0 +1,391 @@
+"""How each kind of briefing entity looks: Rich renderables for print, export and the TUI.
+
+Every string from a briefing goes through :func:`clean` into a ``Text`` object:
+it is never parsed as markup, and control characters (ESC, BEL, C1, bidi
+overrides) are shown as visible escapes instead of reaching the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from .index import KIND_NAMES, PANE_TITLES, BriefingIndex, Ref, source_title
+from .model import (
+    CREDIBILITY_MEANING,
+    LIKELIHOODS,
+    RELIABILITY_MEANING,
+    Base,
+    Briefing,
+    Bullet,
+    Event,
+    Judgment,
+    Source,
+    Stakeholder,
+    Statement,
+    Tension,
+)
+
+# Characters that must never reach a terminal raw, mapped to a visible spelling.
+_VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_VISIBLE[0x0A] = "\n"  # line breaks in block scalars are text
+_VISIBLE[0x09] = "    "
+_VISIBLE.update(
+    {code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+)
+
+STYLE_MARKER = "bold cyan"
+STYLE_MARKER_CURRENT = "bold reverse cyan"
+STYLE_LABEL = "bold"
+STYLE_DIM = "dim"
+STYLE_KEY = "bold dim"
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "green"}
+
+
+def clean(value: object) -> str:
+    """Briefing text made safe for a terminal: control and bidi characters shown as escapes."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return text.translate(_VISIBLE)
+
+
+def plain(value: object, style: str = "") -> Text:
+    """A Text of briefing data: never markup, never raw control characters."""
+    return Text(clean(value), style=style)
+
+
+def one_line(value: object, limit: int | None = None) -> str:
+    text = " ".join(clean(value).split())
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text
+
+
+def markers(citations: Iterable[int], current: int | None = None) -> Text:
+    """``[1][3]``; the citation now in view stands out."""
+    text = Text()
+    for source_id in citations:
+        text.append(f"[{source_id}]", STYLE_MARKER_CURRENT if source_id == current else STYLE_MARKER)
+    return text
+
+
+def likelihood_text(likelihood: str) -> str:
+    low, high = LIKELIHOODS[likelihood]
+    return f"{likelihood} · {low}–{high}%"
+
+
+def grade(source: Source) -> str:
+    if source.reliability is None and source.credibility is None:
+        return "ungraded"
+    return f"{source.reliability or '?'}{source.credibility or '?'}"
+
+
+def severity_text(severity: str | None) -> Text:
+    if severity is None:
+        return Text("severity not assessed", STYLE_DIM)
+    return Text(f"{severity} severity", SEVERITY_STYLE[severity])
+
+
+# --- one line per item: list rows ---------------------------------------------------
+
+
+def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
+    """The line an item gets in its pane (and in search hits)."""
+    item = index.items[ref]
+    text = Text()
+    if isinstance(item, Bullet):
+        if item.label:
+            text.append(clean(item.label), STYLE_LABEL)
+            text.append(": ")
+        text.append(clean(item.text))
+    elif isinstance(item, Base):
+        text.append(clean(item.name), STYLE_LABEL)
+        text.append(f"  {item.kind} · ", STYLE_DIM)
+        text.append(clean(f"{item.location.place}, {item.location.country}"), STYLE_DIM)
+    elif isinstance(item, Stakeholder):
+        text.append(clean(item.name), STYLE_LABEL)
+        text.append(f"  {item.kind}", STYLE_DIM)
+        if item.role:
+            text.append(" · ", STYLE_DIM)
+            text.append(clean(item.role), STYLE_DIM)
+    elif isinstance(item, Statement):
+        speaker = index.speaker(ref)
+        text.append("  “", STYLE_DIM)
+        text.append(clean(item.text), "italic")
+        text.append("”", STYLE_DIM)
+        if speaker is not None and speaker is not index.owner.get(ref):
+            text.append(" — ", STYLE_DIM)
+            text.append(clean(speaker.name), STYLE_DIM)
+    elif isinstance(item, Tension):
+        text.append(clean(item.title), STYLE_LABEL)
+        text.append("  ")
+        text.append_text(severity_text(item.severity))
+    elif isinstance(item, Judgment):
+        text.append(clean(item.text))
+        text.append("  ")
+        text.append(likelihood_text(item.likelihood), "bold")
+        if item.confidence:
+            text.append(f" · {item.confidence} confidence", STYLE_DIM)
+    elif isinstance(item, Event):
+        text.append(f"{item.date:<10} ", STYLE_LABEL)
+        text.append(clean(item.text))
+    elif isinstance(item, Source):
+        text.append(f"[{item.id}] ", STYLE_MARKER)
+        text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
+        if item.publisher:
+            text.append(" — ")
+            text.append(clean(item.publisher))
+        text.append(f"  {grade(item)}", STYLE_DIM)
+        cited = len(index.cited_by.get(item.id, ()))
+        text.append(f" · cited by {cited}", STYLE_DIM)
+    citations = getattr(item, "citations", None)
+    if citations:
+        text.append(" ")
+        text.append_text(markers(citations, current))
+    return text
+
+
+# --- every field: the Detail pane and print -----------------------------------------
+
+
+def _fields(pairs: Iterable[tuple[str, RenderableType | str | None]]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=STYLE_KEY, no_wrap=True)
+    table.add_column(ratio=1)
+    for key, value in pairs:
+        if value is None or value == "" or value == []:
+            continue
+        table.add_row(key, plain(value) if isinstance(value, str) else value)
+    return table
+
+
+def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int | None = None) -> Text:
+    """One line per cited source: its marker and its title."""
+    text = Text()
+    for position, source_id in enumerate(dict.fromkeys(citations)):
+        if position:
+            text.append("\n")
+        text.append_text(markers([source_id], current))
+        source = index.sources.get(source_id)
+        text.append(" ")
+        if source is None:
+            text.append("missing source", "bold red")
+        else:
+            text.append(clean(source_title(source)), "" if source.title else "italic dim")
+    return text
+
+
+def source_grade_text(source: Source) -> str | None:
+    parts = []
+    if source.reliability:
+        parts.append(f"reliability {source.reliability} ({RELIABILITY_MEANING[source.reliability]})")
+    if source.credibility:
+        parts.append(f"credibility {source.credibility} ({CREDIBILITY_MEANING[source.credibility]})")
+    return "; ".join(parts) or "ungraded"
+
+
+def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> RenderableType:
+    """An item in full under a heading: the Detail pane."""
+    heading = Text()
+    heading.append(f"{kind_name(ref).capitalize()}  ", STYLE_DIM)
+    if ref.kind != "statements":
+        heading.append(one_line(index.label(ref), 200), "bold")
+    return Group(heading, Text(""), fields(index, ref, current, cited_by))
+
+
+def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> Table:
+    """Every field of an item, and its citations with each source's title."""
+    item = index.items[ref]
+    stake = index.stakeholders
+    pairs: list[tuple[str, RenderableType | str | None]] = []
+    if isinstance(item, Bullet):
+        pairs = [("id", item.id), ("label", item.label), ("text", item.text)]
+    elif isinstance(item, Base):
+        where = item.location
+        coordinates = None
+        if where.latitude is not None and where.longitude is not None:
+            coordinates = f"{where.latitude:.4f}, {where.longitude:.4f}"
+        operator = stake[item.operator].name if item.operator in stake else item.operator
+        pairs = [
+            ("id", item.id),
+            ("kind", item.kind),
+            ("place", f"{where.place}, {where.country}"),
+            ("coordinates", coordinates),
+            ("operator", operator),
+            ("status", item.status),
+            ("role", item.role),
+        ]
+    elif isinstance(item, Stakeholder):
+        statements = Text()
+        for number, statement in enumerate(item.statements, 1):
+            if number > 1:
+                statements.append("\n")
+            statements.append(f"{number}. “", STYLE_DIM)
+            statements.append(clean(statement.text), "italic")
+            statements.append("” ", STYLE_DIM)
+            statements.append_text(markers(statement.citations))
+        pairs = [
+            ("id", item.id),
+            ("kind", item.kind),
+            ("role", item.role),
+            ("position", item.position),
+            ("interests", "\n".join(f"• {interest}" for interest in item.interests) or None),
+            ("statements", statements if item.statements else None),
+        ]
+    elif isinstance(item, Statement):
+        speaker = index.speaker(ref)
+        owner = index.owner.get(ref)
+        pairs = [
+            ("said by", speaker.name if speaker else item.by),
+            ("filed under", owner.name if owner is not None and owner is not speaker else None),
+            ("date", item.date),
+            ("text", item.text),
+        ]
+    elif isinstance(item, Tension):
+        parties = ", ".join(stake[p].name if p in stake else p for p in item.parties)
+        pairs = [
+            ("id", item.id),
+            ("severity", severity_text(item.severity)),
+            ("parties", parties or None),
+            ("description", item.description),
+        ]
+    elif isinstance(item, Judgment):
+        pairs = [
+            ("id", item.id),
+            ("likelihood", Text(likelihood_text(item.likelihood), "bold")),
+            ("confidence", item.confidence or "not stated"),
+            ("text", item.text),
+            ("change reason", item.change_reason),
+        ]
+    elif isinstance(item, Event):
+        pairs = [("date", item.date), ("id", item.id), ("text", item.text)]
+    elif isinstance(item, Source):
+        pairs = [
+            ("source", f"[{item.id}]"),
+            ("title", item.title or Text("not named in the briefing", "italic dim")),
+            ("publisher", item.publisher),
+            ("url", item.url),
+            ("published", item.published),
+            ("accessed", item.accessed),
+            ("grade", source_grade_text(item)),
+            ("note", item.note),
+        ]
+        if cited_by:
+            pairs.append(("cited by", cited_by_text(index, item.id)))
+    citations = getattr(item, "citations", None)
+    if citations:
+        pairs.append(("cites", cited_sources(index, citations, current)))
+    elif citations is not None:
+        pairs.append(("cites", Text("no sources", STYLE_DIM)))
+    return _fields(pairs)
+
+
+def kind_name(ref: Ref) -> str:
+    return KIND_NAMES[ref.kind]
+
+
+def cited_by_text(index: BriefingIndex, source_id: int) -> Text:
+    refs = index.cited_by.get(source_id, [])
+    if not refs:
+        return Text("nothing cites this source", STYLE_DIM)
+    return Text("\n").join(cited_by_entry(index, ref) for ref in refs)
+
+
+def cited_by_entry(index: BriefingIndex, ref: Ref) -> Text:
+    text = Text(f"{kind_name(ref).capitalize()}: ", STYLE_DIM)
+    text.append(one_line(index.label(ref), 70))
+    return text
+
+
+# --- the whole briefing: print ----------------------------------------------------------
+
+
+def _section(title: str, count: int) -> Rule:
+    return Rule(Text(f"{title} ({count})", "bold"), align="left", style="dim")
+
+
+def header(briefing: Briefing) -> Text:
+    text = Text()
+    text.append(clean(briefing.title), "bold")
+    if briefing.subtitle:
+        text.append("\n")
+        text.append(clean(briefing.subtitle), "italic")
+    text.append("\nAs of ", STYLE_DIM)
+    text.append(briefing.as_of, "bold")
+    text.append(" · ", STYLE_DIM)
+    text.append(clean(briefing.region))
+    return text
+
+
+def bluf(briefing: Briefing) -> Text:
+    text = Text("BLUF ", "bold reverse")
+    text.append(" ")
+    text.append(clean(briefing.bluf))
+    return text
+
+
+SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+
+
+def bases_table(index: BriefingIndex) -> Table:
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold dim", expand=False)
+    for column in ("Base", "Kind", "Location", "Operator", "Status", "Cites"):
+        table.add_column(column, overflow="fold")
+    stake = index.stakeholders
+    for base in index.briefing.bases:
+        operator = stake[base.operator].name if base.operator in stake else (base.operator or "")
+        table.add_row(
+            plain(base.name, STYLE_LABEL),
+            base.kind,
+            plain(f"{base.location.place}, {base.location.country}"),
+            plain(operator),
+            plain(base.status or ""),
+            markers(base.citations),
+        )
+    return table
+
+
+def document(briefing: Briefing, index: BriefingIndex | None = None, sections: Iterable[str] | None = None) -> Group:
+    """The whole briefing, top to bottom, as ``briefing print`` shows it (or only some sections)."""
+    index = index or BriefingIndex(briefing)
+    wanted = list(sections) if sections else list(SECTIONS)
+    parts: list[RenderableType] = []
+    if sections is None:
+        parts += [header(briefing), Text(""), bluf(briefing)]
+    for pane in wanted:
+        refs = index.order[pane]
+        count = sum(1 for ref in refs if ref.kind == pane)
+        if parts:
+            parts.append(Text(""))
+        parts.append(_section(PANE_TITLES[pane], count))
+        if pane == "bases":
+            parts.append(Padding(bases_table(index), (0, 0, 0, 1)))
+        elif pane in ("summary", "timeline"):
+            for ref in refs:
+                bullet = Text("• ", STYLE_DIM)
+                bullet.append_text(row(index, ref))
+                parts.append(Padding(bullet, (0, 0, 0, 1)))
+        else:
+            for ref in refs:
+                if ref.kind != "statements":
+                    parts.append(Padding(_print_block(index, ref), (0, 0, 1, 1)))
+    return Group(*parts)
+
+
+def _print_block(index: BriefingIndex, ref: Ref) -> RenderableType:
+    item = index.items[ref]
+    if isinstance(item, Judgment):  # the row would repeat the text that the fields show
+        title = Text(likelihood_text(item.likelihood), "bold")
+        if item.confidence:
+            title.append(f" · {item.confidence} confidence", STYLE_DIM)
+    else:
+        title = row(index, ref)
+    return Group(title, Padding(fields(index, ref), (0, 0, 0, 2)))
+
+

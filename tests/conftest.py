@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "briefing.yaml"
+
+MINIMAL = """\
+schema_version: 1
+title: Test briefing
+as_of: 2025-07
+region: Nowhere
+bluf: Nothing happens.
+summary:
+  - id: b1
+    text: First bullet
+    citations: [1, 2]
+  - id: b2
+    label: Second
+    text: Second bullet
+    citations: [2]
+stakeholders:
+  - id: alpha
+    name: Alpha
+    kind: state
+    statements:
+      - text: We said a thing.
+        citations: [1]
+tensions:
+  - id: t1
+    title: A tension
+    parties: [alpha]
+    severity: high
+    citations: [1]
+sources:
+  - id: 1
+    title: Source one
+  - id: 2
+    title: Source two
+    url: https://example.org/two
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text to a briefing file and return its path."""
+
+    def _write(text: str, name: str = "briefing.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,126 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefing.cli import main
+
+from .conftest import MINIMAL, ROOT
+
+
+def run(*args, cwd=None, env=None):
+    """The real process, as a user runs it."""
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, env=environment
+    )
+
+
+def test_check_default_briefing_is_clean(capsys):
+    assert main(["check"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith(": ok (0 warnings)\n") and err == ""
+
+
+def test_check_reports_each_problem_on_stderr_and_exits_1(write, capsys):
+    path = write(MINIMAL.replace("citations: [1, 2]", "citations: [8, 2]").replace("region: Nowhere", "region: [x]"))
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == ""
+    assert lines == [
+        f"{path}:4:9: error: region: Input should be a valid string",
+    ]
+
+
+def test_check_warnings_exit_0(write, capsys):
+    path = write(MINIMAL + "  - id: 3\n")
+    assert main(["check", str(path)]) == 0
+    assert "warning: source [3] is not cited by anything" in capsys.readouterr().err
+
+
+def test_check_several_files_takes_the_worst_status(write, capsys):
+    good = write(MINIMAL, "good.yaml")
+    bad = write("title: [\n", "bad.yaml")
+    assert main(["check", str(good), str(bad)]) == 1
+    assert main(["check", str(good), str(bad), "/no/such/file"]) == 2
+
+
+def test_missing_file_exits_2(capsys):
+    assert main(["print", "/no/such/file.yaml"]) == 2
+    assert capsys.readouterr().err == "/no/such/file.yaml: error: no such file\n"
+
+
+def test_usage_error_exits_2():
+    result = run("check", "--no-such-flag")
+    assert result.returncode == 2 and "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("briefing ")
+    help_text = run("--help").stdout
+    for command in ("tui", "check", "print"):
+        assert command in help_text
+
+
+def test_print_from_another_directory_shows_the_default_briefing(tmp_path):
+    result = run("print", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Russia seeks to reinforce partnership with Syria" in out
+    assert "As of 2025-07" in out
+    assert "Bases Operated: Air base in Hmeimim, Naval base in Tartus [1][3]" in out
+    for heading in ("Summary (5)", "Bases (2)", "Stakeholders (7)", "Tensions (4)", "Judgments (1)", "Timeline (3)", "Sources (4)"):
+        assert heading in out
+    assert "likely · 55–80%" in out
+    assert "\x1b" not in out  # piped: plain text
+
+
+def test_print_one_section(capsys):
+    assert main(["print", "--section", "sources", "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Sources (4)") and "Summary" not in out
+
+
+def test_print_unknown_section_is_a_usage_error():
+    assert run("print", "--section", "nonsense").returncode == 2
+
+
+def test_print_never_interprets_markup_or_emits_raw_escapes(write):
+    evil = MINIMAL.replace("title: Test briefing", 'title: "[bold red]x[/] [link=http://e]y \\e]8;;http://evil\\a \\u202e"')
+    result = run("print", str(write(evil)), env={"FORCE_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]x[/] [link=http://e]y" in result.stdout
+    assert "\\x1b]8;;http://evil\\x07" in result.stdout and "\\u202e" in result.stdout
+    assert "\x07" not in result.stdout and "\u202e" not in result.stdout
+    # FORCE_COLOR means Rich's own SGR codes are there, but only those.
+    assert "\x1b]8;;http://evil" not in result.stdout
+
+
+def test_no_color_is_honoured(write):
+    import re
+
+    coloured = run("print", env={"FORCE_COLOR": "1"}).stdout
+    plain = run("print", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    colour_code = re.compile(r"\x1b\[[\d;]*(?:3[0-8]|9[0-7])[;m]")
+    assert colour_code.search(coloured) and not colour_code.search(plain)
+
+
+def test_print_and_check_do_not_import_textual():
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['print']); main(['check'])\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_model_layer_never_imports_textual():
+    code = "import sys, briefing.model, briefing.loader, briefing.index, briefing.history; assert 'textual' not in sys.modules"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
