@@ -89,6 +89,7 @@ class BriefingIndex:
         for source in briefing.sources:
             add("sources", source_ref(source.id), source)
 
+        self._corpus: list[tuple[Ref, str, str]] | None = None
         self.cited_by: dict[int, list[Ref]] = {source.id: [] for source in briefing.sources}
         for ref, item in self.items.items():
             for source_id in dict.fromkeys(getattr(item, "citations", ())):
@@ -132,6 +133,27 @@ class BriefingIndex:
             return f"{item.date} {item.text}"
         assert isinstance(item, Source)
         return f"[{item.id}] {source_title(item)}"
+
+    def search(self, query: str, limit: int = 200) -> tuple[list[tuple[Ref, str, int]], int]:
+        """Case-insensitive substring search over every item's words.
+
+        Returns up to ``limit`` hits as (ref, the matching text, offset of the match), and the total count.
+        """
+        needle = query.casefold()
+        if not needle:
+            return [], 0
+        if self._corpus is None:
+            self._corpus = [(ref, text, text.casefold()) for ref in self.items for text in [self.search_text(ref)]]
+        hits: list[tuple[Ref, str, int]] = []
+        total = 0
+        for ref, text, folded in self._corpus:
+            offset = folded.find(needle)
+            if offset != -1:
+                total += 1
+                if len(hits) < limit:
+                    # casefold can change lengths (ß → ss); offsets are exact only where it did not.
+                    hits.append((ref, text, offset if len(folded) == len(text) else -1))
+        return hits, total
 
     def search_text(self, ref: Ref) -> str:
         """All the words of an item, for search."""

@@ -1,0 +1,428 @@
+"""The briefing dashboard: one App composing the panes, the citation trail and the history."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+
+from ..history import History
+from ..index import PANE_TITLES, PANES, BriefingIndex, Ref, source_ref
+from ..loader import DEFAULT_MAX_BYTES, LoadError, Loaded, load
+from ..render import bluf, clean, one_line
+from .commands import GoToProvider, binding_commands
+from .panes import PANE_CLASSES, PANES_KEYS, CitedByList, DetailPane, ItemList, SourcesList
+
+POLL_SECONDS = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Trail:
+    """Following the citations of ``origin``: ``position`` is the citation in view."""
+
+    origin: Ref
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A point in the reader's history: the item in view and the trail being followed."""
+
+    ref: Ref | None
+    trail: Trail | None
+
+
+class BriefingApp(App[int]):
+    """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {GoToProvider}
+    TITLE = "briefing"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-now"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+        Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search"),
+        Binding("backspace,b", "back", "Back", key_display="⌫/b", id="back"),
+        Binding("f,alt+right", "forward", "Forward", show=False, id="forward"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True, id="next-pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="previous-pane"),
+        *(
+            Binding(key, f"focus_pane('{pane}')", f"{PANE_TITLES[pane]} pane", show=False, id=f"pane-{pane}")
+            for pane, key in PANES_KEYS.items()
+        ),
+        Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
+        Binding("r,f5", "reload", "Reload", show=False, id="reload"),
+        Binding("escape", "escape", "Step back", show=False, id="escape"),
+    ]
+
+    def __init__(self, loaded: Loaded, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        super().__init__()
+        self.path = Path(loaded.path)
+        self.max_bytes = max_bytes
+        self.watch_file = watch
+        self.loaded = loaded
+        self.index = BriefingIndex(loaded.briefing)
+        self.history: History[Place] = History()
+        self.trail: Trail | None = None
+        self.current_pane = "summary"
+        self.load_error: LoadError | None = None
+        self._file_signature = self._signature()
+        self._pending_signature: tuple | None = None
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="bluf")
+        yield Static(id="load-error")
+        yield Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        with Horizontal(id="main"):
+            with Horizontal(id="lists"):
+                with Vertical(id="column-left", classes="column"):
+                    for pane in PANES[:4]:
+                        yield PANE_CLASSES.get(pane, ItemList)(pane)
+                with Vertical(id="column-right", classes="column"):
+                    for pane in PANES[4:]:
+                        yield PANE_CLASSES.get(pane, ItemList)(pane)
+            yield DetailPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#load-error").display = False
+        self._show_briefing()
+        self.action_focus_pane("summary")
+        if self.watch_file:
+            self.set_interval(POLL_SECONDS, self._poll_file)
+
+    @property
+    def panes(self) -> dict[str, ItemList]:
+        return {pane.pane: pane for pane in self.query(ItemList)}
+
+    def pane(self, name: str) -> ItemList:
+        return self.query_one(f"#pane-{name}", ItemList)
+
+    def _show_briefing(self) -> None:
+        briefing = self.loaded.briefing
+        self.title = clean(briefing.title)
+        title = Text()
+        title.append(clean(briefing.title), "bold")
+        title.append("  ·  as of ", "dim")
+        title.append(briefing.as_of, "bold")
+        title.append("  ·  ", "dim")
+        title.append(clean(briefing.region))
+        self.query_one("#title-bar", Static).update(title)
+        self.query_one("#bluf", Static).update(bluf(briefing))
+        current = self._trail_marks()
+        for pane in self.query(ItemList):
+            pane.show(self.index, current)
+        self._update_detail()
+
+    # --- where we are ----------------------------------------------------------------
+
+    def current_ref(self) -> Ref | None:
+        return self.pane(self.current_pane).highlighted_ref
+
+    def current_place(self) -> Place:
+        return Place(self.current_ref(), self.trail)
+
+    def _trail_marks(self) -> dict[Ref, int]:
+        """The origin row of the trail, and the citation of it now in view."""
+        if self.trail is None:
+            return {}
+        citations = self.index.citations(self.trail.origin)
+        if not 0 <= self.trail.position < len(citations):
+            return {}
+        return {self.trail.origin: citations[self.trail.position]}
+
+    def _set_trail(self, trail: Trail | None) -> None:
+        old = self.trail
+        self.trail = trail
+        if old is not None and old.origin in self.index and (trail is None or trail.origin != old.origin):
+            self.pane(old.origin.pane).refresh_row(old.origin)
+        if trail is not None and trail.origin in self.index:
+            self.pane(trail.origin.pane).refresh_row(trail.origin, self._trail_marks().get(trail.origin))
+
+    def _trail_text(self) -> Text | None:
+        if self.trail is None or self.trail.origin not in self.index:
+            return None
+        citations = self.index.citations(self.trail.origin)
+        text = Text("From ", "dim")
+        text.append(one_line(self.index.label(self.trail.origin), 48), "bold")
+        text.append(f" · citation {self.trail.position + 1} of {len(citations)}", "dim")
+        text.append("  ] next  [ previous  ⌫ back", "dim italic")
+        return text
+
+    def _update_detail(self) -> None:
+        ref = self.current_ref()
+        current = self._trail_marks().get(ref) if ref is not None else None
+        trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
+        self.query_one(DetailPane).show(self.index, ref, current, trail)
+
+    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
+        """Show an item: select it in its pane, focus the pane, remember where we came from."""
+        if ref not in self.index:
+            self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
+            return
+        if record:
+            self.history.visit(self.current_place())
+        self._set_trail(trail)
+        pane = self.pane(ref.pane)
+        self._make_current(ref.pane)
+        pane.select_ref(ref)
+        self._focus(pane)
+        self._update_detail()
+
+    def _make_current(self, name: str) -> None:
+        if name not in PANES:
+            return
+        self.current_pane = name
+        for pane in self.query(ItemList):
+            pane.set_class(pane.pane == name, "-current")
+        for column in self.query(".column"):
+            column.set_class(bool(column.query(f"#pane-{name}")), "-has-current")
+        tabs = self.query_one("#pane-tabs", Tabs)
+        if tabs.active != f"tab-{name}":
+            with tabs.prevent(Tabs.TabActivated):  # only a reader's click on a tab should move focus
+                tabs.active = f"tab-{name}"
+
+    # --- messages from the panes ------------------------------------------------------
+
+    @on(ItemList.Highlighted)
+    def _pane_highlighted(self, event: ItemList.Highlighted) -> None:
+        if event.pane.pane != self.current_pane:
+            return
+        if self.trail is not None and event.ref is not None:
+            marks = self._trail_marks()
+            on_trail = event.ref == self.trail.origin or (
+                event.ref.kind == "sources" and int(event.ref.key) in marks.values()
+            )
+            if not on_trail:
+                self._set_trail(None)
+        self._update_detail()
+
+    @on(ItemList.CiteRequested)
+    def _cite(self, event: ItemList.CiteRequested) -> None:
+        ref = event.ref
+        if event.step and self.trail is not None and (ref == self.trail.origin or ref.kind == "sources"):
+            origin, position = self.trail.origin, self.trail.position + event.step
+        else:
+            origin, position = ref, 0 if event.step >= 0 else -1
+        citations = self.index.citations(origin)
+        if not citations:
+            self.notify("This item cites no sources.", markup=False)
+            return
+        if position == -1:
+            position = len(citations) - 1
+        if not 0 <= position < len(citations):
+            where = "last" if position >= len(citations) else "first"
+            self.notify(f"That was the {where} citation ({len(citations)} in all).", markup=False)
+            return
+        target = source_ref(citations[position])
+        if target not in self.index:
+            self.notify(f"Source [{citations[position]}] is not in this briefing.", severity="warning", markup=False)
+            return
+        self.go(target, Trail(origin, position))
+
+    @on(SourcesList.CitedByRequested)
+    def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
+        cited_by = self.query_one(CitedByList)
+        if not cited_by.refs:
+            self.notify("Nothing cites this source.", markup=False)
+            return
+        cited_by.focus()
+
+    @on(CitedByList.JumpRequested)
+    def _jump(self, event: CitedByList.JumpRequested) -> None:
+        self.go(event.ref)
+
+    @on(SourcesList.OpenRequested)
+    def _open(self, event: SourcesList.OpenRequested) -> None:
+        source = self.index.sources.get(int(event.ref.key))
+        if source is None or not source.url:
+            self.notify("This source has no URL.", markup=False)
+            return
+        self.open_url(source.url)
+        self.notify(f"Opening {one_line(source.url, 80)}", markup=False)
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        name = (event.tab.id or "").removeprefix("tab-")
+        if name in PANES and name != self.current_pane:
+            self.action_focus_pane(name)
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, ItemList) and widget.pane != self.current_pane:
+            self._make_current(widget.pane)
+            if self.trail is not None:
+                ref = widget.highlighted_ref
+                if ref != self.trail.origin and (ref is None or ref.kind != "sources"):
+                    self._set_trail(None)
+            self._update_detail()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _focus_order(self) -> list:
+        order: list = [self.pane(name) for name in PANES]
+        cited_by = self.query_one(CitedByList)
+        order.append(cited_by if cited_by.display else self.query_one(DetailPane))
+        return order
+
+    def action_cycle_pane(self, step: int) -> None:
+        if self.screen is not self.screen_stack[0]:  # a dialog is open: plain focus cycling
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
+        order = self._focus_order()
+        focused = self.focused
+        position = order.index(focused) if focused in order else PANES.index(self.current_pane)
+        target = order[(position + step) % len(order)]
+        if isinstance(target, ItemList):
+            self._make_current(target.pane)
+            self._update_detail()
+        self._focus(target)
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "detail":
+            self._focus(self._focus_order()[-1])
+            return
+        self._make_current(name)
+        self._update_detail()
+        self._focus(self.pane(name))
+
+    def _focus(self, widget) -> None:
+        """Focus now; if the widget was hidden until this refresh (narrow tabs), again after it."""
+        widget.focus()
+        if self.focused is not widget:
+            self.call_after_refresh(widget.focus)
+
+    def action_back(self) -> None:
+        place = self.history.back(self.current_place())
+        if place is None:
+            self.notify("Nothing to go back to.", markup=False)
+            return
+        self._restore(place)
+
+    def action_forward(self) -> None:
+        place = self.history.forward(self.current_place())
+        if place is None:
+            self.notify("Nothing to go forward to.", markup=False)
+            return
+        self._restore(place)
+
+    def _restore(self, place: Place) -> None:
+        if place.ref is None or place.ref not in self.index:
+            self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
+            return
+        self.go(place.ref, place.trail, record=False)
+
+    def action_escape(self) -> None:
+        """Step back one level: from the cited-by list or Detail pane to the current pane."""
+        if not isinstance(self.focused, ItemList):
+            self.action_focus_pane(self.current_pane)
+        elif self.trail is not None:
+            self._set_trail(None)
+            self._update_detail()
+
+    def action_help(self) -> None:
+        from .screens import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        from .screens import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+
+        def chosen(ref: Ref | None) -> None:
+            if ref is not None:
+                self.go(ref)
+
+        self.push_screen(SearchScreen(self.index), chosen)
+
+    def action_quit(self) -> None:
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+
+        yield from binding_commands(self)
+
+    # --- reloading ---------------------------------------------------------------------
+
+    def _signature(self) -> tuple | None:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    def _poll_file(self) -> None:
+        """Reload once the file has changed and then held still for one poll (editors write in bursts)."""
+        signature = self._signature()
+        if signature == self._file_signature:
+            self._pending_signature = None
+            return
+        if signature is None:
+            self._show_error(f"{clean(self.path)}: the file is missing")
+            self._file_signature = None
+            return
+        if signature != self._pending_signature:
+            self._pending_signature = signature
+            return
+        self._file_signature = signature
+        self._pending_signature = None
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load_worker()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _load_worker(self) -> None:
+        try:
+            loaded = load(self.path, self.max_bytes)
+        except LoadError as error:
+            self.call_from_thread(self._reload_failed, error)
+        else:
+            self.call_from_thread(self._reloaded, loaded)
+
+    def _reloaded(self, loaded: Loaded) -> None:
+        self._file_signature = self._signature()
+        scroll = {pane.pane: pane.scroll_y for pane in self.query(ItemList)}
+        self.loaded = loaded
+        self.index = BriefingIndex(loaded.briefing)
+        if self.trail is not None and self.trail.origin not in self.index:
+            self.trail = None
+        self.load_error = None
+        self.query_one("#load-error").display = False
+        self._show_briefing()
+        for pane in self.query(ItemList):
+            pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
+
+    def _reload_failed(self, error: LoadError) -> None:
+        self.load_error = error
+        self._show_error("\n".join(clean(d) for d in error.diagnostics[:5]))
+
+    def _show_error(self, message: str) -> None:
+        banner = self.query_one("#load-error", Static)
+        text = Text("Not reloaded; showing the last good version.  ", "bold")
+        text.append(message)
+        banner.update(text)
+        banner.display = True
+
+
+def create_app(loaded: Loaded, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> BriefingApp:
+    """The one way a loaded briefing becomes the dashboard: the CLI and the tests both use it."""
+    return BriefingApp(loaded, watch=watch, max_bytes=max_bytes)

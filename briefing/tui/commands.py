@@ -1,0 +1,76 @@
+"""The command palette: the same live bindings as the footer and help, and "go to" any item."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
+
+from rich.text import Text
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..index import KIND_NAMES, Ref
+from ..render import one_line
+
+if TYPE_CHECKING:
+    from .app import BriefingApp
+
+SKIP = {"quit-now", "help-close", "escape"}
+
+
+def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
+    """One palette command per described binding of the app and of the focused pane."""
+    seen: set[str] = set()
+    sources = [(app, app._bindings)]
+    if app.focused is not None:
+        sources.append((app.focused, app.focused._bindings))
+    for owner, bindings in sources:
+        for key_bindings in bindings.key_to_bindings.values():
+            for binding in key_bindings:
+                if not binding.description or binding.id in SKIP or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    f"key: {app.get_key_display(binding)}",
+                    partial(owner.run_action, binding.action),
+                )
+
+
+class GoToProvider(Provider):
+    """Go to any item by words of its name: "source 3", "tartus", "lavrov"."""
+
+    LIMIT = 40
+
+    def _candidates(self) -> list[tuple[Ref, str]]:
+        app: BriefingApp = self.app  # type: ignore[assignment]
+        index = app.index
+        if getattr(self, "_for_index", None) is not index:
+            self._for_index = index
+            self._list = [
+                (ref, f"Go to {KIND_NAMES[ref.kind]} {ref.key if ref.kind == 'sources' else ''}: {one_line(index.label(ref), 70)}".replace(" :", ":"))
+                for ref in index.items
+            ]
+        return self._list
+
+    async def discover(self) -> Hits:
+        for ref, text in self._candidates()[:10]:
+            yield DiscoveryHit(Text(text), partial(self.app.go, ref), text=text)  # type: ignore[attr-defined]
+
+    async def search(self, query: str) -> Hits:
+        words = query.casefold().split()
+        if not words:
+            return
+        found = 0
+        for ref, text in self._candidates():
+            folded = text.casefold()
+            if all(word in folded for word in words):
+                display = Text(text)
+                for word in words:
+                    start = folded.find(word)
+                    display.stylize("bold reverse", start, start + len(word))
+                score = 1.0 if ref.kind == "sources" and ref.key in words else 0.5
+                yield Hit(score, display, partial(self.app.go, ref), text=text)  # type: ignore[attr-defined]
+                found += 1
+                if found >= self.LIMIT:
+                    return

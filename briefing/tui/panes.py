@@ -1,0 +1,227 @@
+"""The panes: one small widget class per pane, each with its own bindings and actions.
+
+Panes never navigate by themselves: they post messages (``CiteRequested``,
+``JumpRequested``) that the app handles, so that history and the citation
+trail live in one place.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..index import PANE_TITLES, BriefingIndex, Ref
+from ..render import cited_by_entry, detail, row
+
+LIST_BINDINGS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
+    Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
+    Binding("g", "first", "First", show=False, id="first"),
+    Binding("G", "last", "Last", show=False, id="last"),
+]
+
+
+class ItemList(OptionList):
+    """A pane listing one kind of item, each row with its citation markers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *LIST_BINDINGS,
+        Binding("enter,c", "cite", "Go to source", id="cite"),
+        Binding("]", "step_citation(1)", "Next cite", id="next-citation"),
+        Binding("[", "step_citation(-1)", "Prev cite", id="previous-citation"),
+    ]
+
+    class CiteRequested(Message):
+        """The reader wants to follow the highlighted item's citations: ``step`` 0 first, ±1 next/previous."""
+
+        def __init__(self, pane: ItemList, ref: Ref, step: int) -> None:
+            super().__init__()
+            self.pane = pane
+            self.ref = ref
+            self.step = step
+
+    class Highlighted(Message):
+        """The reader moved to another item in this pane."""
+
+        def __init__(self, pane: ItemList, ref: Ref | None) -> None:
+            super().__init__()
+            self.pane = pane
+            self.ref = ref
+
+    def __init__(self, pane: str) -> None:
+        super().__init__(id=f"pane-{pane}", classes="pane")
+        self.pane = pane
+        self.border_title = f"{PANES_KEYS[pane]} {PANE_TITLES[pane]}"
+        self.refs: list[Ref] = []
+        self._positions: dict[Ref, int] = {}
+        self._index: BriefingIndex | None = None
+
+    def show(self, index: BriefingIndex, current: dict[Ref, int] | None = None) -> None:
+        """Fill the pane from an index, keeping the highlighted item when it still exists."""
+        keep = self.highlighted_ref
+        self._index = index
+        self.refs = index.order[self.pane]
+        self._positions = {ref: position for position, ref in enumerate(self.refs)}
+        current = current or {}
+        self.set_options(Option(row(index, ref, current.get(ref))) for ref in self.refs)
+        self.border_subtitle = f"{sum(1 for ref in self.refs if ref.kind == self.pane)}"
+        if keep is not None and keep in self._positions:
+            self.highlighted = self._positions[keep]
+        elif self.refs:
+            self.highlighted = 0
+
+    def refresh_row(self, ref: Ref, current: int | None = None) -> None:
+        """Redraw one row, e.g. to highlight the citation now in view."""
+        position = self._positions.get(ref)
+        if position is not None and self._index is not None:
+            self.replace_option_prompt_at_index(position, row(self._index, ref, current))
+
+    @property
+    def highlighted_ref(self) -> Ref | None:
+        if self.highlighted is None or self.highlighted >= len(self.refs):
+            return None
+        return self.refs[self.highlighted]
+
+    def select_ref(self, ref: Ref) -> bool:
+        position = self._positions.get(ref)
+        if position is None:
+            return False
+        self.highlighted = position
+        self.scroll_to_highlight()
+        return True
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted != 0:  # the top stays the top: wrapping round loses a reader's place
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_cite(self) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(self.CiteRequested(self, self.highlighted_ref, 0))
+
+    def action_step_citation(self, step: int) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(self.CiteRequested(self, self.highlighted_ref, step))
+
+    @on(OptionList.OptionHighlighted)
+    def _announce(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self, self.highlighted_ref))
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        # A click highlights (and shows the detail); following a citation is a deliberate key.
+        event.stop()
+
+
+class SourcesList(ItemList):
+    """The sources: `enter` lists what cites the source, `o` opens its URL."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,c", "cited_by", "Cited by", id="cited-by"),
+        Binding("o", "open_url", "Open URL", id="open-url"),
+    ]
+
+    class CitedByRequested(Message):
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    class OpenRequested(Message):
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def action_cited_by(self) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(self.CitedByRequested(self.highlighted_ref))
+
+    def action_open_url(self) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(self.OpenRequested(self.highlighted_ref))
+
+
+PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
+PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANE_TITLES, 1)}
+
+
+class CitedByList(OptionList):
+    """Everything that cites the source in the Detail pane; `enter` jumps to it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *LIST_BINDINGS,
+        Binding("enter", "jump", "Jump to it", id="jump"),
+    ]
+
+    class JumpRequested(Message):
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self) -> None:
+        super().__init__(id="cited-by")
+        self.border_title = "Cited by"
+        self.refs: list[Ref] = []
+
+    def show(self, index: BriefingIndex, refs: list[Ref]) -> None:
+        self.refs = refs
+        self.set_options(Option(cited_by_entry(index, ref)) for ref in refs)
+        self.display = bool(refs)
+        if refs:
+            self.highlighted = 0
+
+    def action_jump(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.refs):
+            self.post_message(self.JumpRequested(self.refs[self.highlighted]))
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+
+class DetailPane(VerticalScroll):
+    """The selected item in full; for a source, the selectable list of what cites it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="detail", classes="pane")
+        self.border_title = "0 Detail"
+        self.shown: Ref | None = None
+
+    def compose(self):
+        yield Static(id="detail-trail")
+        yield Static(id="detail-body")
+        yield CitedByList()
+
+    def show(self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None) -> None:
+        self.shown = ref
+        body = self.query_one("#detail-body", Static)
+        cited_by = self.query_one(CitedByList)
+        trail_line = self.query_one("#detail-trail", Static)
+        trail_line.display = trail is not None
+        if trail is not None:
+            trail_line.update(trail)
+        if ref is None or ref not in index:
+            body.update(Text("Nothing selected.", "dim"))
+            cited_by.show(index, [])
+            return
+        is_source = ref.kind == "sources"
+        body.update(detail(index, ref, current, cited_by=False))
+        cited_by.show(index, index.cited_by.get(int(ref.key), []) if is_source else [])
+        if is_source and not cited_by.refs:
+            body.update(detail(index, ref, current, cited_by=True))

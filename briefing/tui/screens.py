@@ -1,0 +1,162 @@
+"""Dialogs over the dashboard: search across all panes, and help built from the live bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..index import BriefingIndex, Ref
+from ..render import clean, kind_name
+
+SNIPPET = 90
+
+
+def snippet(text: str, offset: int, length: int) -> Text:
+    """A window of one line around a match, the match highlighted."""
+    flat = clean(text).replace("\n", " ")
+    if offset < 0 or len(flat) != len(text):  # lengths changed: fall back to a plain search of the window
+        offset = flat.casefold().find(text[offset : offset + length].casefold()) if offset >= 0 else -1
+    start = max(0, offset - SNIPPET // 3) if offset >= 0 else 0
+    window = flat[start : start + SNIPPET]
+    result = Text("…" if start else "")
+    shift = len(result.plain) - start
+    result.append(window)
+    if start + SNIPPET < len(flat):
+        result.append("…")
+    if offset >= 0:
+        result.stylize("reverse bold", offset + shift, offset + shift + length)
+    return result
+
+
+class SearchScreen(ModalScreen[Ref | None]):
+    """Incremental, case-insensitive search across every pane; `enter` jumps to the hit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="search-close"),
+        Binding("down", "move(1)", "Next hit", show=False, id="search-next"),
+        Binding("up", "move(-1)", "Previous hit", show=False, id="search-previous"),
+        Binding("enter", "choose", "Go to hit", id="search-choose"),
+    ]
+    LIMIT = 200
+
+    def __init__(self, index: BriefingIndex) -> None:
+        super().__init__()
+        self.index = index
+        self.refs: list[Ref] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(placeholder="Search all panes…", id="search-input")
+            yield Static(id="search-status")
+            yield OptionList(id="search-hits")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search"
+        self._show("")
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, query: str) -> None:
+        hits_list = self.query_one("#search-hits", OptionList)
+        status = self.query_one("#search-status", Static)
+        hits, total = self.index.search(query, self.LIMIT)
+        self.refs = [ref for ref, _, _ in hits]
+        options = []
+        for ref, text, offset in hits:
+            prompt = Text(f"{kind_name(ref):<11}", "dim")
+            prompt.append_text(snippet(text, offset, len(query)))
+            options.append(Option(prompt))
+        hits_list.set_options(options)
+        if options:
+            hits_list.highlighted = 0
+        if not query:
+            status.update(Text("Type to search every pane; ↑↓ choose, enter jumps, esc closes.", "dim"))
+        elif total == 0:
+            status.update(Text("No matches.", "dim"))
+        else:
+            shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
+            status.update(Text(f"{total} match{'es' * (total != 1)}{shown}", "dim"))
+
+    def action_move(self, step: int) -> None:
+        hits = self.query_one("#search-hits", OptionList)
+        (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
+
+    def action_choose(self) -> None:
+        hits = self.query_one("#search-hits", OptionList)
+        if hits.highlighted is not None and hits.highlighted < len(self.refs):
+            self.dismiss(self.refs[hits.highlighted])
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.action_choose()
+
+    @on(OptionList.OptionSelected, "#search-hits")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.refs[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, read from the live widgets, grouped by where it works."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1", "close", "Close", id="help-close"),
+        Binding("j", "scroll('down')", show=False),
+        Binding("k", "scroll('up')", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(id="help-body")
+
+    def on_mount(self) -> None:
+        from .panes import CitedByList, ItemList, SourcesList
+
+        box = self.query_one("#help-box")
+        box.border_title = "Keys"
+        box.border_subtitle = "esc closes"
+        app = self.app
+        groups = [
+            ("Everywhere", app._bindings),
+            ("In a list pane", app.query(ItemList).first()._bindings),
+            ("In Sources", app.query_one(SourcesList)._bindings),
+            ("In Cited by (Detail pane)", app.query_one(CitedByList)._bindings),
+            ("In search", SearchScreen._merge_bindings()),
+        ]
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, bindings in groups:
+            table.add_row(Text(title, "bold underline"), "")
+            seen: dict[str, list[str]] = {}
+            for key, key_bindings in bindings.key_to_bindings.items():
+                for binding in key_bindings:
+                    if not binding.description:
+                        continue
+                    seen.setdefault(binding.description, []).append(app.get_key_display(binding))
+            for description, keys in seen.items():
+                table.add_row(Text(" / ".join(dict.fromkeys(keys))), Text(description))
+            table.add_row("", "")
+        table.add_row(Text("Palette", "bold underline"), "")
+        table.add_row(Text(app.get_key_display(Binding("ctrl+p", ""))), Text("commands: every action, go to any item, themes"))
+        self.query_one("#help-body", Static).update(table)
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        (box.scroll_down if direction == "down" else box.scroll_up)()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

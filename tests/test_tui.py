@@ -1,0 +1,232 @@
+"""The dashboard driven by the real keys a reader presses."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Static
+
+from briefing.index import Ref
+from briefing.tui.panes import CitedByList, DetailPane, ItemList
+from briefing.tui.screens import HelpScreen, SearchScreen
+
+from .conftest import MINIMAL
+from .tui_helpers import app_for, bundled_app, current_markers
+
+BULLET = Ref("summary", "bases-operated")
+SIZE = (120, 40)
+
+
+def detail_text(app) -> str:
+    body = app.query_one("#detail-body", Static)
+    from rich.console import Console
+
+    console = Console(width=80, record=True, file=open("/dev/null", "w"))
+    console.print(body.content)
+    return console.export_text()
+
+
+async def test_bullet_citation_next_back_back():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.pane("summary") and app.current_ref() == BULLET
+
+        await pilot.press("enter")
+        assert app.focused is app.pane("sources")
+        assert app.current_ref() == Ref("sources", "1")
+        assert current_markers(app, BULLET) == ["[1]"]
+        assert "From Bases Operated · citation 1 of 2" in str(app.query_one("#detail-trail", Static).content)
+
+        await pilot.press("]")
+        assert app.current_ref() == Ref("sources", "3")
+        assert current_markers(app, BULLET) == ["[3]"]
+        assert "citation 2 of 2" in str(app.query_one("#detail-trail", Static).content)
+
+        await pilot.press("]")  # past the last citation: stays, says so
+        assert app.current_ref() == Ref("sources", "3")
+
+        await pilot.press("backspace")
+        assert app.current_ref() == Ref("sources", "1") and current_markers(app, BULLET) == ["[1]"]
+
+        await pilot.press("b")
+        assert app.focused is app.pane("summary") and app.current_ref() == BULLET
+        assert current_markers(app, BULLET) == []
+
+        await pilot.press("f")  # and forward again
+        assert app.current_ref() == Ref("sources", "1")
+
+
+async def test_previous_citation_starts_from_the_last():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "[")
+        assert app.current_ref() == Ref("sources", "4")
+        await pilot.press("[")
+        assert app.current_ref() == Ref("sources", "3")
+
+
+async def test_history_survives_switching_panes():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j", "c")  # Bases → Hmeimim → its first source
+        assert app.current_ref() == Ref("sources", "1")
+        await pilot.press("5", "4", "3")
+        assert app.current_pane == "stakeholders"
+        await pilot.press("backspace")
+        assert app.current_ref() == Ref("bases", "hmeimim") and app.focused is app.pane("bases")
+
+
+async def test_source_cited_by_jump():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "j")  # source [2]
+        assert app.current_ref() == Ref("sources", "2")
+        await pilot.press("enter")
+        cited_by = app.query_one(CitedByList)
+        assert app.focused is cited_by
+        assert cited_by.refs[0] == Ref("summary", "political-implications")
+        await pilot.press("j", "enter")
+        assert app.current_ref() == Ref("summary", "regional-impact") and app.focused is app.pane("summary")
+        await pilot.press("backspace")
+        assert app.current_ref() == Ref("sources", "2")
+
+
+async def test_escape_returns_focus_from_cited_by_to_the_pane():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "enter")
+        assert isinstance(app.focused, CitedByList)
+        await pilot.press("escape")
+        assert app.focused is app.pane("sources")
+
+
+async def test_statement_cites_its_source():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "j")
+        assert app.current_ref() == Ref("statements", "russia/1")
+        await pilot.press("enter")
+        assert app.current_ref() == Ref("sources", "3")
+
+
+async def test_search_hit_jumps_and_escape_closes():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"LAVROV")
+        assert app.screen.query_one(Input).value == "LAVROV"
+        assert app.screen.refs[0] == Ref("stakeholders", "lavrov")
+        await pilot.press("down", "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.current_ref() == Ref("statements", "lavrov/1") and app.focused is app.pane("stakeholders")
+        await pilot.press("slash", "x", "escape")
+        assert not isinstance(app.screen, SearchScreen) and app.current_ref() == Ref("statements", "lavrov/1")
+
+
+async def test_number_keys_and_tab_move_between_panes():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, pane in zip("1234567", ["summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"]):
+            await pilot.press(key)
+            assert app.focused is app.pane(pane)
+        await pilot.press("tab")
+        assert isinstance(app.focused, CitedByList)  # a source is shown: its cited-by list is next
+        await pilot.press("tab")
+        assert app.focused is app.pane("summary")
+        await pilot.press("shift+tab")  # a bullet is shown: no cited-by list, the Detail pane itself
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("7", "0")
+        assert isinstance(app.focused, CitedByList)
+
+
+async def test_moving_within_a_pane_updates_the_detail():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j")
+        assert app.current_ref() == Ref("summary", "russian-role")
+        assert "Security maintenance" in detail_text(app)
+        await pilot.press("end")
+        assert app.current_ref() == Ref("summary", "regional-impact")
+        await pilot.press("home", "k")  # the top stays the top: no wrapping round
+        assert app.current_ref() == BULLET
+        await pilot.press("down")
+        assert app.current_ref() == Ref("summary", "syria-russia-relations")
+
+
+async def test_help_opens_lists_bindings_and_closes():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = str(app.screen.query_one("#help-body", Static).content)
+        assert body  # the table is rendered below
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.focused is app.pane("summary")
+
+
+async def test_q_quits_with_status_0():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_value == 0
+
+
+async def test_ctrl_c_quits_too():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+    assert app.return_value == 0
+
+
+async def test_open_url_opens_or_says_there_is_none(write, monkeypatch):
+    app = app_for(write(MINIMAL))
+    opened = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "o")
+        assert opened == [] and any("no URL" in n.message for n in app._notifications)
+        await pilot.press("j", "o")
+        assert opened == ["https://example.org/two"]
+
+
+async def test_palette_goes_to_a_source(write):
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"source 4")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_ref() == Ref("sources", "4")
+
+
+async def test_narrow_terminal_turns_panes_into_tabs():
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert app.query_one("#pane-tabs").display
+        assert app.pane("summary").display and not app.pane("sources").display
+        await pilot.press("7")
+        assert app.pane("sources").display and not app.pane("summary").display
+        assert app.focused is app.pane("sources")
+        await pilot.press("tab", "tab")
+        assert app.focused is app.pane("summary") and app.pane("summary").display
+
+
+MARKUP_TITLE = MINIMAL.replace("title: Test briefing", "title: \"[/bold] [red]x[/red] \\e[31m\"").replace(
+    "text: First bullet", "text: \"[link=http://evil]click[/link] \\u202e\""
+)
+
+
+async def test_markup_and_escapes_are_shown_literally(write):
+    app = app_for(write(MARKUP_TITLE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.query_one("#title-bar", Static).content
+        assert "[/bold] [red]x[/red] \\x1b[31m" in title.plain
+        bullet = app.pane("summary").get_option_at_index(0).prompt
+        assert "[link=http://evil]click[/link] \\u202e" in bullet.plain
+        assert "\x1b" not in app.export_screenshot()
