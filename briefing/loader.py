@@ -404,6 +404,9 @@ def _validation_message(error: dict) -> tuple[str, tuple, bool]:
         parent, key = loc[:-1], loc[-1]
         model = _model_at(parent)
         message = f"unknown key {key!r}"
+        if key == "<<":
+            message += " (YAML merge keys are not part of YAML 1.2; write the keys out)"
+            return message, loc, True
         if parent:
             message += f" in {_describe(parent)}"
         if model is not None:
@@ -441,13 +444,16 @@ def _located(name: str, text: str, items: list[tuple[str, tuple, bool, Severity]
     return diagnostics
 
 
+_TYPE_NAMES = {str: "string", int: "number", float: "number", bool: "boolean"}
+
+
 def load_text(text: str, name: str = "<briefing>") -> Loaded:
     """Validate briefing text. Raises LoadError with every problem located."""
     data, _, _ = parse(text, name)
     if data is None:
         raise LoadError([Diagnostic(name, "empty file: no YAML document (expected a mapping with title, summary, sources, …)", 1, 1)])
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        found = "a list" if isinstance(data, list) else f"a single {_TYPE_NAMES.get(type(data), 'value')}"
         raise LoadError([Diagnostic(name, f"the top level must be a mapping (title: …, summary: …); found {found}", 1, 1)])
     try:
         briefing = Briefing.model_validate(data)

@@ -124,3 +124,15 @@ def test_model_layer_never_imports_textual():
     code = "import sys, briefing.model, briefing.loader, briefing.index, briefing.history; assert 'textual' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_tui_on_a_broken_file_prints_the_error_and_exits_1(write, capsys):
+    path = write("title: [\n")
+    assert main(["tui", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"{path}:2:1: error: YAML syntax")
+
+
+def test_a_bare_file_argument_opens_the_tui(write, capsys):
+    path = write("- not a briefing\n")
+    assert main([str(path)]) == 1  # routed to tui, which refuses it before starting
+    assert "top level must be a mapping" in capsys.readouterr().err

@@ -83,34 +83,29 @@ class BriefingApp(App[int]):
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
-        yield Static(id="bluf")
-        yield Static(id="load-error")
-        yield Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        self._title_bar, self._bluf, self._banner = Static(id="title-bar"), Static(id="bluf"), Static(id="load-error")
+        self._tabs = Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        yield from (self._title_bar, self._bluf, self._banner, self._tabs)
+        # Kept by name: the app reaches its panes directly, also while it is shutting down.
+        self._panes = {name: PANE_CLASSES.get(name, ItemList)(name) for name in PANES}
+        self._detail = DetailPane()
         with Horizontal(id="main"):
             with Horizontal(id="lists"):
-                with Vertical(id="column-left", classes="column"):
-                    for pane in PANES[:4]:
-                        yield PANE_CLASSES.get(pane, ItemList)(pane)
-                with Vertical(id="column-right", classes="column"):
-                    for pane in PANES[4:]:
-                        yield PANE_CLASSES.get(pane, ItemList)(pane)
-            yield DetailPane()
+                for names in (PANES[:4], PANES[4:]):
+                    with Vertical(classes="column"):
+                        yield from (self._panes[name] for name in names)
+            yield self._detail
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#load-error").display = False
+        self._banner.display = False
         self._show_briefing()
         self.action_focus_pane("summary")
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self._poll_file)
 
-    @property
-    def panes(self) -> dict[str, ItemList]:
-        return {pane.pane: pane for pane in self.query(ItemList)}
-
     def pane(self, name: str) -> ItemList:
-        return self.query_one(f"#pane-{name}", ItemList)
+        return self._panes[name]
 
     def _show_briefing(self) -> None:
         briefing = self.loaded.briefing
@@ -121,10 +116,10 @@ class BriefingApp(App[int]):
         title.append(briefing.as_of, "bold")
         title.append("  ·  ", "dim")
         title.append(clean(briefing.region))
-        self.query_one("#title-bar", Static).update(title)
-        self.query_one("#bluf", Static).update(bluf(briefing))
+        self._title_bar.update(title)
+        self._bluf.update(bluf(briefing))
         current = self._trail_marks()
-        for pane in self.query(ItemList):
+        for pane in self._panes.values():
             pane.show(self.index, current)
         self._update_detail()
 
@@ -167,7 +162,7 @@ class BriefingApp(App[int]):
         ref = self.current_ref()
         current = self._trail_marks().get(ref) if ref is not None else None
         trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
-        self.query_one(DetailPane).show(self.index, ref, current, trail)
+        self._detail.show(self.index, ref, current, trail)
 
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from."""
@@ -187,11 +182,12 @@ class BriefingApp(App[int]):
         if name not in PANES:
             return
         self.current_pane = name
-        for pane in self.query(ItemList):
+        for pane in self._panes.values():
             pane.set_class(pane.pane == name, "-current")
-        for column in self.query(".column"):
-            column.set_class(bool(column.query(f"#pane-{name}")), "-has-current")
-        tabs = self.query_one("#pane-tabs", Tabs)
+        for pane in self._panes.values():
+            if pane.parent is not None:
+                pane.parent.set_class(self._panes[name].parent is pane.parent, "-has-current")
+        tabs = self._tabs
         if tabs.active != f"tab-{name}":
             with tabs.prevent(Tabs.TabActivated):  # only a reader's click on a tab should move focus
                 tabs.active = f"tab-{name}"
@@ -236,7 +232,7 @@ class BriefingApp(App[int]):
 
     @on(SourcesList.CitedByRequested)
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
-        cited_by = self.query_one(CitedByList)
+        cited_by = self._detail.cited_by
         if not cited_by.refs:
             self.notify("Nothing cites this source.", markup=False)
             return
@@ -275,8 +271,8 @@ class BriefingApp(App[int]):
 
     def _focus_order(self) -> list:
         order: list = [self.pane(name) for name in PANES]
-        cited_by = self.query_one(CitedByList)
-        order.append(cited_by if cited_by.display else self.query_one(DetailPane))
+        cited_by = self._detail.cited_by
+        order.append(cited_by if cited_by.display else self._detail)
         return order
 
     def action_cycle_pane(self, step: int) -> None:
@@ -400,15 +396,15 @@ class BriefingApp(App[int]):
 
     def _reloaded(self, loaded: Loaded) -> None:
         self._file_signature = self._signature()
-        scroll = {pane.pane: pane.scroll_y for pane in self.query(ItemList)}
+        scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
         self.loaded = loaded
         self.index = BriefingIndex(loaded.briefing)
         if self.trail is not None and self.trail.origin not in self.index:
             self.trail = None
         self.load_error = None
-        self.query_one("#load-error").display = False
+        self._banner.display = False
         self._show_briefing()
-        for pane in self.query(ItemList):
+        for pane in self._panes.values():
             pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
 
     def _reload_failed(self, error: LoadError) -> None:
@@ -416,7 +412,7 @@ class BriefingApp(App[int]):
         self._show_error("\n".join(clean(d) for d in error.diagnostics[:5]))
 
     def _show_error(self, message: str) -> None:
-        banner = self.query_one("#load-error", Static)
+        banner = self._banner
         text = Text("Not reloaded; showing the last good version.  ", "bold")
         text.append(message)
         banner.update(text)

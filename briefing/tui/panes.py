@@ -202,17 +202,16 @@ class DetailPane(VerticalScroll):
         super().__init__(id="detail", classes="pane")
         self.border_title = "0 Detail"
         self.shown: Ref | None = None
+        self.trail_line = Static(id="detail-trail")
+        self.body = Static(id="detail-body")
+        self.cited_by = CitedByList()
 
     def compose(self):
-        yield Static(id="detail-trail")
-        yield Static(id="detail-body")
-        yield CitedByList()
+        yield from (self.trail_line, self.body, self.cited_by)
 
     def show(self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None) -> None:
         self.shown = ref
-        body = self.query_one("#detail-body", Static)
-        cited_by = self.query_one(CitedByList)
-        trail_line = self.query_one("#detail-trail", Static)
+        body, cited_by, trail_line = self.body, self.cited_by, self.trail_line
         trail_line.display = trail is not None
         if trail is not None:
             trail_line.update(trail)

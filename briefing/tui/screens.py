@@ -123,17 +123,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-body")
 
     def on_mount(self) -> None:
-        from .panes import CitedByList, ItemList, SourcesList
-
         box = self.query_one("#help-box")
         box.border_title = "Keys"
         box.border_subtitle = "esc closes"
         app = self.app
         groups = [
             ("Everywhere", app._bindings),
-            ("In a list pane", app.query(ItemList).first()._bindings),
-            ("In Sources", app.query_one(SourcesList)._bindings),
-            ("In Cited by (Detail pane)", app.query_one(CitedByList)._bindings),
+            ("In a list pane", app.pane("summary")._bindings),
+            ("In Sources", app.pane("sources")._bindings),
+            ("In Cited by (Detail pane)", app._detail.cited_by._bindings),
             ("In search", SearchScreen._merge_bindings()),
         ]
         table = Table.grid(padding=(0, 2))
@@ -151,7 +149,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(" / ".join(dict.fromkeys(keys))), Text(description))
             table.add_row("", "")
         table.add_row(Text("Palette", "bold underline"), "")
-        table.add_row(Text(app.get_key_display(Binding("ctrl+p", ""))), Text("commands: every action, go to any item, themes"))
+        table.add_row(Text(app.get_key_display(Binding("ctrl+p", ""))), Text("Command palette: every action, go to any item, themes"))
         self.query_one("#help-body", Static).update(table)
 
     def action_scroll(self, direction: str) -> None:

@@ -1,0 +1,113 @@
+"""Live reload: the dashboard follows its file and never loses the last good briefing."""
+
+from __future__ import annotations
+
+import os
+
+from textual.widgets import Static
+
+from briefing.index import Ref
+from briefing.loader import load
+from briefing.tui.app import create_app
+
+from .conftest import MINIMAL
+
+SIZE = (120, 40)
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    waited = 0.0
+    while not condition():
+        assert waited < timeout, "timed out waiting for the screen to change"
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def title(app) -> str:
+    return app.query_one("#title-bar", Static).content.plain
+
+
+def banner(app) -> str | None:
+    widget = app.query_one("#load-error", Static)
+    return widget.content.plain if widget.display else None
+
+
+async def test_valid_change_reloads_and_keeps_the_selection(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert app.current_ref() == Ref("summary", "b2")
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Edited briefing"), encoding="utf-8")
+        await until(pilot, lambda: title(app).startswith("Edited briefing"))
+        assert app.current_ref() == Ref("summary", "b2") and app.focused is app.pane("summary")
+
+
+async def test_invalid_change_keeps_the_last_good_briefing_and_shows_the_error(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: [unclosed"), encoding="utf-8")
+        await until(pilot, lambda: banner(app) is not None)
+        assert f"{path}:" in banner(app) and "YAML syntax" in banner(app)
+        assert title(app).startswith("Test briefing")
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Fixed"), encoding="utf-8")
+        await until(pilot, lambda: banner(app) is None)
+        assert title(app).startswith("Fixed")
+
+
+async def test_save_by_rename_over_the_original(write, tmp_path):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        temporary = tmp_path / ".briefing.yaml.swp"
+        temporary.write_text(MINIMAL.replace("title: Test briefing", "title: Renamed over"), encoding="utf-8")
+        os.replace(temporary, path)
+        await until(pilot, lambda: title(app).startswith("Renamed over"))
+
+
+async def test_file_vanishing_then_returning(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        path.unlink()
+        await until(pilot, lambda: banner(app) is not None and "missing" in banner(app))
+        assert title(app).startswith("Test briefing")
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Back again"), encoding="utf-8")
+        await until(pilot, lambda: title(app).startswith("Back again"))
+        assert banner(app) is None
+
+
+async def test_burst_of_writes_ends_on_the_last(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        for number in range(20):
+            path.write_text(MINIMAL.replace("title: Test briefing", f"title: Draft {number}"), encoding="utf-8")
+        await until(pilot, lambda: title(app).startswith("Draft 19"))
+
+
+async def test_r_reloads_by_hand(write):
+    path = write(MINIMAL)
+    app = create_app(load(path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: By hand"), encoding="utf-8")
+        await pilot.pause(0.6)
+        assert title(app).startswith("Test briefing")  # not watching
+        await pilot.press("r")
+        await until(pilot, lambda: title(app).startswith("By hand"))
+
+
+async def test_removed_item_moves_the_selection_safely(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")  # b2 → source 2, trail from b2
+        assert app.current_ref() == Ref("sources", "2")
+        shorter = MINIMAL.replace("  - id: b2\n    label: Second\n    text: Second bullet\n    citations: [2]\n", "")
+        shorter = shorter.replace("citations: [1, 2]", "citations: [1, 2]")
+        path.write_text(shorter, encoding="utf-8")
+        await until(pilot, lambda: Ref("summary", "b2") not in app.index)
+        assert app.trail is None
+        await pilot.press("1", "enter", "backspace", "backspace")  # history points at a vanished item: no crash
+        assert app.is_running
