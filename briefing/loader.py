@@ -19,7 +19,6 @@ something to say: a valid file pays nothing for them.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -34,10 +33,10 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Briefing, Finding, cross_check
 
-try:  # libyaml's C parser is several times faster; fall back when it is absent.
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser
+# libyaml's C parser is several times faster; fall back to the pure-Python one when
+# PyYAML was built without it. Only the event stream is used, never a constructor.
+_Parser = getattr(yaml, "CBaseLoader", None) or yaml.SafeLoader
+WITH_LIBYAML = _Parser is not yaml.SafeLoader
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
@@ -332,7 +331,7 @@ def _mark_diagnostic(name: str, message: str, mark: Any, severity: Severity = "e
     return Diagnostic(name, message, mark.line + 1, mark.column + 1, severity)
 
 
-def _yaml_error(name: str, error: yaml.YAMLError) -> Diagnostic:
+def _yaml_error(name: str, error: yaml.YAMLError, text: str) -> Diagnostic:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -342,8 +341,21 @@ def _yaml_error(name: str, error: yaml.YAMLError) -> Diagnostic:
                 problem = f"{error.problem} ({error.context} started at {started.line + 1}:{started.column + 1})"
             else:
                 problem = f"{error.problem} ({error.context})"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem += "; it is a tab, and YAML indents with spaces only"
+        if "maximum nesting depth" in problem:
+            problem = "nesting too deep (over a thousand levels); a briefing needs a handful"
         return _mark_diagnostic(name, f"YAML syntax: {problem}", mark)
     return Diagnostic(name, f"YAML syntax: {error}")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column : start + column + 1]
 
 
 def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
@@ -358,7 +370,7 @@ def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
         message = f"control character U+{code:04X} is not allowed in YAML (write it as an escape in a double-quoted string)"
         raise LoadError([Diagnostic(name, message, line, column)]) from None
     except yaml.YAMLError as error:
-        raise LoadError([_yaml_error(name, error)]) from None
+        raise LoadError([_yaml_error(name, error, text)]) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; this guards the parser
         raise LoadError([Diagnostic(name, "nesting too deep")]) from None
 
@@ -410,6 +422,8 @@ def _validation_message(error: dict) -> tuple[str, tuple, bool]:
         if parent:
             message += f" in {_describe(parent)}"
         if model is not None:
+            import difflib  # only on this error path: it costs start-up time on every run
+
             close = difflib.get_close_matches(str(key), list(model.model_fields), n=1)
             if close:
                 message += f" (did you mean {close[0]!r}?)"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -154,15 +156,45 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
 # --- every field: the Detail pane and print -----------------------------------------
 
 
-def _fields(pairs: Iterable[tuple[str, RenderableType | str | None]]) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style=STYLE_KEY, no_wrap=True)
-    table.add_column(ratio=1)
+class Fields:
+    """``key  value`` rows with the value wrapped under itself (a hanging indent).
+
+    Laid out by hand rather than with a Table: print and the Detail pane draw
+    many of these, and a table measures every cell again at each nesting level.
+    """
+
+    def __init__(self, pairs: list[tuple[str, Text]], indent: int = 0) -> None:
+        self.pairs = pairs
+        self.indent = indent
+        self.key_width = max((len(key) for key, _ in pairs), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gutter = self.indent + self.key_width + 1
+        width = max(options.max_width - gutter, 8)
+        new_line = Segment.line()
+        for key, value in self.pairs:
+            lines = value.wrap(console, width, justify="default", overflow="fold", no_wrap=False)
+            head = Segment(" " * self.indent + key.ljust(self.key_width) + " ", _KEY_STYLE)
+            pad = Segment(" " * gutter)
+            for number, line in enumerate(lines):
+                yield head if number == 0 else pad
+                yield from line.render(console)
+                yield new_line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.indent + self.key_width + 9, options.max_width)
+
+
+_KEY_STYLE = Style.parse(STYLE_KEY)
+
+
+def _fields(pairs: Iterable[tuple[str, RenderableType | str | None]], indent: int = 0) -> Fields:
+    kept = []
     for key, value in pairs:
         if value is None or value == "" or value == []:
             continue
-        table.add_row(key, plain(value) if isinstance(value, str) else value)
-    return table
+        kept.append((key, plain(value) if isinstance(value, str) else value))
+    return Fields(kept, indent)
 
 
 def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int | None = None) -> Text:
@@ -199,7 +231,7 @@ def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
     return Group(heading, Text(""), fields(index, ref, current, cited_by))
 
 
-def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> Table:
+def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, indent: int = 0) -> Fields:
     """Every field of an item, and its citations with each source's title."""
     item = index.items[ref]
     stake = index.stakeholders
@@ -283,7 +315,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
         pairs.append(("cites", cited_sources(index, citations, current)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))
-    return _fields(pairs)
+    return _fields(pairs, indent)
 
 
 def kind_name(ref: Ref) -> str:
@@ -334,7 +366,7 @@ SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeli
 
 
 def bases_table(index: BriefingIndex) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold dim", expand=False)
+    table = Table(box=None, show_edge=False, header_style="bold dim", expand=False)
     for column in ("Base", "Kind", "Location", "Operator", "Status", "Cites"):
         table.add_column(column, overflow="fold")
     stake = index.stakeholders
@@ -342,7 +374,7 @@ def bases_table(index: BriefingIndex) -> Table:
         operator = stake[base.operator].name if base.operator in stake else (base.operator or "")
         table.add_row(
             plain(base.name, STYLE_LABEL),
-            base.kind,
+            Text(base.kind),
             plain(f"{base.location.place}, {base.location.country}"),
             plain(operator),
             plain(base.status or ""),
@@ -365,27 +397,23 @@ def document(briefing: Briefing, index: BriefingIndex | None = None, sections: I
             parts.append(Text(""))
         parts.append(_section(PANE_TITLES[pane], count))
         if pane == "bases":
-            parts.append(Padding(bases_table(index), (0, 0, 0, 1)))
+            parts.append(bases_table(index))
         elif pane in ("summary", "timeline"):
-            for ref in refs:
-                bullet = Text("• ", STYLE_DIM)
-                bullet.append_text(row(index, ref))
-                parts.append(Padding(bullet, (0, 0, 0, 1)))
+            parts.append(Fields([("•", row(index, ref)) for ref in refs], indent=1))
         else:
             for ref in refs:
                 if ref.kind != "statements":
-                    parts.append(Padding(_print_block(index, ref), (0, 0, 1, 1)))
+                    parts += [_print_title(index, ref), fields(index, ref, indent=3), Text("")]
     return Group(*parts)
 
 
-def _print_block(index: BriefingIndex, ref: Ref) -> RenderableType:
+def _print_title(index: BriefingIndex, ref: Ref) -> Text:
     item = index.items[ref]
+    title = Text(" ")
     if isinstance(item, Judgment):  # the row would repeat the text that the fields show
-        title = Text(likelihood_text(item.likelihood), "bold")
+        title.append(likelihood_text(item.likelihood), "bold")
         if item.confidence:
             title.append(f" · {item.confidence} confidence", STYLE_DIM)
     else:
-        title = row(index, ref)
-    return Group(title, Padding(fields(index, ref), (0, 0, 0, 2)))
-
-
+        title.append_text(row(index, ref))
+    return title
