@@ -227,6 +227,31 @@ async def test_markup_and_escapes_are_shown_literally(write):
         await pilot.pause()
         title = app.query_one("#title-bar", Static).content
         assert "[/bold] [red]x[/red] \\x1b[31m" in title.plain
-        bullet = app.pane("summary").get_option_at_index(0).prompt
+        bullet = app.pane("summary").row_text(Ref("summary", "b1"))
         assert "[link=http://evil]click[/link] \\u202e" in bullet.plain
         assert "\x1b" not in app.export_screenshot()
+
+
+async def test_wrapped_rows_keep_every_line_after_layout():
+    """Regression: heights measured before the first layout were kept at the real width."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.pane("summary")
+        heights = [len(pane._strips(row)) for row in range(pane.row_count)]
+        assert pane.virtual_size.height == sum(heights)
+        drawn = "".join(strip.text for strip in pane._strips(0))
+        assert "[1][3]" in drawn
+
+
+async def test_large_lists_show_one_line_per_row(write):
+    from .conftest import MINIMAL
+
+    rows = "".join(f"  - id: x{i}\n    text: {'word ' * 30}\n    citations: [1]\n" for i in range(500))
+    app = app_for(write(MINIMAL.replace("summary:\n", "summary:\n" + rows)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end")
+        pane = app.pane("summary")
+        assert pane.virtual_size.height == pane.row_count == 502
+        assert app.current_ref() == Ref("summary", "b2")
+        assert pane.scroll_offset.y > 400  # the last row is in view

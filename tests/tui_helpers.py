@@ -17,8 +17,7 @@ def app_for(path) -> BriefingApp:
 
 
 def row_text(app: BriefingApp, ref: Ref):
-    pane = app.pane(ref.pane)
-    return pane.get_option_at_index(pane.refs.index(ref)).prompt
+    return app.pane(ref.pane).row_text(ref)
 
 
 def current_markers(app: BriefingApp, ref: Ref) -> list[str]:

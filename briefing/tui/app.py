@@ -87,7 +87,7 @@ class BriefingApp(App[int]):
         self._tabs = Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
         yield from (self._title_bar, self._bluf, self._banner, self._tabs)
         # Kept by name: the app reaches its panes directly, also while it is shutting down.
-        self._panes = {name: PANE_CLASSES.get(name, ItemList)(name) for name in PANES}
+        self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
         self._detail = DetailPane()
         with Horizontal(id="main"):
             with Horizontal(id="lists"):
@@ -144,9 +144,9 @@ class BriefingApp(App[int]):
         old = self.trail
         self.trail = trail
         if old is not None and old.origin in self.index and (trail is None or trail.origin != old.origin):
-            self.pane(old.origin.pane).refresh_row(old.origin)
+            self.pane(old.origin.pane).mark_row(old.origin)
         if trail is not None and trail.origin in self.index:
-            self.pane(trail.origin.pane).refresh_row(trail.origin, self._trail_marks().get(trail.origin))
+            self.pane(trail.origin.pane).mark_row(trail.origin, self._trail_marks().get(trail.origin))
 
     def _trail_text(self) -> Text | None:
         if self.trail is None or self.trail.origin not in self.index:

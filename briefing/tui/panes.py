@@ -14,25 +14,16 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from ..index import PANE_TITLES, BriefingIndex, Ref
 from ..render import cited_by_entry, detail, row
+from .virtual_list import VirtualList
 
-LIST_BINDINGS: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
-    Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
-    Binding("g", "first", "First", show=False, id="first"),
-    Binding("G", "last", "Last", show=False, id="last"),
-]
-
-
-class ItemList(OptionList):
+class ItemList(VirtualList):
     """A pane listing one kind of item, each row with its citation markers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *LIST_BINDINGS,
         Binding("enter,c", "cite", "Go to source", id="cite"),
         Binding("]", "step_citation(1)", "Next cite", id="next-citation"),
         Binding("[", "step_citation(-1)", "Prev cite", id="previous-citation"),
@@ -55,33 +46,43 @@ class ItemList(OptionList):
             self.pane = pane
             self.ref = ref
 
-    def __init__(self, pane: str) -> None:
-        super().__init__(id=f"pane-{pane}", classes="pane")
+    def __init__(self, pane: str, current: bool = False) -> None:
+        super().__init__(id=f"pane-{pane}", classes="pane -current" if current else "pane")
         self.pane = pane
         self.border_title = f"{PANES_KEYS[pane]} {PANE_TITLES[pane]}"
         self.refs: list[Ref] = []
         self._positions: dict[Ref, int] = {}
         self._index: BriefingIndex | None = None
+        self._marks: dict[Ref, int] = {}
 
-    def show(self, index: BriefingIndex, current: dict[Ref, int] | None = None) -> None:
+    def show(self, index: BriefingIndex, marks: dict[Ref, int] | None = None) -> None:
         """Fill the pane from an index, keeping the highlighted item when it still exists."""
         keep = self.highlighted_ref
         self._index = index
+        self._marks = dict(marks or {})
         self.refs = index.order[self.pane]
         self._positions = {ref: position for position, ref in enumerate(self.refs)}
-        current = current or {}
-        self.set_options(Option(row(index, ref, current.get(ref))) for ref in self.refs)
-        self.border_subtitle = f"{sum(1 for ref in self.refs if ref.kind == self.pane)}"
-        if keep is not None and keep in self._positions:
-            self.highlighted = self._positions[keep]
-        elif self.refs:
-            self.highlighted = 0
+        self.border_subtitle = f"{sum(1 for ref in self.refs if ref.kind == self.pane):,}"
+        self.set_rows(len(self.refs), self._row, keep=self._positions.get(keep) if keep else None)
 
-    def refresh_row(self, ref: Ref, current: int | None = None) -> None:
-        """Redraw one row, e.g. to highlight the citation now in view."""
+    def _row(self, position: int) -> Text:
+        ref = self.refs[position]
+        return row(self._index, ref, self._marks.get(ref))
+
+    def row_text(self, ref: Ref) -> Text:
+        """The row as drawn now (tests read the citation marker in view from it)."""
+        return self._row(self._positions[ref])
+
+    def mark_row(self, ref: Ref, current: int | None = None) -> None:
+        """Highlight (or stop highlighting) the marker of the citation now in view on a row."""
         position = self._positions.get(ref)
-        if position is not None and self._index is not None:
-            self.replace_option_prompt_at_index(position, row(self._index, ref, current))
+        if position is None:
+            return
+        if current is None:
+            self._marks.pop(ref, None)
+        else:
+            self._marks[ref] = current
+        self.refresh_row(position)
 
     @property
     def highlighted_ref(self) -> Ref | None:
@@ -94,16 +95,7 @@ class ItemList(OptionList):
         if position is None:
             return False
         self.highlighted = position
-        self.scroll_to_highlight()
         return True
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted != 0:  # the top stays the top: wrapping round loses a reader's place
-            super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted < self.option_count - 1:
-            super().action_cursor_down()
 
     def action_cite(self) -> None:
         if self.highlighted_ref is not None:
@@ -113,15 +105,10 @@ class ItemList(OptionList):
         if self.highlighted_ref is not None:
             self.post_message(self.CiteRequested(self, self.highlighted_ref, step))
 
-    @on(OptionList.OptionHighlighted)
-    def _announce(self, event: OptionList.OptionHighlighted) -> None:
+    @on(VirtualList.Moved)
+    def _announce(self, event: VirtualList.Moved) -> None:
         event.stop()
         self.post_message(self.Highlighted(self, self.highlighted_ref))
-
-    @on(OptionList.OptionSelected)
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
-        # A click highlights (and shows the detail); following a citation is a deliberate key.
-        event.stop()
 
 
 class SourcesList(ItemList):
@@ -155,13 +142,13 @@ PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
 PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANE_TITLES, 1)}
 
 
-class CitedByList(OptionList):
+class CitedByList(VirtualList):
     """Everything that cites the source in the Detail pane; `enter` jumps to it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *LIST_BINDINGS,
         Binding("enter", "jump", "Jump to it", id="jump"),
     ]
+    MAX_HEIGHT = 14
 
     class JumpRequested(Message):
         def __init__(self, ref: Ref) -> None:
@@ -172,22 +159,23 @@ class CitedByList(OptionList):
         super().__init__(id="cited-by")
         self.border_title = "Cited by"
         self.refs: list[Ref] = []
+        self._index: BriefingIndex | None = None
 
     def show(self, index: BriefingIndex, refs: list[Ref]) -> None:
         self.refs = refs
-        self.set_options(Option(cited_by_entry(index, ref)) for ref in refs)
+        self._index = index
         self.display = bool(refs)
-        if refs:
-            self.highlighted = 0
+        self.border_subtitle = f"{len(refs):,}"
+        self.styles.height = min(len(refs), self.MAX_HEIGHT) + 2
+        self.set_rows(len(refs), lambda position: cited_by_entry(index, self.refs[position]))
 
     def action_jump(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self.refs):
             self.post_message(self.JumpRequested(self.refs[self.highlighted]))
 
-    @on(OptionList.OptionSelected)
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(VirtualList.Moved)
+    def _moved(self, event: VirtualList.Moved) -> None:
         event.stop()
-        self.action_jump()
 
 
 class DetailPane(VerticalScroll):

@@ -1,0 +1,113 @@
+"""Seeded synthetic briefings for the benchmarks: `python benchmarks/generate.py SCALE > file.yaml`.
+
+Scale N gives N summary bullets and N timeline events, N/5 sources and N/10 each of
+bases, stakeholders, tensions and judgments; every item cites one to four sources.
+N = 10,000 is the "large" briefing of the performance targets.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+WORDS = (
+    "base port air naval talks treaty agreement minister reconstruction security sovereignty "
+    "deterrence coast logistics supply convoy rotation withdrawal presence lease negotiation "
+    "statement official interim government regional neighbour border strike patrol fleet "
+    "airfield runway harbour depot agreement review contract condition pressure leverage"
+).split()
+LIKELIHOODS = ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"]
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def generate(scale: int, seed: int = 2025) -> str:
+    rng = random.Random(seed)
+    sources = max(scale // 5, 4)
+    tenth = max(scale // 10, 2)
+
+    def sentence(low: int = 6, high: int = 18) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high))).capitalize()
+
+    turn = iter(range(10**9))
+
+    def cites() -> str:
+        # A few sources carry most citations, as in real briefings; taking turns
+        # through the rest means every source is cited at least once.
+        picks = {min(int(rng.paretovariate(1.2)), sources) for _ in range(rng.randint(1, 3))}
+        picks.add(next(turn) % sources + 1)
+        return "[" + ", ".join(str(p) for p in sorted(picks)) + "]"
+
+    out = [
+        "schema_version: 1",
+        f"title: {_q(f'Synthetic briefing, scale {scale}')}",
+        "as_of: 2025-07-15",
+        "region: Synthetic",
+        f"bluf: {_q(sentence(12, 24))}",
+        "summary:",
+    ]
+    for i in range(scale):
+        out += [f"  - id: b{i}", f"    label: {_q(sentence(1, 3))}", f"    text: {_q(sentence())}", f"    citations: {cites()}"]
+    out.append("stakeholders:")
+    for i in range(tenth):
+        out += [
+            f"  - id: s{i}",
+            f"    name: {_q(sentence(1, 3))}",
+            f"    kind: {rng.choice(['state', 'government', 'person', 'organisation'])}",
+            f"    position: {_q(sentence())}",
+            "    statements:",
+            f"      - text: {_q(sentence())}",
+            f"        citations: {cites()}",
+        ]
+    out.append("bases:")
+    for i in range(tenth):
+        out += [
+            f"  - id: base{i}",
+            f"    name: {_q(sentence(1, 3) + ' base')}",
+            f"    kind: {rng.choice(['naval', 'air', 'land'])}",
+            f"    location: {{place: P{i}, country: C{i % 50}, latitude: {rng.uniform(-80, 80):.4f}, longitude: {rng.uniform(-170, 170):.4f}}}",
+            f"    operator: s{rng.randrange(tenth)}",
+            f"    status: {_q(sentence(2, 6))}",
+            f"    citations: {cites()}",
+        ]
+    out.append("tensions:")
+    for i in range(tenth):
+        out += [
+            f"  - id: t{i}",
+            f"    title: {_q(sentence(2, 5))}",
+            f"    description: {_q(sentence())}",
+            f"    parties: [s{rng.randrange(tenth)}, s{rng.randrange(tenth)}]",
+            f"    severity: {rng.choice(['low', 'medium', 'high'])}",
+            f"    citations: {cites()}",
+        ]
+    out.append("judgments:")
+    for i in range(tenth):
+        out += [
+            f"  - id: j{i}",
+            f"    text: {_q(sentence())}",
+            f"    likelihood: {rng.choice(LIKELIHOODS)}",
+            f"    confidence: {rng.choice(['low', 'moderate', 'high'])}",
+            f"    citations: {cites()}",
+        ]
+    out.append("timeline:")
+    for i in range(scale):
+        out += [f"  - date: {2000 + i * 25 // max(scale, 1):04d}-{1 + i % 12:02d}", f"    text: {_q(sentence())}", f"    citations: {cites()}"]
+    out.append("sources:")
+    for i in range(1, sources + 1):
+        out += [
+            f"  - id: {i}",
+            f"    title: {_q(sentence(3, 8))}",
+            f"    publisher: {_q(sentence(1, 2))}",
+            f"    url: https://example.org/{i}",
+            f"    published: 2025-{1 + i % 6:02d}-{1 + i % 28:02d}",
+            f"    reliability: {rng.choice('ABCDEF')}",
+            f"    credibility: {rng.randint(1, 6)}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))

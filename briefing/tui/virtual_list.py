@@ -1,0 +1,258 @@
+"""A list that renders only the rows in view, so that 10,000 rows cost what 30 do.
+
+Textual's OptionList measures every option at every width (it wraps each one to
+know its height), which takes seconds for the large benchmark briefing. Here a
+row is rendered when it is first drawn, and cached per width. Small lists wrap
+their rows so a reader sees every word; past ``WRAP_LIMIT`` rows each row is one
+line, cut with an ellipsis (the Detail pane always shows the whole item).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Callable, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+WRAP_LIMIT = 400
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """Rows given by a function, a highlighted row, and keys to move it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
+        Binding("home,g", "first", "First", show=False, id="first"),
+        Binding("end,G", "last", "Last", show=False, id="last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--highlight", "virtual-list--highlight-blurred"}
+    DEFAULT_CSS = """
+    VirtualList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    VirtualList > .virtual-list--highlight {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    VirtualList > .virtual-list--highlight-blurred {
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
+
+    class Moved(Message):
+        """The highlight moved to another row."""
+
+        def __init__(self, widget: VirtualList, row: int | None) -> None:
+            super().__init__()
+            self.widget = widget
+            self.row = row
+
+        @property
+        def control(self) -> VirtualList:
+            return self.widget
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.row_count = 0
+        self._render_row: Callable[[int], Text] = lambda row: Text("")
+        self._cache: dict[int, list[Strip]] = {}
+        self._cache_width = -1
+        # For wrapped rows: the first line of each row (and one past the end).
+        self._starts: list[int] | None = None
+
+    # --- content -------------------------------------------------------------------
+
+    def set_rows(self, count: int, render_row: Callable[[int], Text], keep: int | None = None) -> None:
+        """Show ``count`` rows, row ``i`` being ``render_row(i)``."""
+        self.row_count = count
+        self._render_row = render_row
+        self._cache.clear()
+        self._starts = None
+        self._update_size()
+        if count == 0:
+            self.highlighted = None
+        else:
+            row = keep if keep is not None and 0 <= keep < count else 0
+            self.highlighted = row
+        self.refresh()
+
+    def refresh_row(self, row: int) -> None:
+        """Draw one row again (its text changed); wrapped heights are measured again."""
+        self._cache.pop(row, None)
+        if self._starts is not None:
+            self._starts = None
+            self._update_size()
+        self.refresh()
+
+    @property
+    def wraps(self) -> bool:
+        return self.row_count <= WRAP_LIMIT
+
+    def _width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def _check_width(self) -> int:
+        """Rows are wrapped for one width: when it changes, every height may change."""
+        width = self._width()
+        if width != self._cache_width:
+            self._cache.clear()
+            self._starts = None
+            self._cache_width = width
+        return width
+
+    def _strips(self, row: int) -> list[Strip]:
+        width = self._check_width()
+        strips = self._cache.get(row)
+        if strips is None:
+            text = self._render_row(row)
+            text.end = ""
+            console = self.app.console
+            if self.wraps:
+                lines = text.wrap(console, max(width - 2, 1), overflow="fold")
+            else:
+                text.no_wrap = True
+                text.truncate(max(width - 2, 1), overflow="ellipsis")
+                lines = [text]
+            strips = []
+            for line in lines:
+                segments = [Segment(" "), *line.render(console), Segment(" ")]
+                strips.append(Strip(segments).extend_cell_length(width).crop(0, width))
+            self._cache[row] = strips or [Strip.blank(width)]
+        return strips
+
+    def _line_starts(self) -> list[int]:
+        self._check_width()
+        if self._starts is None:
+            starts = [0]
+            for row in range(self.row_count):
+                starts.append(starts[-1] + len(self._strips(row)))
+            self._starts = starts
+        return self._starts
+
+    def _row_lines(self, row: int) -> tuple[int, int]:
+        """The first line of a row and its height."""
+        if not self.wraps:
+            return row, 1
+        starts = self._line_starts()
+        return starts[row], starts[row + 1] - starts[row]
+
+    def _row_at_line(self, line: int) -> int | None:
+        if line < 0:
+            return None
+        if not self.wraps:
+            return line if line < self.row_count else None
+        starts = self._line_starts()
+        row = bisect_right(starts, line) - 1
+        return row if row < self.row_count else None
+
+    def _update_size(self) -> None:
+        if not self.is_mounted or not self.size.width:
+            return
+        lines = self._line_starts()[-1] if self.wraps else self.row_count
+        self.virtual_size = Size(self._width(), lines)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self._starts = None
+        self._update_size()
+        self.scroll_to_highlight()
+
+    def on_mount(self) -> None:
+        self._update_size()
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        if self._width() != self._cache_width:
+            self._check_width()
+            self._update_size()
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        row = self._row_at_line(line)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        first, _ = self._row_lines(row)
+        strips = self._strips(row)
+        strip = strips[min(line - first, len(strips) - 1)]
+        base = self.rich_style
+        if row == self.highlighted:
+            component = "virtual-list--highlight" if self.has_focus else "virtual-list--highlight-blurred"
+            return Strip(Segment.apply_style(strip, base, self.get_component_rich_style(component)), strip.cell_length)
+        return Strip(Segment.apply_style(strip, base), strip.cell_length)
+
+    # --- moving ----------------------------------------------------------------------
+
+    def watch_highlighted(self, row: int | None) -> None:
+        self.refresh()
+        self.scroll_to_highlight()
+        self.post_message(self.Moved(self, row))
+
+    def scroll_to_highlight(self) -> None:
+        if self.highlighted is None or not self.size.height:
+            return
+        first, height = self._row_lines(self.highlighted)
+        self.scroll_to_region(Region(0, first, 1, height), animate=False, force=True, immediate=True)
+
+    def _move(self, row: int) -> None:
+        if self.row_count:
+            row = max(0, min(row, self.row_count - 1))
+            if row != self.highlighted:
+                self.highlighted = row
+
+    def action_cursor_up(self) -> None:
+        self._move((self.highlighted or 0) - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(-1 if self.highlighted is None else self.highlighted + 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(self.row_count - 1)
+
+    def _page_rows(self) -> int:
+        return max(self.scrollable_content_region.height - 1, 1)
+
+    def action_page_up(self) -> None:
+        if self.highlighted is None:
+            return
+        first, _ = self._row_lines(self.highlighted)
+        target = self._row_at_line(max(first - self._page_rows(), 0))
+        self._move(target if target is not None else 0)
+
+    def action_page_down(self) -> None:
+        if self.highlighted is None:
+            return
+        first, _ = self._row_lines(self.highlighted)
+        target = self._row_at_line(first + self._page_rows())
+        self._move(target if target is not None else self.row_count - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        row = self._row_at_line(self.scroll_offset.y + event.y)
+        if row is not None:
+            self.focus()
+            self._move(row)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
