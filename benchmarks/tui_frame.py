@@ -1,14 +1,25 @@
-"""Open a briefing in the dashboard headless and exit after its first frame.
+"""Open a briefing in the dashboard headless; report when its first frame and its content appear.
 
-`python benchmarks/tui_frame.py FILE` — the whole process is what the benchmark times.
-`python benchmarks/tui_frame.py --floor` — the TUI floor: a minimal Textual app with a
-header, a footer, one list and one static, run the same way.
+`python benchmarks/tui_frame.py FILE` prints JSON: seconds from process start (the
+harness passes its spawn time in BENCH_T0) to the first frame, and to the briefing on
+screen. `--floor` runs the TUI floor instead: a minimal Textual app with a header, a
+footer, one list and one static. Both exit at once after measuring (os._exit), so
+neither pays for interpreter teardown.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import sys
+import time
+
+T0 = float(os.environ.get("BENCH_T0", time.time()))
+
+
+def since_start() -> float:
+    return time.time() - T0
 
 
 def floor_app():
@@ -26,17 +37,46 @@ def floor_app():
 
 
 def briefing_app(path: str):
-    from briefing.loader import load
+    from pathlib import Path
+
     from briefing.tui.app import create_app
 
-    return create_app(load(path), watch=False)
+    return create_app(Path(path), watch=False)  # as the CLI does: the file loads in a worker
 
 
-async def first_frame(app) -> None:
+def watch_first_paint(times: dict[str, float]) -> None:
+    """Note when the first screen update is composed and written: the first frame."""
+    from textual.screen import Screen
+
+    paint = Screen._compositor_refresh
+
+    def first_paint(screen: Screen) -> None:
+        paint(screen)
+        times.setdefault("frame", since_start())
+
+    Screen._compositor_refresh = first_paint  # type: ignore[method-assign]
+
+
+async def measure(app, times: dict[str, float]) -> dict:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the briefing loads in a worker
+        await pilot.pause()
+        times["loaded"] = since_start()
+        try:
+            import resource
+
+            times["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        except ImportError:  # pragma: no cover
+            pass
+    return times
 
 
 if __name__ == "__main__":
     target = sys.argv[1]
-    asyncio.run(first_frame(floor_app() if target == "--floor" else briefing_app(target)))
+    times: dict[str, float] = {}
+    watch_first_paint(times)
+    result = asyncio.run(measure(floor_app() if target == "--floor" else briefing_app(target), times))
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+    os._exit(0)

@@ -11,8 +11,14 @@ import argparse
 import sys
 from typing import Sequence
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .loader import DEFAULT_MAX_BYTES, Diagnostic, LoadError, Loaded, default_path, load
+from .defaults import DEFAULT_MAX_BYTES, default_path
+
+if TYPE_CHECKING:
+    from .loader import Diagnostic, Loaded
 
 COMMANDS = ("tui", "check", "print")
 # The parts of a briefing, in order; render.SECTIONS is the same list (render imports Rich, so not here).
@@ -81,6 +87,8 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
 
 
 def _load_or_report(file: str | None, max_bytes: int) -> tuple[Loaded | None, int]:
+    from .loader import LoadError, load
+
     try:
         loaded = load(file or default_path(), max_bytes)
     except LoadError as error:
@@ -115,14 +123,19 @@ def run_print(file: str | None, max_bytes: int, width: int | None, sections: Seq
 
 
 def run_tui(file: str | None, max_bytes: int) -> int:
-    loaded, code = _load_or_report(file, max_bytes)
-    if loaded is None:
-        return code
+    path = Path(file) if file else default_path()
+    if not path.is_file():  # say so now rather than flash the screen
+        return _load_or_report(str(path), max_bytes)[1]
+    # The dashboard draws its first frame at once and loads the briefing in a worker:
+    # Pydantic and PyYAML are imported while the reader already sees the screen.
     from .tui.app import create_app
 
-    app = create_app(loaded, max_bytes=max_bytes)
-    result = app.run()
-    return result if isinstance(result, int) else EXIT_OK
+    app = create_app(path, max_bytes=max_bytes)
+    app.run()
+    if app.startup_error is not None:
+        _report(app.startup_error.diagnostics)
+        return EXIT_USAGE if app.startup_error.kind == "io" else EXIT_INVALID
+    return app.return_code or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 Place = TypeVar("Place")
 
 
-@dataclass
 class History(Generic[Place]):
     """``visit`` records where you leave from; ``back`` and ``forward`` step through it.
 
@@ -16,9 +14,8 @@ class History(Generic[Place]):
     citation trail). Capped so that a long session cannot grow without bound.
     """
 
-    limit: int = 500
-
-    def __post_init__(self) -> None:
+    def __init__(self, limit: int = 500) -> None:
+        self.limit = limit
         self._back: list[Place] = []
         self._forward: list[Place] = []
 

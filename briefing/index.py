@@ -6,12 +6,12 @@ index which items exist, what each cites and what cites each source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple, Union
 
-from .model import Base, Briefing, Bullet, Event, Judgment, Source, Stakeholder, Statement, Tension
+if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
+    from .model import Base, Briefing, Bullet, Event, Judgment, Source, Stakeholder, Statement, Tension
 
-Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Event, Source]
+    Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Event, Source]
 
 #: The panes, in the order the reader meets them (and the number keys).
 PANES = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
@@ -36,8 +36,9 @@ KIND_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Ref:
+# NamedTuples, not dataclasses, for the small value types: a dataclass compiles its
+# methods with exec() at import, which costs start-up time on every run.
+class Ref(NamedTuple):
     """Where an item lives: its kind and its key (an id, or a position where there is none)."""
 
     kind: str
@@ -109,7 +110,7 @@ class BriefingIndex:
     def speaker(self, ref: Ref) -> Stakeholder | None:
         """Who made a statement: its ``by``, else the stakeholder it is filed under."""
         statement = self.items.get(ref)
-        if not isinstance(statement, Statement):
+        if ref.kind != "statements" or statement is None:
             return None
         if statement.by is not None and statement.by in self.stakeholders:
             return self.stakeholders[statement.by]
@@ -117,21 +118,21 @@ class BriefingIndex:
 
     def label(self, ref: Ref) -> str:
         """A one-line name for an item: for lists of hits, history and the palette."""
-        item = self.items[ref]
-        if isinstance(item, Bullet):
+        item: Any = self.items[ref]
+        kind = ref.kind
+        if kind == "summary":
             return item.label or item.text
-        if isinstance(item, (Base, Stakeholder)):
+        if kind in ("bases", "stakeholders"):
             return item.name
-        if isinstance(item, Statement):
+        if kind == "statements":
             speaker = self.speaker(ref)
             return f"{speaker.name if speaker else '?'}: {item.text}"
-        if isinstance(item, Tension):
+        if kind == "tensions":
             return item.title
-        if isinstance(item, Judgment):
+        if kind == "judgments":
             return item.text
-        if isinstance(item, Event):
+        if kind == "timeline":
             return f"{item.date} {item.text}"
-        assert isinstance(item, Source)
         return f"[{item.id}] {source_title(item)}"
 
     def search(self, query: str, limit: int = 200) -> tuple[list[tuple[Ref, str, int]], int]:

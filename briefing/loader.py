@@ -24,13 +24,12 @@ import os
 import re
 import types
 import typing
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .defaults import DEFAULT_MAX_BYTES, default_path  # noqa: F401 (re-exported)
 from .model import Briefing, Finding, cross_check
 
 # libyaml's C parser is several times faster; fall back to the pure-Python one when
@@ -38,15 +37,13 @@ from .model import Briefing, Finding, cross_check
 _Parser = getattr(yaml, "CBaseLoader", None) or yaml.SafeLoader
 WITH_LIBYAML = _Parser is not yaml.SafeLoader
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1_000_000
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One problem, printable as ``file:line:col: severity: message``."""
 
     file: str
@@ -69,11 +66,15 @@ class LoadError(Exception):
         self.kind = kind
 
 
-@dataclass(slots=True)
 class Loaded:
-    briefing: Briefing
-    path: str
-    warnings: list[Diagnostic] = field(default_factory=list)
+    """A valid briefing, the file it came from, and its warnings."""
+
+    __slots__ = ("briefing", "path", "warnings")
+
+    def __init__(self, briefing: Briefing, path: str, warnings: list[Diagnostic] | None = None) -> None:
+        self.briefing = briefing
+        self.path = path
+        self.warnings = warnings or []
 
 
 class _Problem(Exception):
@@ -486,11 +487,3 @@ def load_text(text: str, name: str = "<briefing>") -> Loaded:
 def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Read and validate a briefing file."""
     return load_text(read_text(path, max_bytes), str(path))
-
-
-def default_path() -> Path:
-    """The bundled briefing: inside the installed package, or in a source checkout."""
-    packaged = Path(__file__).parent / "data" / "briefing.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "data" / "briefing.yaml"

@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING  # noqa: F401 (re-exported)
+
 SCHEMA_VERSION = 1
 
-#: The ICD 203 likelihood scale, lowest first, with its percentage bands.
-LIKELIHOODS: dict[str, tuple[int, int]] = {
-    "almost no chance": (1, 5),
-    "very unlikely": (5, 20),
-    "unlikely": (20, 45),
-    "roughly even chance": (45, 55),
-    "likely": (55, 80),
-    "very likely": (80, 95),
-    "almost certain": (95, 99),
-}
 Likelihood = Literal[
     "almost no chance",
     "very unlikely",
@@ -43,23 +34,6 @@ StakeholderKind = Literal["state", "government", "person", "organisation"]
 BaseKind = Literal["naval", "air", "land", "joint", "logistics", "other"]
 #: Admiralty (NATO) source reliability A–F and information credibility 1–6.
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
-RELIABILITY_MEANING = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-CREDIBILITY_MEANING = {
-    1: "confirmed by other sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -223,8 +197,7 @@ class Briefing(Strict):
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem found in a briefing, at a path into its data."""
 
     path: Path

@@ -7,7 +7,7 @@ overrides) are shown as visible escapes instead of reaching the terminal.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -18,20 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .index import KIND_NAMES, PANE_TITLES, BriefingIndex, Ref, source_title
-from .model import (
-    CREDIBILITY_MEANING,
-    LIKELIHOODS,
-    RELIABILITY_MEANING,
-    Base,
-    Briefing,
-    Bullet,
-    Event,
-    Judgment,
-    Source,
-    Stakeholder,
-    Statement,
-    Tension,
-)
+from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING
+
+if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to do it
+    from .model import Briefing, Source
 
 # Characters that must never reach a terminal raw, mapped to a visible spelling.
 _VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
@@ -99,24 +89,25 @@ def severity_text(severity: str | None) -> Text:
 
 def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
     """The line an item gets in its pane (and in search hits)."""
-    item = index.items[ref]
+    item: Any = index.items[ref]
+    kind = ref.kind
     text = Text()
-    if isinstance(item, Bullet):
+    if kind == "summary":
         if item.label:
             text.append(clean(item.label), STYLE_LABEL)
             text.append(": ")
         text.append(clean(item.text))
-    elif isinstance(item, Base):
+    elif kind == "bases":
         text.append(clean(item.name), STYLE_LABEL)
         text.append(f"  {item.kind} · ", STYLE_DIM)
         text.append(clean(f"{item.location.place}, {item.location.country}"), STYLE_DIM)
-    elif isinstance(item, Stakeholder):
+    elif kind == "stakeholders":
         text.append(clean(item.name), STYLE_LABEL)
         text.append(f"  {item.kind}", STYLE_DIM)
         if item.role:
             text.append(" · ", STYLE_DIM)
             text.append(clean(item.role), STYLE_DIM)
-    elif isinstance(item, Statement):
+    elif kind == "statements":
         speaker = index.speaker(ref)
         text.append("  “", STYLE_DIM)
         text.append(clean(item.text), "italic")
@@ -124,20 +115,20 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
         if speaker is not None and speaker is not index.owner.get(ref):
             text.append(" — ", STYLE_DIM)
             text.append(clean(speaker.name), STYLE_DIM)
-    elif isinstance(item, Tension):
+    elif kind == "tensions":
         text.append(clean(item.title), STYLE_LABEL)
         text.append("  ")
         text.append_text(severity_text(item.severity))
-    elif isinstance(item, Judgment):
+    elif kind == "judgments":
         text.append(clean(item.text))
         text.append("  ")
         text.append(likelihood_text(item.likelihood), "bold")
         if item.confidence:
             text.append(f" · {item.confidence} confidence", STYLE_DIM)
-    elif isinstance(item, Event):
+    elif kind == "timeline":
         text.append(f"{item.date:<10} ", STYLE_LABEL)
         text.append(clean(item.text))
-    elif isinstance(item, Source):
+    elif kind == "sources":
         text.append(f"[{item.id}] ", STYLE_MARKER)
         text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
         if item.publisher:
@@ -233,12 +224,13 @@ def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
 
 def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, indent: int = 0) -> Fields:
     """Every field of an item, and its citations with each source's title."""
-    item = index.items[ref]
+    item: Any = index.items[ref]
+    kind = ref.kind
     stake = index.stakeholders
     pairs: list[tuple[str, RenderableType | str | None]] = []
-    if isinstance(item, Bullet):
+    if kind == "summary":
         pairs = [("id", item.id), ("label", item.label), ("text", item.text)]
-    elif isinstance(item, Base):
+    elif kind == "bases":
         where = item.location
         coordinates = None
         if where.latitude is not None and where.longitude is not None:
@@ -253,7 +245,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             ("status", item.status),
             ("role", item.role),
         ]
-    elif isinstance(item, Stakeholder):
+    elif kind == "stakeholders":
         statements = Text()
         for number, statement in enumerate(item.statements, 1):
             if number > 1:
@@ -270,7 +262,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             ("interests", "\n".join(f"• {interest}" for interest in item.interests) or None),
             ("statements", statements if item.statements else None),
         ]
-    elif isinstance(item, Statement):
+    elif kind == "statements":
         speaker = index.speaker(ref)
         owner = index.owner.get(ref)
         pairs = [
@@ -279,7 +271,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             ("date", item.date),
             ("text", item.text),
         ]
-    elif isinstance(item, Tension):
+    elif kind == "tensions":
         parties = ", ".join(stake[p].name if p in stake else p for p in item.parties)
         pairs = [
             ("id", item.id),
@@ -287,7 +279,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             ("parties", parties or None),
             ("description", item.description),
         ]
-    elif isinstance(item, Judgment):
+    elif kind == "judgments":
         pairs = [
             ("id", item.id),
             ("likelihood", Text(likelihood_text(item.likelihood), "bold")),
@@ -295,9 +287,9 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             ("text", item.text),
             ("change reason", item.change_reason),
         ]
-    elif isinstance(item, Event):
+    elif kind == "timeline":
         pairs = [("date", item.date), ("id", item.id), ("text", item.text)]
-    elif isinstance(item, Source):
+    elif kind == "sources":
         pairs = [
             ("source", f"[{item.id}]"),
             ("title", item.title or Text("not named in the briefing", "italic dim")),
@@ -408,9 +400,10 @@ def document(briefing: Briefing, index: BriefingIndex | None = None, sections: I
 
 
 def _print_title(index: BriefingIndex, ref: Ref) -> Text:
-    item = index.items[ref]
+    item: Any = index.items[ref]
+    kind = ref.kind
     title = Text(" ")
-    if isinstance(item, Judgment):  # the row would repeat the text that the fields show
+    if kind == "judgments":  # the row would repeat the text that the fields show
         title.append(likelihood_text(item.likelihood), "bold")
         if item.confidence:
             title.append(f" · {item.confidence} confidence", STYLE_DIM)

@@ -126,13 +126,33 @@ def test_model_layer_never_imports_textual():
     assert result.returncode == 0, result.stderr
 
 
-def test_tui_on_a_broken_file_prints_the_error_and_exits_1(write, capsys):
+@pytest.fixture
+def headless(monkeypatch):
+    """Run the real dashboard from the CLI, without a terminal."""
+    from briefing.tui.app import BriefingApp
+
+    run = BriefingApp.run
+    monkeypatch.setattr(BriefingApp, "run", lambda self, **kw: run(self, headless=True, **kw))
+
+
+def test_tui_on_a_broken_file_prints_the_error_and_exits_1(write, capsys, headless):
     path = write("title: [\n")
     assert main(["tui", str(path)]) == 1
     assert capsys.readouterr().err.startswith(f"{path}:2:1: error: YAML syntax")
 
 
-def test_a_bare_file_argument_opens_the_tui(write, capsys):
+def test_a_bare_file_argument_opens_the_tui(write, capsys, headless):
     path = write("- not a briefing\n")
-    assert main([str(path)]) == 1  # routed to tui, which refuses it before starting
+    assert main([str(path)]) == 1  # routed to tui, which loads it and leaves with the error
     assert "top level must be a mapping" in capsys.readouterr().err
+
+
+def test_tui_on_a_missing_file_exits_2_before_starting(capsys):
+    assert main(["tui", "/no/such/briefing.yaml"]) == 2
+    assert capsys.readouterr().err == "/no/such/briefing.yaml: error: no such file\n"
+
+
+def test_tui_import_path_leaves_pydantic_and_yaml_to_the_worker():
+    code = "import sys, briefing.cli, briefing.tui.app; bad = {'pydantic', 'yaml'} & set(sys.modules); assert not bad, bad"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

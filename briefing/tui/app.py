@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -13,28 +12,31 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
+from ..defaults import DEFAULT_MAX_BYTES
 from ..history import History
 from ..index import PANE_TITLES, PANES, BriefingIndex, Ref, source_ref
-from ..loader import DEFAULT_MAX_BYTES, LoadError, Loaded, load
 from ..render import bluf, clean, one_line
 from .commands import GoToProvider, binding_commands
+from .keybar import KeyBar
 from .panes import PANE_CLASSES, PANES_KEYS, CitedByList, DetailPane, ItemList, SourcesList
 
+if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the loading worker, after the first frame
+    from ..loader import LoadError, Loaded
+
 POLL_SECONDS = 0.25
+INLINE_LOAD_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Trail:
+class Trail(NamedTuple):
     """Following the citations of ``origin``: ``position`` is the citation in view."""
 
     origin: Ref
     position: int
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """A point in the reader's history: the item in view and the trail being followed."""
 
     ref: Ref | None
@@ -66,13 +68,15 @@ class BriefingApp(App[int]):
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
 
-    def __init__(self, loaded: Loaded, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         super().__init__()
-        self.path = Path(loaded.path)
+        self.path = Path(source) if isinstance(source, (str, Path)) else Path(source.path)
         self.max_bytes = max_bytes
         self.watch_file = watch
-        self.loaded = loaded
-        self.index = BriefingIndex(loaded.briefing)
+        self.loaded: Loaded | None = None if isinstance(source, (str, Path)) else source
+        self.index: BriefingIndex | None = BriefingIndex(self.loaded.briefing) if self.loaded else None
+        #: Set when the first load fails: the app exits and the CLI prints it.
+        self.startup_error: LoadError | None = None
         self.history: History[Place] = History()
         self.trail: Trail | None = None
         self.current_pane = "summary"
@@ -85,6 +89,7 @@ class BriefingApp(App[int]):
     def compose(self) -> ComposeResult:
         self._title_bar, self._bluf, self._banner = Static(id="title-bar"), Static(id="bluf"), Static(id="load-error")
         self._tabs = Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        self._tabs.can_focus = False  # number keys and tab move between panes; the bar follows
         yield from (self._title_bar, self._bluf, self._banner, self._tabs)
         # Kept by name: the app reaches its panes directly, also while it is shutting down.
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
@@ -92,15 +97,19 @@ class BriefingApp(App[int]):
         with Horizontal(id="main"):
             with Horizontal(id="lists"):
                 for names in (PANES[:4], PANES[4:]):
-                    with Vertical(classes="column"):
+                    with Vertical(classes="column -has-current" if self.current_pane in names else "column"):
                         yield from (self._panes[name] for name in names)
             yield self._detail
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._banner.display = False
-        self._show_briefing()
         self.action_focus_pane("summary")
+        if self.loaded is not None:
+            self._show_briefing()
+        else:
+            self._title_bar.update(Text(f"Loading {clean(self.path.name)}…", "dim"))
+            self.call_after_refresh(self._first_load)
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self._poll_file)
 
@@ -108,6 +117,7 @@ class BriefingApp(App[int]):
         return self._panes[name]
 
     def _show_briefing(self) -> None:
+        assert self.loaded is not None and self.index is not None
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
         title = Text()
@@ -126,14 +136,14 @@ class BriefingApp(App[int]):
     # --- where we are ----------------------------------------------------------------
 
     def current_ref(self) -> Ref | None:
-        return self.pane(self.current_pane).highlighted_ref
+        return self.pane(self.current_pane).highlighted_ref if self.index is not None else None
 
     def current_place(self) -> Place:
         return Place(self.current_ref(), self.trail)
 
     def _trail_marks(self) -> dict[Ref, int]:
         """The origin row of the trail, and the citation of it now in view."""
-        if self.trail is None:
+        if self.trail is None or self.index is None:
             return {}
         citations = self.index.citations(self.trail.origin)
         if not 0 <= self.trail.position < len(citations):
@@ -141,6 +151,8 @@ class BriefingApp(App[int]):
         return {self.trail.origin: citations[self.trail.position]}
 
     def _set_trail(self, trail: Trail | None) -> None:
+        if self.index is None:
+            return
         old = self.trail
         self.trail = trail
         if old is not None and old.origin in self.index and (trail is None or trail.origin != old.origin):
@@ -159,6 +171,8 @@ class BriefingApp(App[int]):
         return text
 
     def _update_detail(self) -> None:
+        if self.index is None:
+            return
         ref = self.current_ref()
         current = self._trail_marks().get(ref) if ref is not None else None
         trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
@@ -166,7 +180,7 @@ class BriefingApp(App[int]):
 
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from."""
-        if ref not in self.index:
+        if self.index is None or ref not in self.index:
             self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
             return
         if record:
@@ -179,7 +193,8 @@ class BriefingApp(App[int]):
         self._update_detail()
 
     def _make_current(self, name: str) -> None:
-        if name not in PANES:
+        """Mark a pane as the reader's current one (in narrow terminals: the one shown)."""
+        if name not in PANES or name == self.current_pane:
             return
         self.current_pane = name
         for pane in self._panes.values():
@@ -187,10 +202,8 @@ class BriefingApp(App[int]):
         for pane in self._panes.values():
             if pane.parent is not None:
                 pane.parent.set_class(self._panes[name].parent is pane.parent, "-has-current")
-        tabs = self._tabs
-        if tabs.active != f"tab-{name}":
-            with tabs.prevent(Tabs.TabActivated):  # only a reader's click on a tab should move focus
-                tabs.active = f"tab-{name}"
+        if self._tabs.active != f"tab-{name}":
+            self._tabs.active = f"tab-{name}"
 
     # --- messages from the panes ------------------------------------------------------
 
@@ -251,14 +264,17 @@ class BriefingApp(App[int]):
         self.open_url(source.url)
         self.notify(f"Opening {one_line(source.url, 80)}", markup=False)
 
-    @on(Tabs.TabActivated, "#pane-tabs")
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+    @on(Tab.Clicked)
+    def _tab_clicked(self, event: Tab.Clicked) -> None:
+        # Only a reader's click moves focus: Tabs also announces activations of its own.
         name = (event.tab.id or "").removeprefix("tab-")
-        if name in PANES and name != self.current_pane:
+        if name in PANES:
             self.action_focus_pane(name)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
+        if widget is not self.focused:  # a stale event: focus has moved on since it was sent
+            return
         if isinstance(widget, ItemList) and widget.pane != self.current_pane:
             self._make_current(widget.pane)
             if self.trail is not None:
@@ -317,7 +333,7 @@ class BriefingApp(App[int]):
         self._restore(place)
 
     def _restore(self, place: Place) -> None:
-        if place.ref is None or place.ref not in self.index:
+        if self.index is None or place.ref is None or place.ref not in self.index:
             self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
             return
         self.go(place.ref, place.trail, record=False)
@@ -339,7 +355,7 @@ class BriefingApp(App[int]):
     def action_search(self) -> None:
         from .screens import SearchScreen
 
-        if isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, SearchScreen) or self.index is None:
             return
 
         def chosen(ref: Ref | None) -> None:
@@ -382,11 +398,33 @@ class BriefingApp(App[int]):
         self._pending_signature = None
         self.action_reload()
 
+    def _first_load(self) -> None:
+        """Load after the first frame is on screen. A small file loads at once, on this
+        thread: a worker thread would contend for the GIL with the event loop and take
+        longer. A large one loads in the worker, so that the screen stays live."""
+        try:
+            small = os.stat(self.path).st_size < INLINE_LOAD_BYTES
+        except OSError:
+            small = True
+        if not small:
+            self._load_worker()
+            return
+        from ..loader import LoadError, load
+
+        try:
+            loaded = load(self.path, self.max_bytes)
+        except LoadError as error:
+            self._reload_failed(error)
+        else:
+            self._reloaded(loaded)
+
     def action_reload(self) -> None:
         self._load_worker()
 
     @work(thread=True, exclusive=True, group="reload")
     def _load_worker(self) -> None:
+        from ..loader import LoadError, load
+
         try:
             loaded = load(self.path, self.max_bytes)
         except LoadError as error:
@@ -395,12 +433,16 @@ class BriefingApp(App[int]):
             self.call_from_thread(self._reloaded, loaded)
 
     def _reloaded(self, loaded: Loaded) -> None:
+        first = self.loaded is None
         self._file_signature = self._signature()
         scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
         self.loaded = loaded
         self.index = BriefingIndex(loaded.briefing)
         if self.trail is not None and self.trail.origin not in self.index:
             self.trail = None
+        if first:
+            self._show_briefing()
+            return
         self.load_error = None
         self._banner.display = False
         self._show_briefing()
@@ -408,6 +450,10 @@ class BriefingApp(App[int]):
             pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
 
     def _reload_failed(self, error: LoadError) -> None:
+        if self.loaded is None:  # nothing good to keep showing: leave, and let the CLI say why
+            self.startup_error = error
+            self.exit(return_code=2 if error.kind == "io" else 1)
+            return
         self.load_error = error
         self._show_error("\n".join(clean(d) for d in error.diagnostics[:5]))
 
@@ -419,6 +465,10 @@ class BriefingApp(App[int]):
         banner.display = True
 
 
-def create_app(loaded: Loaded, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> BriefingApp:
-    """The one way a loaded briefing becomes the dashboard: the CLI and the tests both use it."""
-    return BriefingApp(loaded, watch=watch, max_bytes=max_bytes)
+def create_app(source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> BriefingApp:
+    """The one way a briefing becomes the dashboard: the CLI and the tests both use it.
+
+    Given a path, the app draws its first frame and loads the file in a worker; given a
+    briefing already loaded, it shows it at once.
+    """
+    return BriefingApp(source, watch=watch, max_bytes=max_bytes)

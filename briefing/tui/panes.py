@@ -190,6 +190,7 @@ class DetailPane(VerticalScroll):
         super().__init__(id="detail", classes="pane")
         self.border_title = "0 Detail"
         self.shown: Ref | None = None
+        self._shown_key: tuple | None = None
         self.trail_line = Static(id="detail-trail")
         self.body = Static(id="detail-body")
         self.cited_by = CitedByList()
@@ -198,6 +199,11 @@ class DetailPane(VerticalScroll):
         yield from (self.trail_line, self.body, self.cited_by)
 
     def show(self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None) -> None:
+        # A jump reaches here from several messages; drawing (and laying out) again is the costly part.
+        key = (id(index), ref, current, trail.plain if trail is not None else None)
+        if key == self._shown_key:
+            return
+        self._shown_key = key
         self.shown = ref
         body, cited_by, trail_line = self.body, self.cited_by, self.trail_line
         trail_line.display = trail is not None

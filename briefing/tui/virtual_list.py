@@ -199,9 +199,17 @@ class VirtualList(ScrollView, can_focus=True):
 
     # --- moving ----------------------------------------------------------------------
 
-    def watch_highlighted(self, row: int | None) -> None:
-        self.refresh()
+    def watch_highlighted(self, old: int | None, row: int | None) -> None:
+        # Redraw only the rows that change, unless the view scrolls.
+        top = self.scroll_offset.y
         self.scroll_to_highlight()
+        if self.scroll_offset.y != top:
+            self.refresh()
+        else:
+            for changed in (old, row):
+                if changed is not None and changed < self.row_count:
+                    first, height = self._row_lines(changed)
+                    self.refresh(Region(0, first - top, self.size.width, height))
         self.post_message(self.Moved(self, row))
 
     def scroll_to_highlight(self) -> None:
