@@ -2,6 +2,7 @@
 #   make run    create .venv, install, open the bundled briefing
 #   make test   create .venv, install with the test extra, run the tests
 PYTHON ?= python3
+BENCH_ARGS ?= --write-readme
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

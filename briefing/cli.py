@@ -20,7 +20,8 @@ from .defaults import DEFAULT_MAX_BYTES, default_path
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print")
+COMMANDS = ("tui", "check", "print", "schema", "export")
+EXPORT_FORMATS = ("markdown", "html", "json", "svg", "stix")  # briefing.export.FORMATS, without importing it
 # The parts of a briefing, in order; render.SECTIONS is the same list (render imports Rich, so not here).
 SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -76,6 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"print only this part (repeatable): {', '.join(SECTIONS)}",
     )
     _add_file_options(show)
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the briefing format",
+        description="Print the JSON Schema of the briefing format (for editors: see data/briefing.yaml's first line).",
+    )
+
+    export = commands.add_parser(
+        "export",
+        help="export a briefing as Markdown, HTML, JSON, SVG or STIX 2.1",
+        description="Export a briefing. Without -o, to stdout; with -o, written atomically.",
+    )
+    export.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help="the format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    export.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    _add_file_options(export)
     return parser
 
 
@@ -122,6 +139,35 @@ def run_print(file: str | None, max_bytes: int, width: int | None, sections: Seq
     return EXIT_OK
 
 
+def run_schema() -> int:
+    from .schema import schema_json
+
+    sys.stdout.write(schema_json())
+    return EXIT_OK
+
+
+def run_export(file: str | None, max_bytes: int, format: str, output: str | None) -> int:
+    loaded, code = _load_or_report(file, max_bytes)
+    if loaded is None:
+        return code
+    from .export import export, write_atomically
+
+    try:
+        text = export(loaded.briefing, format)
+    except RuntimeError as error:  # an optional library is missing
+        print(f"briefing export: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def run_tui(file: str | None, max_bytes: int) -> int:
     path = Path(file) if file else default_path()
     if not path.is_file():  # say so now rather than flash the screen
@@ -151,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(options.files, options.max_bytes, options.quiet)
         if options.command == "print":
             return run_print(options.file, options.max_bytes, options.width, options.section)
+        if options.command == "schema":
+            return run_schema()
+        if options.command == "export":
+            return run_export(options.file, options.max_bytes, options.format, options.output)
         return run_tui(options.file, options.max_bytes)
     except KeyboardInterrupt:
         return 130

@@ -115,7 +115,7 @@ class Base(Strict):
     id: Id
     name: NonEmpty = Field(description="The base's name.")
     kind: BaseKind = Field(description="What kind of base: naval, air, land, joint, logistics or other.")
-    location: Location
+    location: Location = Field(description="Where the base is.")
     operator: Id | None = Field(None, description="The stakeholder id of whoever operates the base.")
     status: NonEmpty | None = Field(None, description="Its current status, in words.")
     role: NonEmpty | None = Field(None, description="What the base is used for.")
@@ -125,24 +125,24 @@ class Base(Strict):
 class Statement(Strict):
     text: NonEmpty = Field(description="What was said, quoted or paraphrased.")
     by: Id | None = Field(None, description="Stakeholder id of the speaker, when not the stakeholder itself.")
-    date: PartialDate | None = None
+    date: PartialDate | None = Field(None, description="When it was said, possibly partial.")
     citations: Citations
 
 
 class Stakeholder(Strict):
     id: Id
-    name: NonEmpty
+    name: NonEmpty = Field(description="The stakeholder's name.")
     kind: StakeholderKind = Field(description="state, government, person or organisation.")
     role: NonEmpty | None = Field(None, description="Role or office.")
     position: NonEmpty | None = Field(None, description="Its position on the matter at hand.")
     interests: list[NonEmpty] = Field(default_factory=list, description="What it wants.")
-    statements: list[Statement] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list, description="What it has said, with citations.")
 
 
 class Tension(Strict):
     id: Id
-    title: NonEmpty
-    description: NonEmpty | None = None
+    title: NonEmpty = Field(description="The tension in a few words.")
+    description: NonEmpty | None = Field(None, description="The tension in full.")
     parties: list[Id] = Field(default_factory=list, description="Stakeholder ids of the parties.")
     severity: Severity | None = Field(None, description="low, medium or high; absent when not assessed.")
     citations: Citations
@@ -158,19 +158,19 @@ class Judgment(Strict):
 
 
 class Event(Strict):
-    id: Id | None = None
+    id: Id | None = Field(None, description="An optional identifier, unique in the timeline.")
     date: PartialDate
-    text: NonEmpty
+    text: NonEmpty = Field(description="What happened.")
     citations: Citations
 
 
 class Source(Strict):
     id: SourceId
     title: NonEmpty | None = Field(None, description="The source's title, when known.")
-    publisher: NonEmpty | None = None
-    url: Url | None = None
-    published: PartialDate | None = None
-    accessed: PartialDate | None = None
+    publisher: NonEmpty | None = Field(None, description="Who published it, when known.")
+    url: Url | None = Field(None, description="Where to read it: an http(s) URL, when known.")
+    published: PartialDate | None = Field(None, description="When it was published, possibly partial.")
+    accessed: PartialDate | None = Field(None, description="When it was read, possibly partial.")
     reliability: Reliability | None = Field(None, description="Admiralty source reliability, A to F.")
     credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(
         None, description="Admiralty information credibility, 1 to 6."
@@ -180,18 +180,18 @@ class Source(Strict):
 
 class Briefing(Strict):
     schema_version: Literal[1] = Field(description="The version of this format: 1.")
-    title: NonEmpty
-    subtitle: NonEmpty | None = None
+    title: NonEmpty = Field(description="The briefing's title.")
+    subtitle: NonEmpty | None = Field(None, description="A line under the title.")
     as_of: PartialDate = Field(description="The date the briefing speaks as of.")
-    region: NonEmpty
+    region: NonEmpty = Field(description="The region the briefing covers.")
     bluf: NonEmpty = Field(description="Bottom line up front: one line.")
-    summary: list[Bullet] = Field(default_factory=list)
-    bases: list[Base] = Field(default_factory=list)
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    tensions: list[Tension] = Field(default_factory=list)
-    judgments: list[Judgment] = Field(default_factory=list)
-    timeline: list[Event] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    summary: list[Bullet] = Field(default_factory=list, description="The summary bullets, each citing its sources.")
+    bases: list[Base] = Field(default_factory=list, description="The military bases involved.")
+    stakeholders: list[Stakeholder] = Field(default_factory=list, description="Who is involved, and their positions.")
+    tensions: list[Tension] = Field(default_factory=list, description="The tensions between the parties.")
+    judgments: list[Judgment] = Field(default_factory=list, description="Estimative judgments about what comes next.")
+    timeline: list[Event] = Field(default_factory=list, description="Dated events, oldest first.")
+    sources: list[Source] = Field(default_factory=list, description="The numbered sources that items cite.")
 
 
 Path = tuple[str | int, ...]

@@ -322,7 +322,7 @@ def cited_by_text(index: BriefingIndex, source_id: int) -> Text:
 
 
 def cited_by_entry(index: BriefingIndex, ref: Ref) -> Text:
-    text = Text(f"{kind_name(ref).capitalize()}: ", STYLE_DIM)
+    text = Text.assemble((f"{kind_name(ref).capitalize()}: ", STYLE_DIM))  # a span, not the whole line
     text.append(one_line(index.label(ref), 70))
     return text
 
@@ -348,8 +348,7 @@ def header(briefing: Briefing) -> Text:
 
 
 def bluf(briefing: Briefing) -> Text:
-    text = Text("BLUF ", "bold reverse")
-    text.append(" ")
+    text = Text.assemble(("BLUF", "bold reverse"), "  ")
     text.append(clean(briefing.bluf))
     return text
 

@@ -164,3 +164,15 @@ def test_a_very_long_string_wraps_without_breaking_the_layout():
     from rich.cells import cell_len
 
     assert max(cell_len(line) for line in output.splitlines()) <= 80
+
+
+def test_labels_style_only_themselves():
+    """Regression: Text("BLUF ", style) styles every character appended after it too."""
+    from briefing.index import Ref
+    from briefing.render import bluf, cited_by_entry
+
+    briefing = briefing_with("plain words")
+    text = bluf(briefing)
+    assert not str(text.style) and text.get_style_at_offset(Console(), len(text) - 1) == Console().get_style("none")
+    entry = cited_by_entry(BriefingIndex(briefing), Ref("summary", "b1"))
+    assert not str(entry.style)

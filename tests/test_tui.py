@@ -255,3 +255,17 @@ async def test_large_lists_show_one_line_per_row(write):
         assert pane.virtual_size.height == pane.row_count == 502
         assert app.current_ref() == Ref("summary", "b2")
         assert pane.scroll_offset.y > 400  # the last row is in view
+
+
+async def test_palette_exports_html_into_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Export as HTML")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    page = (tmp_path / "briefing.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="source-1"' in page

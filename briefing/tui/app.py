@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable, NamedTuple
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the loading wo
     from ..loader import LoadError, Loaded
 
 POLL_SECONDS = 0.25
+EXPORT_NAMES = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "svg": "SVG", "stix": "STIX 2.1"}
+EXPORT_SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json", "svg": ".svg", "stix": ".stix.json"}
 INLINE_LOAD_BYTES = 256 * 1024
 
 
@@ -164,7 +167,7 @@ class BriefingApp(App[int]):
         if self.trail is None or self.trail.origin not in self.index:
             return None
         citations = self.index.citations(self.trail.origin)
-        text = Text("From ", "dim")
+        text = Text.assemble(("From ", "dim"))
         text.append(one_line(self.index.label(self.trail.origin), 48), "bold")
         text.append(f" · citation {self.trail.position + 1} of {len(citations)}", "dim")
         text.append("  ] next  [ previous  ⌫ back", "dim italic")
@@ -369,8 +372,29 @@ class BriefingApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        for format, name in EXPORT_NAMES.items():
+            yield SystemCommand(
+                f"Export as {name}",
+                f"write {self.path.stem}{EXPORT_SUFFIXES[format]} in the current directory",
+                partial(self.export, format),
+            )
 
         yield from binding_commands(self)
+
+    @work(thread=True, group="export")
+    def export(self, format: str) -> None:
+        """Write the briefing on screen in a format, beside where the reader started briefing."""
+        from ..export import export, write_atomically
+
+        if self.loaded is None:
+            return
+        target = Path.cwd() / f"{self.path.stem}{EXPORT_SUFFIXES[format]}"
+        try:
+            write_atomically(target, export(self.loaded.briefing, format))
+        except (OSError, RuntimeError) as error:
+            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error", markup=False)
+        else:
+            self.call_from_thread(self.notify, f"Wrote {clean(target)}", markup=False)
 
     # --- reloading ---------------------------------------------------------------------
 
@@ -459,7 +483,7 @@ class BriefingApp(App[int]):
 
     def _show_error(self, message: str) -> None:
         banner = self._banner
-        text = Text("Not reloaded; showing the last good version.  ", "bold")
+        text = Text.assemble(("Not reloaded; showing the last good version.  ", "bold"))
         text.append(message)
         banner.update(text)
         banner.display = True

@@ -149,6 +149,7 @@ class CitedByList(VirtualList):
         Binding("enter", "jump", "Jump to it", id="jump"),
     ]
     MAX_HEIGHT = 14
+    WRAP = False  # one line per entry: a source can be cited by thousands of items
 
     class JumpRequested(Message):
         def __init__(self, ref: Ref) -> None:

@@ -54,6 +54,9 @@ class VirtualList(ScrollView, can_focus=True):
     }
     """
 
+    #: Wrap rows when there are few enough of them; a subclass of one-line rows says False.
+    WRAP: ClassVar[bool] = True
+
     highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
 
     class Moved(Message):
@@ -103,7 +106,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     @property
     def wraps(self) -> bool:
-        return self.row_count <= WRAP_LIMIT
+        return self.WRAP and self.row_count <= WRAP_LIMIT
 
     def _width(self) -> int:
         return max(self.scrollable_content_region.width, 1)

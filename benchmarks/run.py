@@ -1,0 +1,211 @@
+"""The benchmark suite: `make bench` (or `python benchmarks/run.py`).
+
+Every figure is a median over several whole-process runs after a warm-up, measured
+beside its floor in the same run and reported as a ratio to it:
+
+* print floor: a script that imports rich, yaml and pydantic, defines a small model
+  and prints a Rich panel (benchmarks/floor_print.py);
+* TUI floor: a minimal Textual app (header, footer, one list, one static) run headless
+  until its first frame (benchmarks/tui_frame.py --floor).
+
+Options: --runs N (default 7), --smoke (the smallest size, one run, nothing written:
+what CI runs so that the suite cannot rot), --write-readme (put the table into the
+README's Performance section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PYTHON = sys.executable
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def timed(command: list[str], runs: int) -> float:
+    """Median wall seconds of a whole process, after one warm-up run."""
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    result = subprocess.run([PYTHON, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True)
+    return int(result.stdout.strip()) / 1024
+
+
+def tui(target: str, runs: int) -> dict[str, float]:
+    """Medians of the first frame, the briefing on screen, and peak RSS (tui_frame.py)."""
+    samples: list[dict] = []
+    for attempt in range(runs + 1):
+        environment = {**os.environ, "BENCH_T0": repr(time.time())}
+        result = subprocess.run(
+            [PYTHON, str(HERE / "tui_frame.py"), target], capture_output=True, text=True, env=environment, check=True
+        )
+        if attempt:  # the first is the warm-up
+            samples.append(json.loads(result.stdout))
+    return {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}
+
+
+def briefing_command(*arguments: str) -> list[str]:
+    return [PYTHON, "-m", "briefing", *arguments]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--smoke", action="store_true", help="smallest size, one run, write nothing")
+    parser.add_argument("--write-readme", action="store_true")
+    options = parser.parse_args()
+    runs = 1 if options.smoke else options.runs
+    large_scale = 200 if options.smoke else 10_000
+    curve = [200] if options.smoke else [1_000, 10_000, 50_000]
+
+    OUT.mkdir(exist_ok=True)
+    default = ROOT / "data" / "briefing.yaml"
+    files = {}
+    for scale in sorted({large_scale, *curve}):
+        path = OUT / f"scale-{scale}.yaml"
+        if not path.exists():
+            path.write_text(generate(scale), encoding="utf-8")
+        files[scale] = path
+    large = files[large_scale]
+    print(f"large briefing: {large.name}, {large.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+
+    rows: list[tuple[str, str, str, str]] = []  # measure, figure, ratio or target, verdict
+
+    def row(measure: str, figure: str, note: str = "", verdict: str = "") -> None:
+        rows.append((measure, figure, note, verdict))
+        print(f"{measure:55} {figure:>12}  {note} {verdict}", file=sys.stderr)
+
+    def check(ok: bool) -> str:
+        return "meets target" if ok else "**misses target**"
+
+    # --- print and check ------------------------------------------------------------
+    print_floor = timed([PYTHON, str(HERE / "floor_print.py")], runs)
+    row("print floor (rich + yaml + pydantic, one panel)", ms(print_floor))
+    printed = timed(briefing_command("print", str(default)), runs)
+    ratio = printed / print_floor
+    row("`briefing print`, default briefing", ms(printed), f"{ratio:.2f}× floor (target ≤ 1.3×)", check(ratio <= 1.3))
+    checked_default = timed(briefing_command("check", str(default)), runs)
+    row("`briefing check`, default briefing", ms(checked_default), f"{checked_default / print_floor:.2f}× print floor")
+    checked = timed(briefing_command("check", str(large)), runs)
+    row("`briefing check`, large briefing", ms(checked), "target ≤ 3 s", check(checked <= 3))
+    row("`briefing print`, large briefing", ms(timed(briefing_command("print", str(large)), max(1, runs // 3))))
+    rss = peak_rss_mb(briefing_command("check", str(large)))
+    row("peak RSS, `briefing check` large", f"{rss:.0f} MB", "target ≤ 300 MB", check(rss <= 300))
+    row("peak RSS, `briefing print` default", f"{peak_rss_mb(briefing_command('print', str(default))):.0f} MB", f"floor {peak_rss_mb([PYTHON, str(HERE / 'floor_print.py')]):.0f} MB")
+
+    # --- the dashboard ------------------------------------------------------------------
+    tui_floor = tui("--floor", runs)
+    row("TUI floor: first frame (header, footer, list, static)", ms(tui_floor["frame"]))
+    ours = tui(str(default), runs)
+    ratio = ours["frame"] / tui_floor["frame"]
+    row("TUI first frame, default briefing", ms(ours["frame"]), f"{ratio:.2f}× floor (target ≤ 1.25×)", check(ratio <= 1.25))
+    row(
+        "TUI briefing on screen, default briefing",
+        ms(ours["loaded"]),
+        f"{ours['loaded'] / tui_floor['loaded']:.2f}× floor's settled screen",
+    )
+    big = tui(str(large), max(1, runs // 2))
+    row("TUI first frame, large briefing", ms(big["frame"]), "target ≤ 3 s", check(big["frame"] <= 3))
+    row("TUI briefing on screen, large briefing", ms(big["loaded"]), "target ≤ 3 s", check(big["loaded"] <= 3))
+    row("peak RSS, TUI on the large briefing", f"{big['rss_mb']:.0f} MB", "target ≤ 300 MB", check(big["rss_mb"] <= 300))
+
+    # --- keypresses on the large briefing ---------------------------------------------
+    repeat = 5 if options.smoke else 40
+    latency = json.loads(
+        subprocess.run(
+            [PYTHON, str(HERE / "latency.py"), str(large), "--repeat", str(repeat)], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    for action in ("move", "jump to citation", "back", "search keystroke"):
+        figures = latency[action]
+        limit_median, limit_max = (0.1, None) if action == "search keystroke" else (0.05, 0.1)
+        ok = figures["median"] <= limit_median and (limit_max is None or figures["max"] <= limit_max)
+        target = f"≤ {limit_median * 1000:.0f} ms median" + (f", ≤ {limit_max * 1000:.0f} ms worst" if limit_max else "")
+        row(
+            f"keypress → screen, {action} (large)",
+            f"{ms(figures['median'])} / {ms(figures['max'])}",
+            f"median / worst; all panes settled {ms(figures['settled_median'])} / {ms(figures['settled_max'])}; target {target}",
+            check(ok),
+        )
+    memory = latency["memory"]
+    row(
+        "RSS after loading the large briefing",
+        f"{memory['after_load_mb']:.0f} MB",
+        f"{memory['after_load_mb'] - memory['baseline_mb']:.0f} MB for the briefing; {memory['in_app_mb']:.0f} MB with the app running",
+    )
+
+    # --- how cost grows ------------------------------------------------------------------
+    for scale in curve:
+        path = files[scale]
+        check_time = timed(briefing_command("check", str(path)), max(1, runs // 3))
+        frame = tui(str(path), max(1, runs // 3))
+        row(
+            f"scale {scale:,} ({path.stat().st_size / 1e6:.1f} MB): check / TUI on screen",
+            f"{ms(check_time)} / {ms(frame['loaded'])}",
+            f"{check_time / scale * 1e6:.0f} / {frame['loaded'] / scale * 1e6:.0f} µs per bullet",
+        )
+
+    table = render_table(rows, runs)
+    print(table)
+    if options.write_readme and not options.smoke:
+        write_readme(table)
+    return 0
+
+
+def render_table(rows: list[tuple[str, str, str, str]], runs: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    lines = [
+        f"Measured {datetime.date.today().isoformat()} on {machine}; medians of {runs} runs after a warm-up, "
+        "floors measured in the same run. The large briefing: 10,000 bullets and timeline events, 2,000 sources, "
+        "1,000 each of bases, stakeholders, tensions and judgments (benchmarks/generate.py, seeded).",
+        "",
+        "| measure | figure | against | verdict |",
+        "| --- | ---: | --- | --- |",
+    ]
+    lines += [f"| {measure} | {figure} | {note} | {verdict} |" for measure, figure, note, verdict in rows]
+    return "\n".join(lines)
+
+
+def write_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    block = f"<!-- benchmarks:start -->\n{table}\n<!-- benchmarks:end -->"
+    new, count = re.subn(r"<!-- benchmarks:start -->.*?<!-- benchmarks:end -->", lambda _: block, text, flags=re.S)
+    if not count:
+        new = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
+    readme.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
