@@ -20,7 +20,7 @@ from .defaults import DEFAULT_MAX_BYTES, default_path
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff")
 EXPORT_FORMATS = ("markdown", "html", "json", "svg", "stix")  # briefing.export.FORMATS, without importing it
 # The parts of a briefing, in order; render.SECTIONS is the same list (render imports Rich, so not here).
 SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
@@ -40,6 +40,26 @@ def _add_file_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def _source_numbers(value: str) -> list[int]:
+    try:
+        numbers = [int(part) for part in value.replace(",", " ").split()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected source numbers such as 3 or 1,3; got {value!r}") from None
+    if not numbers or min(numbers) < 1:
+        raise argparse.ArgumentTypeError(f"expected source numbers such as 3 or 1,3; got {value!r}")
+    return numbers
+
+
+def _add_without(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--without",
+        type=_source_numbers,
+        action="extend",
+        metavar="N",
+        help="withdraw source N (repeatable, or 1,3): list what depends on it and what is left unsupported",
     )
 
 
@@ -64,10 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="*", metavar="FILE", help="briefing YAML files (default: the bundled briefing)")
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing when a file is clean")
+    check.add_argument(
+        "--max-age", type=int, default=180, metavar="DAYS", help="warn about sources older than this before the as-of date (default 180)"
+    )
+    _add_without(check)
     _add_file_options(check)
 
     show = commands.add_parser("print", help="print a briefing to the console", description="Render a briefing to the console.")
     show.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    _add_without(show)
     show.add_argument("--width", type=int, metavar="COLUMNS", help="render at this width (default: the terminal's)")
     show.add_argument(
         "--section",
@@ -93,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     export.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
     _add_file_options(export)
+
+    compare = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a briefing",
+        description="What changed between two versions of a briefing, by id, field by field. "
+        "Exit 0 when identical, 1 when different, 2 on error, like diff.",
+    )
+    compare.add_argument("old", metavar="OLD")
+    compare.add_argument("new", metavar="NEW")
+    compare.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
+    _add_file_options(compare)
     return parser
 
 
@@ -103,11 +139,11 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
         print(clean(diagnostic), file=sys.stderr)
 
 
-def _load_or_report(file: str | None, max_bytes: int) -> tuple[Loaded | None, int]:
+def _load_or_report(file: str | None, max_bytes: int, **options) -> tuple[Loaded | None, int]:
     from .loader import LoadError, load
 
     try:
-        loaded = load(file or default_path(), max_bytes)
+        loaded = load(file or default_path(), max_bytes, **options)
     except LoadError as error:
         _report(error.diagnostics)
         return None, EXIT_USAGE if error.kind == "io" else EXIT_INVALID
@@ -115,18 +151,41 @@ def _load_or_report(file: str | None, max_bytes: int) -> tuple[Loaded | None, in
     return loaded, EXIT_OK
 
 
-def run_check(files: Sequence[str], max_bytes: int, quiet: bool) -> int:
+def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 180, without: Sequence[int] = ()) -> int:
     status = EXIT_OK
     for file in files or [str(default_path())]:
-        loaded, code = _load_or_report(file, max_bytes)
+        loaded, code = _load_or_report(file, max_bytes, tradecraft=True, max_age_days=max_age)
         status = max(status, code)
-        if loaded is not None and not quiet:
+        if loaded is None:
+            continue
+        if not quiet:
             counts = f"{len(loaded.warnings)} warning{'s' * (len(loaded.warnings) != 1)}"
             print(f"{file}: ok ({counts})")
+        if without:
+            _print_withdrawal(file, loaded, without)
     return status
 
 
-def run_print(file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None) -> int:
+def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None:
+    from .index import KIND_NAMES, BriefingIndex
+    from .render import clean, one_line
+    from .tradecraft import withdraw
+
+    index = BriefingIndex(loaded.briefing)
+    unknown = sorted(set(without) - index.sources.keys())
+    if unknown:
+        print(f"{file}: note: no source {', '.join(f'[{n}]' for n in unknown)} in this briefing", file=sys.stderr)
+    result = withdraw(index, without)
+    print(f"{file}: {result.summary()}")
+    unsupported = set(result.unsupported)
+    for ref in result.affected:
+        mark = "UNSUPPORTED" if ref in unsupported else "affected"
+        print(f"  {mark:11} {KIND_NAMES[ref.kind]} {clean(ref.key)}: {one_line(index.label(ref), 80)}")
+
+
+def run_print(
+    file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None, without: Sequence[int] = ()
+) -> int:
     from rich.console import Console
 
     from .render import document
@@ -135,7 +194,7 @@ def run_print(file: str | None, max_bytes: int, width: int | None, sections: Seq
     if loaded is None:
         return code
     console = Console(highlight=False, width=width, emoji=False)
-    console.print(document(loaded.briefing, sections=sections))
+    console.print(document(loaded.briefing, sections=sections, withdrawn=frozenset(without or ())))
     return EXIT_OK
 
 
@@ -168,6 +227,40 @@ def run_export(file: str | None, max_bytes: int, format: str, output: str | None
     return EXIT_OK
 
 
+def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
+    before, code = _load_or_report(old, max_bytes)
+    if before is None:
+        return EXIT_USAGE
+    after, code = _load_or_report(new, max_bytes)
+    if after is None:
+        return EXIT_USAGE
+    from .tradecraft import diff, unexplained_changes
+
+    changes = diff(before.briefing, after.briefing)
+    warnings = unexplained_changes(changes)
+    if format == "json":
+        import json
+
+        payload = {
+            "identical": not changes,
+            "changes": [
+                {"collection": c.collection, "id": c.key, "change": c.kind, "fields": [{"field": f, "old": a, "new": b} for f, a, b in c.fields]}
+                for c in changes
+            ],
+            "warnings": warnings,
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        from .render import diff_document
+
+        Console(highlight=False, emoji=False).print(diff_document(changes, old, new))
+    for warning in warnings:
+        print(f"{new}: warning: {warning}", file=sys.stderr)
+    return EXIT_OK if not changes else EXIT_INVALID
+
+
 def run_tui(file: str | None, max_bytes: int) -> int:
     path = Path(file) if file else default_path()
     if not path.is_file():  # say so now rather than flash the screen
@@ -194,9 +287,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(args)
     try:
         if options.command == "check":
-            return run_check(options.files, options.max_bytes, options.quiet)
+            return run_check(options.files, options.max_bytes, options.quiet, options.max_age, options.without or ())
         if options.command == "print":
-            return run_print(options.file, options.max_bytes, options.width, options.section)
+            return run_print(options.file, options.max_bytes, options.width, options.section, options.without or ())
+        if options.command == "diff":
+            return run_diff(options.old, options.new, options.max_bytes, options.format)
         if options.command == "schema":
             return run_schema()
         if options.command == "export":

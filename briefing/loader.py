@@ -462,7 +462,7 @@ def _located(name: str, text: str, items: list[tuple[str, tuple, bool, Severity]
 _TYPE_NAMES = {str: "string", int: "number", float: "number", bool: "boolean"}
 
 
-def load_text(text: str, name: str = "<briefing>") -> Loaded:
+def load_text(text: str, name: str = "<briefing>", tradecraft: bool = False, max_age_days: int = 180) -> Loaded:
     """Validate briefing text. Raises LoadError with every problem located."""
     data, _, _ = parse(text, name)
     if data is None:
@@ -476,6 +476,10 @@ def load_text(text: str, name: str = "<briefing>") -> Loaded:
         items = [(*_validation_message(e), "error") for e in error.errors(include_url=False)]
         raise LoadError(_located(name, text, items)) from None
     findings: list[Finding] = cross_check(briefing)
+    if tradecraft:  # estimative language, weak high confidence, staleness: `check` asks for these
+        from .tradecraft import tradecraft_findings
+
+        findings += tradecraft_findings(briefing, max_age_days)
     if not findings:
         return Loaded(briefing, name)
     diagnostics = _located(name, text, [(f.message, f.path, False, f.severity) for f in findings])
@@ -484,6 +488,6 @@ def load_text(text: str, name: str = "<briefing>") -> Loaded:
     return Loaded(briefing, name, diagnostics)
 
 
-def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, tradecraft: bool = False, max_age_days: int = 180) -> Loaded:
     """Read and validate a briefing file."""
-    return load_text(read_text(path, max_bytes), str(path))
+    return load_text(read_text(path, max_bytes), str(path), tradecraft, max_age_days)

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from .index import KIND_NAMES, PANE_TITLES, BriefingIndex, Ref, source_title
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING
+from .tradecraft import evidence
 
 if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to do it
     from .model import Briefing, Source
@@ -59,11 +60,12 @@ def one_line(value: object, limit: int | None = None) -> str:
     return text
 
 
-def markers(citations: Iterable[int], current: int | None = None) -> Text:
-    """``[1][3]``; the citation now in view stands out."""
+def markers(citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
+    """``[1][3]``; the citation now in view stands out, a withdrawn source is struck through."""
     text = Text()
     for source_id in citations:
-        text.append(f"[{source_id}]", STYLE_MARKER_CURRENT if source_id == current else STYLE_MARKER)
+        style = STYLE_MARKER_CURRENT if source_id == current else STYLE_MARKER
+        text.append(f"[{source_id}]", f"{style} strike dim" if source_id in withdrawn else style)
     return text
 
 
@@ -87,11 +89,13 @@ def severity_text(severity: str | None) -> Text:
 # --- one line per item: list rows ---------------------------------------------------
 
 
-def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
+def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
     """The line an item gets in its pane (and in search hits)."""
     item: Any = index.items[ref]
     kind = ref.kind
     text = Text()
+    if withdrawn and withdrawn.intersection(getattr(item, "citations", ())):
+        text.append("◆ ", "bold yellow")  # depends on a withdrawn source
     if kind == "summary":
         if item.label:
             text.append(clean(item.label), STYLE_LABEL)
@@ -140,7 +144,11 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None) -> Text:
     citations = getattr(item, "citations", None)
     if citations:
         text.append(" ")
-        text.append_text(markers(citations, current))
+        text.append_text(markers(citations, current, withdrawn))
+        found = evidence(index, ref, withdrawn)
+        text.append(f"  {found.badge}", STYLE_DIM)
+        if withdrawn and found.sources == 0:
+            text.append("  ⚠ unsupported", "bold red")
     return text
 
 
@@ -304,6 +312,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
             pairs.append(("cited by", cited_by_text(index, item.id)))
     citations = getattr(item, "citations", None)
     if citations:
+        pairs.append(("evidence", evidence(index, ref).badge))
         pairs.append(("cites", cited_sources(index, citations, current)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))
@@ -374,13 +383,23 @@ def bases_table(index: BriefingIndex) -> Table:
     return table
 
 
-def document(briefing: Briefing, index: BriefingIndex | None = None, sections: Iterable[str] | None = None) -> Group:
-    """The whole briefing, top to bottom, as ``briefing print`` shows it (or only some sections)."""
+def document(
+    briefing: Briefing,
+    index: BriefingIndex | None = None,
+    sections: Iterable[str] | None = None,
+    withdrawn: frozenset[int] = frozenset(),
+) -> Group:
+    """The whole briefing, top to bottom, as ``briefing print`` shows it (or only some sections).
+
+    With sources ``withdrawn``, a section first lists what depends on them, and their
+    markers are struck through wherever they are cited."""
     index = index or BriefingIndex(briefing)
     wanted = list(sections) if sections else list(SECTIONS)
     parts: list[RenderableType] = []
     if sections is None:
         parts += [header(briefing), Text(""), bluf(briefing)]
+    if withdrawn:
+        parts += [Text(""), *withdrawal_section(index, withdrawn)]
     for pane in wanted:
         refs = index.order[pane]
         count = sum(1 for ref in refs if ref.kind == pane)
@@ -390,15 +409,15 @@ def document(briefing: Briefing, index: BriefingIndex | None = None, sections: I
         if pane == "bases":
             parts.append(bases_table(index))
         elif pane in ("summary", "timeline"):
-            parts.append(Fields([("•", row(index, ref)) for ref in refs], indent=1))
+            parts.append(Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs], indent=1))
         else:
             for ref in refs:
                 if ref.kind != "statements":
-                    parts += [_print_title(index, ref), fields(index, ref, indent=3), Text("")]
+                    parts += [_print_title(index, ref, withdrawn), fields(index, ref, indent=3), Text("")]
     return Group(*parts)
 
 
-def _print_title(index: BriefingIndex, ref: Ref) -> Text:
+def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:
     item: Any = index.items[ref]
     kind = ref.kind
     title = Text(" ")
@@ -407,5 +426,53 @@ def _print_title(index: BriefingIndex, ref: Ref) -> Text:
         if item.confidence:
             title.append(f" · {item.confidence} confidence", STYLE_DIM)
     else:
-        title.append_text(row(index, ref))
+        title.append_text(row(index, ref, withdrawn=withdrawn))
     return title
+
+
+def withdrawal_section(index: BriefingIndex, withdrawn: frozenset[int]) -> list[RenderableType]:
+    from .tradecraft import withdraw
+
+    result = withdraw(index, withdrawn)
+    parts: list[RenderableType] = [Rule(Text(result.summary(), "bold"), align="left", style="red")]
+    unsupported = set(result.unsupported)
+    lines = []
+    for ref in result.affected:
+        label = Text.assemble((f"{kind_name(ref)} ", STYLE_DIM), one_line(index.label(ref), 90))
+        if ref in unsupported:
+            label.append("  ⚠ unsupported", "bold red")
+        lines.append(("•", label))
+    if lines:
+        parts.append(Fields(lines, indent=1))
+    return parts
+
+
+def diff_document(changes, old_name: str, new_name: str) -> Group:
+    """``briefing diff``: each change by collection and id, field by field."""
+    from .tradecraft import describe
+
+    if not changes:
+        return Group(Text(f"{clean(old_name)} and {clean(new_name)} hold the same briefing.", "green"))
+    parts: list[RenderableType] = [Text.assemble(("--- ", "red"), clean(old_name), "\n", ("+++ ", "green"), clean(new_name))]
+    for change in changes:
+        sign, style = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}[change.kind]
+        heading = Text.assemble((f"{sign} ", style), (clean(describe(change)) or "briefing", "bold"), (f"  {change.kind}", STYLE_DIM))
+        parts.append(heading)
+        rows = []
+        for field, old, new in change.fields:
+            value = Text()
+            value.append(clean(_diff_value(old)), "red")
+            value.append(" → ", STYLE_DIM)
+            value.append(clean(_diff_value(new)), "green")
+            rows.append((field, value))
+        if rows:
+            parts.append(Fields(rows, indent=4))
+    return Group(*parts)
+
+
+def _diff_value(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)

@@ -269,3 +269,20 @@ async def test_palette_exports_html_into_the_working_directory(tmp_path, monkeyp
         await pilot.pause()
     page = (tmp_path / "briefing.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="source-1"' in page
+
+
+async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "j", "w")  # withdraw [2]
+        assert app.withdrawn == {2}
+        title = app.query_one("#title-bar", Static).content.plain
+        assert "without [2]: 6 items affected, 6 left unsupported" in title
+        row = app.pane("summary").row_text(Ref("summary", "political-implications")).plain
+        assert row.startswith("◆ ") and "⚠ unsupported" in row
+        untouched = app.pane("summary").row_text(BULLET).plain
+        assert not untouched.startswith("◆") and "unsupported" not in untouched
+        await pilot.press("w")  # and back
+        assert app.withdrawn == frozenset()
+        assert "without" not in app.query_one("#title-bar", Static).content.plain
+        assert "unsupported" not in app.pane("summary").row_text(Ref("summary", "political-implications")).plain

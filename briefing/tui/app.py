@@ -82,6 +82,8 @@ class BriefingApp(App[int]):
         self.startup_error: LoadError | None = None
         self.history: History[Place] = History()
         self.trail: Trail | None = None
+        #: Sources the reader has withdrawn this session ("what if [n] is wrong?").
+        self.withdrawn: frozenset[int] = frozenset()
         self.current_pane = "summary"
         self.load_error: LoadError | None = None
         self._file_signature = self._signature()
@@ -123,18 +125,32 @@ class BriefingApp(App[int]):
         assert self.loaded is not None and self.index is not None
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
+        self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
+        self._show_title()
+        self._bluf.update(bluf(briefing))
+        current = self._trail_marks()
+        for pane in self._panes.values():
+            pane.show(self.index, current)
+            pane.withdraw(self.withdrawn)
+        self._update_detail()
+
+    def _show_title(self) -> None:
+        """Title, as-of and region; and, while sources are withdrawn, what that leaves."""
+        if self.loaded is None or self.index is None:
+            return
+        briefing = self.loaded.briefing
         title = Text()
         title.append(clean(briefing.title), "bold")
         title.append("  ·  as of ", "dim")
         title.append(briefing.as_of, "bold")
         title.append("  ·  ", "dim")
         title.append(clean(briefing.region))
+        if self.withdrawn:
+            from ..tradecraft import withdraw
+
+            title.append("  ·  ", "dim")
+            title.append(withdraw(self.index, self.withdrawn).summary(), "bold yellow")
         self._title_bar.update(title)
-        self._bluf.update(bluf(briefing))
-        current = self._trail_marks()
-        for pane in self._panes.values():
-            pane.show(self.index, current)
-        self._update_detail()
 
     # --- where we are ----------------------------------------------------------------
 
@@ -257,6 +273,19 @@ class BriefingApp(App[int]):
     @on(CitedByList.JumpRequested)
     def _jump(self, event: CitedByList.JumpRequested) -> None:
         self.go(event.ref)
+
+    @on(SourcesList.WithdrawRequested)
+    def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
+        source_id = int(event.ref.key)
+        self.withdrawn = self.withdrawn ^ {source_id}
+        self._show_withdrawal()
+        verb = "Withdrew" if source_id in self.withdrawn else "Restored"
+        self.notify(f"{verb} source [{source_id}]. w again toggles it back.", markup=False)
+
+    def _show_withdrawal(self) -> None:
+        for pane in self._panes.values():
+            pane.withdraw(self.withdrawn)
+        self._show_title()
 
     @on(SourcesList.OpenRequested)
     def _open(self, event: SourcesList.OpenRequested) -> None:

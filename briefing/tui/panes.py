@@ -54,6 +54,13 @@ class ItemList(VirtualList):
         self._positions: dict[Ref, int] = {}
         self._index: BriefingIndex | None = None
         self._marks: dict[Ref, int] = {}
+        self._withdrawn: frozenset[int] = frozenset()
+
+    def withdraw(self, withdrawn: frozenset[int]) -> None:
+        """Show which rows depend on withdrawn sources (and which are left with none)."""
+        if withdrawn != self._withdrawn and self._index is not None:
+            self._withdrawn = withdrawn
+            self.set_rows(len(self.refs), self._row, keep=self.highlighted)
 
     def show(self, index: BriefingIndex, marks: dict[Ref, int] | None = None) -> None:
         """Fill the pane from an index, keeping the highlighted item when it still exists."""
@@ -67,7 +74,7 @@ class ItemList(VirtualList):
 
     def _row(self, position: int) -> Text:
         ref = self.refs[position]
-        return row(self._index, ref, self._marks.get(ref))
+        return row(self._index, ref, self._marks.get(ref), self._withdrawn)
 
     def row_text(self, ref: Ref) -> Text:
         """The row as drawn now (tests read the citation marker in view from it)."""
@@ -117,7 +124,19 @@ class SourcesList(ItemList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,c", "cited_by", "Cited by", id="cited-by"),
         Binding("o", "open_url", "Open URL", id="open-url"),
+        Binding("w", "withdraw", "Withdraw", id="withdraw"),
     ]
+
+    class WithdrawRequested(Message):
+        """What if this source is wrong? Toggle it withdrawn for the session."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def action_withdraw(self) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(self.WithdrawRequested(self.highlighted_ref))
 
     class CitedByRequested(Message):
         def __init__(self, ref: Ref) -> None:

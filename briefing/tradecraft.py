@@ -1,0 +1,282 @@
+"""Analytic tradecraft over a briefing: how well each claim is sourced, what falls if a
+source is withdrawn, estimative language, staleness, and what changed between versions.
+
+Pure: takes models and an index, returns findings; the CLI, print and the TUI show them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+
+from .index import KIND_NAMES, BriefingIndex, Ref
+from .scales import LIKELIHOODS
+
+if TYPE_CHECKING:
+    from .model import Briefing, Finding, Source
+
+RELIABILITY_ORDER = "ABCDEF"
+
+
+# --- evidence strength ----------------------------------------------------------------
+
+
+class Evidence(NamedTuple):
+    sources: int
+    best: str | None  # e.g. "B2"; None when nothing cited is graded
+    weakest: str | None
+    ungraded: int
+
+    @property
+    def badge(self) -> str:
+        """`2 sources · B2–C3`, `1 source · ungraded`."""
+        count = f"{self.sources} source{'s' * (self.sources != 1)}"
+        if self.sources == 0:
+            return "no sources"
+        if self.best is None:
+            return f"{count} · ungraded"
+        grades = self.best if self.best == self.weakest else f"{self.best}–{self.weakest}"
+        extra = f" · {self.ungraded} ungraded" if self.ungraded else ""
+        return f"{count} · {grades}{extra}"
+
+
+def _grade_key(source: Source) -> tuple[int, int]:
+    reliability = RELIABILITY_ORDER.index(source.reliability) if source.reliability else len(RELIABILITY_ORDER)
+    return reliability, source.credibility or 7
+
+
+def _grade_text(source: Source) -> str:
+    return f"{source.reliability or '?'}{source.credibility or '?'}"
+
+
+def evidence(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Evidence:
+    cited = [index.sources[s] for s in index.citations(ref) if s in index.sources and s not in withdrawn]
+    graded = sorted((s for s in cited if s.reliability or s.credibility), key=_grade_key)
+    if not graded:
+        return Evidence(len(cited), None, None, len(cited))
+    return Evidence(len(cited), _grade_text(graded[0]), _grade_text(graded[-1]), len(cited) - len(graded))
+
+
+def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
+    """Judgments held with high confidence on a single source, or on ungraded sources only."""
+    flagged = []
+    for ref in index.order["judgments"]:
+        judgment = index.items[ref]
+        if judgment.confidence != "high":
+            continue
+        found = evidence(index, ref)
+        if found.sources <= 1:
+            flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but rests on {found.sources} source{'s' * (found.sources != 1)}"))
+        elif found.best is None:
+            flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but its sources are all ungraded"))
+    return flagged
+
+
+# --- withdrawal ---------------------------------------------------------------------------
+
+
+class Withdrawal(NamedTuple):
+    withdrawn: frozenset[int]
+    affected: list[Ref]  # cite a withdrawn source
+    unsupported: list[Ref]  # cite nothing else
+
+    def summary(self) -> str:
+        sources = ", ".join(f"[{s}]" for s in sorted(self.withdrawn))
+        return f"without {sources}: {len(self.affected)} item{'s' * (len(self.affected) != 1)} affected, {len(self.unsupported)} left unsupported"
+
+
+def withdraw(index: BriefingIndex, withdrawn: Iterable[int]) -> Withdrawal:
+    gone = frozenset(withdrawn)
+    affected, unsupported = [], []
+    for ref in index.citing():
+        citations = index.citations(ref)
+        if gone.intersection(citations):
+            affected.append(ref)
+            if gone.issuperset(citations):
+                unsupported.append(ref)
+    return Withdrawal(gone, affected, unsupported)
+
+
+# --- estimative language ---------------------------------------------------------------------
+
+SCALE_ROWS: list[dict[str, str]] = [
+    {  # ICD 203, first row: phrase → likelihood
+        "almost no chance": "almost no chance",
+        "very unlikely": "very unlikely",
+        "unlikely": "unlikely",
+        "roughly even chance": "roughly even chance",
+        "likely": "likely",
+        "very likely": "very likely",
+        "almost certain": "almost certain",
+        "almost certainly": "almost certain",
+    },
+    {  # second row
+        "remote": "almost no chance",
+        "highly improbable": "very unlikely",
+        "improbable": "unlikely",
+        "improbably": "unlikely",
+        "roughly even odds": "roughly even chance",
+        "probable": "likely",
+        "probably": "likely",
+        "highly probable": "very likely",
+        "nearly certain": "almost certain",
+    },
+]
+OFF_SCALE = ("possibly", "possible", "perhaps", "maybe", "might", "may", "could", "conceivably", "plausibly", "doubtful", "definitely", "certainly", "surely")
+_PHRASES = sorted({p for row in SCALE_ROWS for p in row} | set(OFF_SCALE), key=len, reverse=True)
+_WORDS = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b", re.IGNORECASE)
+
+
+def estimative_problems(text: str, likelihood: str) -> list[str]:
+    """Probability words in a judgment's text that the ICD 203 scale would not accept."""
+    problems: list[str] = []
+    rows_used: set[int] = set()
+    for match in _WORDS.finditer(text):
+        phrase = match.group(1).lower()
+        if phrase in OFF_SCALE:
+            problems.append(f"'{match.group(1)}' is not an ICD 203 likelihood term")
+            continue
+        row = 0 if phrase in SCALE_ROWS[0] else 1
+        rows_used.add(row)
+        meant = SCALE_ROWS[row][phrase]
+        if meant != likelihood:
+            low, high = LIKELIHOODS[meant]
+            problems.append(f"the text says '{match.group(1)}' ({low}–{high}%) but the likelihood is '{likelihood}'")
+    if len(rows_used) == 2:
+        problems.append("the text mixes the ICD 203 scale's two rows of terms")
+    return problems
+
+
+# --- staleness ------------------------------------------------------------------------------
+
+
+def date_range(partial: str) -> tuple[datetime.date, datetime.date]:
+    parts = [int(p) for p in partial.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+    day = datetime.date(year, month, parts[2])
+    return day, day
+
+
+def staleness(briefing: Briefing, max_age_days: int = 180) -> list[Finding]:
+    from .model import Finding
+
+    findings: list[Finding] = []
+    as_of_start, as_of_end = date_range(briefing.as_of)
+    for i, source in enumerate(briefing.sources):
+        for field in ("published", "accessed"):
+            value = getattr(source, field)
+            if value is None:
+                continue
+            start, end = date_range(value)
+            if start > as_of_end:
+                findings.append(Finding(("sources", i, field), f"source [{source.id}] was {field} {value}, after the briefing's as-of date {briefing.as_of}", "warning"))
+            elif (as_of_start - end).days > max_age_days:
+                findings.append(
+                    Finding(("sources", i, field), f"source [{source.id}] was {field} {value}, more than {max_age_days} days before the as-of date {briefing.as_of}", "warning")
+                )
+    previous = None
+    for i, event in enumerate(briefing.timeline):
+        start, end = date_range(event.date)
+        if previous is not None and end < previous[0]:  # wholly before the event listed above it
+            findings.append(Finding(("timeline", i, "date"), f"timeline event {i + 1} ({event.date}) is out of order after {previous[2]}", "warning"))
+        previous = (start, end, event.date)
+    return findings
+
+
+def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Finding]:
+    """Every tradecraft warning for `check`: language, weak high confidence, staleness."""
+    from .model import Finding
+
+    index = BriefingIndex(briefing)
+    findings = []
+    for position, judgment in enumerate(briefing.judgments):
+        for problem in estimative_problems(judgment.text, judgment.likelihood):
+            findings.append(Finding(("judgments", position, "text"), f"judgment {judgment.id!r}: {problem}", "warning"))
+    positions = {ref: i for i, ref in enumerate(index.order["judgments"])}
+    for ref, message in weak_high_confidence(index):
+        findings.append(Finding(("judgments", positions[ref], "confidence"), message, "warning"))
+    findings += staleness(briefing, max_age_days)
+    return findings
+
+
+# --- diff -----------------------------------------------------------------------------------
+
+COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+TOP_FIELDS = ("schema_version", "title", "subtitle", "as_of", "region", "bluf")
+
+
+class Change(NamedTuple):
+    collection: str
+    key: str
+    kind: str  # added, removed, changed
+    fields: list[tuple[str, Any, Any]]  # (field, old, new) for changes
+
+
+def _keyed(briefing: Briefing, collection: str) -> dict[str, dict]:
+    items = getattr(briefing, collection)
+    keyed = {}
+    for position, item in enumerate(items):
+        key = str(getattr(item, "id", None) or f"#{position + 1}")
+        keyed[key] = item.model_dump(mode="json", exclude_none=True)
+    return keyed
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, inner in value.items():
+            flat.update(_flatten(inner, f"{prefix}.{key}" if prefix else key))
+        return flat
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        flat = {}
+        for position, inner in enumerate(value):
+            flat.update(_flatten(inner, f"{prefix}[{position + 1}]"))
+        return flat
+    return {prefix: value}
+
+
+def diff(old: Briefing, new: Briefing) -> list[Change]:
+    changes: list[Change] = []
+    top = [(f, getattr(old, f), getattr(new, f)) for f in TOP_FIELDS if getattr(old, f) != getattr(new, f)]
+    if top:
+        changes.append(Change("briefing", "", "changed", top))
+    for collection in COLLECTIONS:
+        before, after = _keyed(old, collection), _keyed(new, collection)
+        for key in before.keys() - after.keys():
+            changes.append(Change(collection, key, "removed", []))
+        for key in after:
+            if key not in before:
+                changes.append(Change(collection, key, "added", []))
+                continue
+            a, b = _flatten(before[key]), _flatten(after[key])
+            fields = [(f, a.get(f), b.get(f)) for f in dict.fromkeys([*a, *b]) if a.get(f) != b.get(f)]
+            if fields:
+                changes.append(Change(collection, key, "changed", fields))
+    order = {name: i for i, name in enumerate(("briefing", *COLLECTIONS))}
+    changes.sort(key=lambda c: (order[c.collection], {"changed": 0, "added": 1, "removed": 2}[c.kind]))
+    return changes
+
+
+def unexplained_changes(changes: list[Change]) -> list[str]:
+    """Judgments whose likelihood or confidence moved with no change_reason given for it."""
+    warnings = []
+    for change in changes:
+        if change.collection != "judgments" or change.kind != "changed":
+            continue
+        moved = {f for f, _, _ in change.fields} & {"likelihood", "confidence"}
+        reason_changed = any(f == "change_reason" for f, _, new in change.fields if new)
+        if moved and not reason_changed:
+            warnings.append(f"judgment {change.key!r}: {' and '.join(sorted(moved))} changed without a new change_reason")
+    return warnings
+
+
+def describe(change: Change) -> str:
+    name = KIND_NAMES.get(change.collection, change.collection)
+    return f"{name} {change.key}".strip()
