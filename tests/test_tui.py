@@ -286,3 +286,19 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
         assert app.withdrawn == frozenset()
         assert "without" not in app.query_one("#title-bar", Static).content.plain
         assert "unsupported" not in app.pane("summary").row_text(Ref("summary", "political-implications")).plain
+
+
+async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
+    """Regression: focus moved a moment after the number key, so the next keys went to the old pane."""
+    from textual import events
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("7", "j", "w"):
+            event = events.Key(key, key)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        assert app.current_ref() == Ref("sources", "2")
+        assert app.withdrawn == {2}

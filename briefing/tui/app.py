@@ -345,8 +345,11 @@ class BriefingApp(App[int]):
         self._focus(self.pane(name))
 
     def _focus(self, widget) -> None:
-        """Focus now; if the widget was hidden until this refresh (narrow tabs), again after it."""
-        widget.focus()
+        """Focus now, not later: Widget.focus() defers, and keys typed fast behind a pane
+        number would still go to the old pane. A widget hidden until the next refresh (the
+        narrow layout's tabs) gets focus after that refresh."""
+        if widget.focusable:
+            self.screen.set_focus(widget)
         if self.focused is not widget:
             self.call_after_refresh(widget.focus)
 
