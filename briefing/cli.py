@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     tui = commands.add_parser("tui", help="open the dashboard (the default)", description="Open a briefing in the dashboard.")
     tui.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    tui.add_argument(
+        "--compare",
+        metavar="NEW",
+        help="show NEW, a later version of FILE, with what is new or changed since FILE marked",
+    )
     _add_file_options(tui)
 
     check = commands.add_parser(
@@ -261,15 +266,19 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
     return EXIT_OK if not changes else EXIT_INVALID
 
 
-def run_tui(file: str | None, max_bytes: int) -> int:
+def run_tui(file: str | None, max_bytes: int, compare: str | None = None) -> int:
     path = Path(file) if file else default_path()
-    if not path.is_file():  # say so now rather than flash the screen
-        return _load_or_report(str(path), max_bytes)[1]
+    baseline = None
+    if compare is not None:  # briefing OLD --compare NEW: show NEW against OLD
+        path, baseline = Path(compare), path
+    for required in (path, baseline):
+        if required is not None and not required.is_file():  # say so now rather than flash the screen
+            return _load_or_report(str(required), max_bytes)[1]
     # The dashboard draws its first frame at once and loads the briefing in a worker:
     # Pydantic and PyYAML are imported while the reader already sees the screen.
     from .tui.app import create_app
 
-    app = create_app(path, max_bytes=max_bytes)
+    app = create_app(path, max_bytes=max_bytes, baseline=baseline)
     app.run()
     if app.startup_error is not None:
         _report(app.startup_error.diagnostics)
@@ -296,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_schema()
         if options.command == "export":
             return run_export(options.file, options.max_bytes, options.format, options.output)
-        return run_tui(options.file, options.max_bytes)
+        return run_tui(options.file, options.max_bytes, options.compare)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `briefing print | head` is not an error

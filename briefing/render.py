@@ -147,6 +147,8 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: f
         text.append_text(markers(citations, current, withdrawn))
         found = evidence(index, ref, withdrawn)
         text.append(f"  {found.badge}", STYLE_DIM)
+        if kind == "judgments" and item.confidence == "high" and (found.sources <= 1 or found.best is None):
+            text.append("  ⚑ high confidence on thin evidence", "bold yellow")
         if withdrawn and found.sources == 0:
             text.append("  ⚠ unsupported", "bold red")
     return text

@@ -11,6 +11,7 @@ from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
 from .tui_helpers import app_for, bundled_app, current_markers
+from briefing.tui.app import create_app
 
 BULLET = Ref("summary", "bases-operated")
 SIZE = (120, 40)
@@ -302,3 +303,59 @@ async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
         await pilot.pause()
         assert app.current_ref() == Ref("sources", "2")
         assert app.withdrawn == {2}
+
+
+async def test_compare_mode_marks_new_and_changed_items(tmp_path):
+    from briefing.loader import default_path, load
+
+    newer = tmp_path / "newer.yaml"
+    text = default_path().read_text(encoding="utf-8")
+    text = text.replace("likelihood: likely", "likelihood: very likely\n    change_reason: New reporting")
+    text = text.replace("tensions:\n", "tensions:\n  - id: new-tension\n    title: A new tension\n    citations: [2]\n", 1)
+    newer.write_text(text, encoding="utf-8")
+    app = create_app(load(newer), watch=False, baseline=load(default_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.query_one("#title-bar", Static).content.plain
+        assert "since briefing.yaml: 1 new, 1 changed, 0 removed" in title
+        assert app.pane("tensions").row_text(Ref("tensions", "new-tension")).plain.startswith("✚ new A new tension")
+        assert app.pane("judgments").row_text(Ref("judgments", "retain-bases")).plain.startswith("✎ ")
+        assert not app.pane("summary").row_text(BULLET).plain.startswith(("✎", "✚"))
+
+
+def test_compare_from_the_command_line(tmp_path, capsys, monkeypatch):
+    from briefing.cli import main
+    from briefing.loader import default_path
+    from briefing.tui.app import BriefingApp
+
+    newer = tmp_path / "newer.yaml"
+    newer.write_text(default_path().read_text(encoding="utf-8").replace("Bases Operated", "Bases operated"), encoding="utf-8")
+    seen = {}
+
+    async def look(app):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            seen["title"] = app.query_one("#title-bar", Static).content.plain
+
+    def run(self, **_):
+        import asyncio
+
+        asyncio.run(look(self))
+
+    monkeypatch.setattr(BriefingApp, "run", run)
+    assert main([str(default_path()), "--compare", str(newer)]) == 0
+    assert "since briefing.yaml: 0 new, 1 changed, 0 removed" in seen["title"]
+
+
+def test_high_confidence_on_thin_evidence_is_marked_in_the_row(write):
+    from briefing.index import BriefingIndex
+    from briefing.loader import load
+    from briefing.render import row
+
+    from .conftest import MINIMAL
+
+    text = MINIMAL + "judgments:\n  - id: j1\n    text: It stays.\n    likelihood: likely\n    confidence: high\n    citations: [1]\n"
+    index = BriefingIndex(load(write(text)).briefing)
+    assert "⚑ high confidence on thin evidence" in row(index, Ref("judgments", "j1")).plain

@@ -71,8 +71,14 @@ class BriefingApp(App[int]):
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
 
-    def __init__(self, source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self, source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, baseline: Loaded | Path | None = None
+    ) -> None:
         super().__init__()
+        #: An older version to compare with: new and changed items are marked.
+        self.baseline = baseline
+        self.changes: dict[Ref, str] = {}
+        self.removed = 0
         self.path = Path(source) if isinstance(source, (str, Path)) else Path(source.path)
         self.max_bytes = max_bytes
         self.watch_file = watch
@@ -126,13 +132,29 @@ class BriefingApp(App[int]):
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
         self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
+        self._compare()
         self._show_title()
         self._bluf.update(bluf(briefing))
         current = self._trail_marks()
         for pane in self._panes.values():
             pane.show(self.index, current)
             pane.withdraw(self.withdrawn)
+            pane.mark_changes(self.changes)
         self._update_detail()
+
+    def _compare(self) -> None:
+        """With a baseline, which items are new or changed in the briefing on screen."""
+        self.changes, self.removed = {}, 0
+        if self.baseline is None or self.loaded is None:
+            return
+        if not isinstance(self.baseline, (str, Path)):
+            from ..tradecraft import diff
+
+            for change in diff(self.baseline.briefing, self.loaded.briefing):
+                if change.kind == "removed":
+                    self.removed += 1
+                elif change.collection != "briefing":
+                    self.changes[Ref(change.collection, change.key)] = change.kind
 
     def _show_title(self) -> None:
         """Title, as-of and region; and, while sources are withdrawn, what that leaves."""
@@ -145,6 +167,13 @@ class BriefingApp(App[int]):
         title.append(briefing.as_of, "bold")
         title.append("  ·  ", "dim")
         title.append(clean(briefing.region))
+        if self.baseline is not None and not isinstance(self.baseline, (str, Path)):
+            added = sum(1 for kind in self.changes.values() if kind == "added")
+            changed = len(self.changes) - added
+            title.append("  ·  ", "dim")
+            title.append(
+                f"since {clean(Path(self.baseline.path).name)}: {added} new, {changed} changed, {self.removed} removed", "bold cyan"
+            )
         if self.withdrawn:
             from ..tradecraft import withdraw
 
@@ -468,11 +497,18 @@ class BriefingApp(App[int]):
         from ..loader import LoadError, load
 
         try:
+            self._load_baseline()
             loaded = load(self.path, self.max_bytes)
         except LoadError as error:
             self._reload_failed(error)
         else:
             self._reloaded(loaded)
+
+    def _load_baseline(self) -> None:
+        if isinstance(self.baseline, (str, Path)):
+            from ..loader import load
+
+            self.baseline = load(self.baseline, self.max_bytes)
 
     def action_reload(self) -> None:
         self._load_worker()
@@ -482,6 +518,7 @@ class BriefingApp(App[int]):
         from ..loader import LoadError, load
 
         try:
+            self._load_baseline()
             loaded = load(self.path, self.max_bytes)
         except LoadError as error:
             self.call_from_thread(self._reload_failed, error)
@@ -521,10 +558,12 @@ class BriefingApp(App[int]):
         banner.display = True
 
 
-def create_app(source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> BriefingApp:
+def create_app(
+    source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, baseline: Loaded | Path | None = None
+) -> BriefingApp:
     """The one way a briefing becomes the dashboard: the CLI and the tests both use it.
 
     Given a path, the app draws its first frame and loads the file in a worker; given a
     briefing already loaded, it shows it at once.
     """
-    return BriefingApp(source, watch=watch, max_bytes=max_bytes)
+    return BriefingApp(source, watch=watch, max_bytes=max_bytes, baseline=baseline)

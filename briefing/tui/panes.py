@@ -55,6 +55,13 @@ class ItemList(VirtualList):
         self._index: BriefingIndex | None = None
         self._marks: dict[Ref, int] = {}
         self._withdrawn: frozenset[int] = frozenset()
+        self._changes: dict[Ref, str] = {}
+
+    def mark_changes(self, changes: dict[Ref, str]) -> None:
+        """Compare mode: mark the rows that are new or changed since the older version."""
+        if changes != self._changes and self._index is not None:
+            self._changes = changes
+            self.set_rows(len(self.refs), self._row, keep=self.highlighted)
 
     def withdraw(self, withdrawn: frozenset[int]) -> None:
         """Show which rows depend on withdrawn sources (and which are left with none)."""
@@ -74,7 +81,11 @@ class ItemList(VirtualList):
 
     def _row(self, position: int) -> Text:
         ref = self.refs[position]
-        return row(self._index, ref, self._marks.get(ref), self._withdrawn)
+        text = row(self._index, ref, self._marks.get(ref), self._withdrawn)
+        change = self._changes.get(ref)
+        if change is not None:  # compare mode
+            return Text.assemble(("✚ new " if change == "added" else "✎ ", "bold green" if change == "added" else "bold yellow"), text)
+        return text
 
     def row_text(self, ref: Ref) -> Text:
         """The row as drawn now (tests read the citation marker in view from it)."""
