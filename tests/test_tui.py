@@ -359,3 +359,16 @@ def test_high_confidence_on_thin_evidence_is_marked_in_the_row(write):
     text = MINIMAL + "judgments:\n  - id: j1\n    text: It stays.\n    likelihood: likely\n    confidence: high\n    citations: [1]\n"
     index = BriefingIndex(load(write(text)).briefing)
     assert "⚑ high confidence on thin evidence" in row(index, Ref("judgments", "j1")).plain
+
+
+async def test_detail_body_takes_the_height_of_what_it_shows():
+    """The Detail pane skips a layout when the height is unchanged; it must never clip."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        body = app._detail.body
+        console = app.console
+        for keys in (["7"], ["j"], ["j"], ["1"], ["3", "j"], ["7", "k"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            lines = console.render_lines(body.content, console.options.update(width=body.content_region.width, height=None), pad=False)
+            assert body.size.height == len(lines), keys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 from pathlib import Path
@@ -129,6 +130,11 @@ class BriefingApp(App[int]):
 
     def _show_briefing(self) -> None:
         assert self.loaded is not None and self.index is not None
+        # The briefing's objects live as long as it is on screen: keep the cyclic garbage
+        # collector from walking them again and again (a full pass over a large briefing
+        # took long enough to be felt as a stalled keypress).
+        gc.collect()
+        gc.freeze()
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
         self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)

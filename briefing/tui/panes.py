@@ -222,6 +222,7 @@ class DetailPane(VerticalScroll):
         self.border_title = "0 Detail"
         self.shown: Ref | None = None
         self._shown_key: tuple | None = None
+        self._heights: dict[str | None, int] = {}
         self.trail_line = Static(id="detail-trail")
         self.body = Static(id="detail-body")
         self.cited_by = CitedByList()
@@ -239,13 +240,26 @@ class DetailPane(VerticalScroll):
         body, cited_by, trail_line = self.body, self.cited_by, self.trail_line
         trail_line.display = trail is not None
         if trail is not None:
-            trail_line.update(trail)
+            self._update(trail_line, trail)
         if ref is None or ref not in index:
-            body.update(Text("Nothing selected.", "dim"))
+            self._update(body, Text("Nothing selected.", "dim"))
             cited_by.show(index, [])
             return
         is_source = ref.kind == "sources"
-        body.update(detail(index, ref, current, cited_by=False))
-        cited_by.show(index, index.cited_by.get(int(ref.key), []) if is_source else [])
-        if is_source and not cited_by.refs:
-            body.update(detail(index, ref, current, cited_by=True))
+        refs = index.cited_by.get(int(ref.key), []) if is_source else []
+        self._update(body, detail(index, ref, current, cited_by=is_source and not refs))
+        cited_by.show(index, refs)
+
+    def _update(self, widget: Static, renderable) -> None:
+        """Update a Static, laying the screen out again only when its height changes.
+
+        Measuring costs one render; a layout of the whole screen costs far more, and
+        moving between items of the same shape (source to source) keeps the height."""
+        width = widget.content_region.width
+        if not width:
+            widget.update(renderable)
+            return
+        console = self.app.console
+        height = len(console.render_lines(renderable, console.options.update(width=width, height=None), pad=False))
+        widget.update(renderable, layout=height != self._heights.get(widget.id))
+        self._heights[widget.id] = height
