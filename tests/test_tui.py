@@ -372,3 +372,14 @@ async def test_detail_body_takes_the_height_of_what_it_shows():
             await pilot.pause()
             lines = console.render_lines(body.content, console.options.update(width=body.content_region.width, height=None), pad=False)
             assert body.size.height == len(lines), keys
+
+
+async def test_narrowing_the_terminal_brings_the_tab_bar():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert app._tabs is None  # wide: no tab bar at all
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app._tabs is not None and app._tabs.display and app._tabs.active == "tab-stakeholders"
+        assert app.pane("stakeholders").display and not app.pane("summary").display

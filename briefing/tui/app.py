@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the loading wo
     from ..loader import LoadError, Loaded
 
 POLL_SECONDS = 0.25
+NARROW_BELOW = 100  # columns: below this the panes become tabs
 EXPORT_NAMES = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "svg": "SVG", "stix": "STIX 2.1"}
 EXPORT_SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json", "svg": ".svg", "stix": ".stix.json"}
 INLINE_LOAD_BYTES = 256 * 1024
@@ -53,7 +54,7 @@ class BriefingApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {GoToProvider}
     TITLE = "briefing"
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-now"),
@@ -95,14 +96,14 @@ class BriefingApp(App[int]):
         self.load_error: LoadError | None = None
         self._file_signature = self._signature()
         self._pending_signature: tuple | None = None
+        #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
+        self._tabs: Tabs | None = None
 
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         self._title_bar, self._bluf, self._banner = Static(id="title-bar"), Static(id="bluf"), Static(id="load-error")
-        self._tabs = Tabs(*(Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES), id="pane-tabs")
-        self._tabs.can_focus = False  # number keys and tab move between panes; the bar follows
-        yield from (self._title_bar, self._bluf, self._banner, self._tabs)
+        yield from (self._title_bar, self._bluf, self._banner)
         # Kept by name: the app reaches its panes directly, also while it is shutting down.
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
         self._detail = DetailPane()
@@ -114,7 +115,21 @@ class BriefingApp(App[int]):
             yield self._detail
         yield KeyBar()
 
+    def on_resize(self, event) -> None:
+        self._mount_tabs_if_narrow(event.size.width)  # self.size catches up only later
+
+    def _mount_tabs_if_narrow(self, width: int) -> None:
+        # Wide terminals never show the tab bar: building it only when needed keeps it out
+        # of the first frame (about a sixth of the time the frame takes).
+        if self._tabs is not None or width >= NARROW_BELOW:
+            return
+        tabs = (Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES)
+        self._tabs = Tabs(*tabs, id="pane-tabs", active=f"tab-{self.current_pane}")
+        self._tabs.can_focus = False  # number keys and tab move between panes; the bar follows
+        self.mount(self._tabs, before=self.query_one("#main"))
+
     def on_mount(self) -> None:
+        self._mount_tabs_if_narrow(self.size.width)
         self._banner.display = False
         self.action_focus_pane("summary")
         if self.loaded is not None:
@@ -256,8 +271,15 @@ class BriefingApp(App[int]):
         for pane in self._panes.values():
             if pane.parent is not None:
                 pane.parent.set_class(self._panes[name].parent is pane.parent, "-has-current")
-        if self._tabs.active != f"tab-{name}":
+        self._show_tab(name)
+
+    def _show_tab(self, name: str) -> None:
+        if self._tabs is None or self._tabs.active == f"tab-{name}":
+            return
+        try:
             self._tabs.active = f"tab-{name}"
+        except ValueError:  # the bar was mounted a moment ago and has no tabs yet
+            self.call_after_refresh(self._show_tab, name)
 
     # --- messages from the panes ------------------------------------------------------
 
