@@ -411,20 +411,16 @@ class BriefingApp(App[int]):
             self.call_after_refresh(widget.focus)
 
     def action_back(self) -> None:
-        place = self.history.back(self.current_place())
-        if place is None:
-            self.notify("Nothing to go back to.", markup=False)
-            return
-        self._restore(place)
+        self._step_history(self.history.back, "back")
 
     def action_forward(self) -> None:
-        place = self.history.forward(self.current_place())
-        if place is None:
-            self.notify("Nothing to go forward to.", markup=False)
-            return
-        self._restore(place)
+        self._step_history(self.history.forward, "forward")
 
-    def _restore(self, place: Place) -> None:
+    def _step_history(self, step, direction: str) -> None:
+        place = step(self.current_place())
+        if place is None:
+            self.notify(f"Nothing to go {direction} to.", markup=False)
+            return
         if self.index is None or place.ref is None or place.ref not in self.index:
             self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
             return

@@ -20,6 +20,14 @@ from ..index import PANE_TITLES, BriefingIndex, Ref
 from ..render import cited_by_entry, detail, row
 from .virtual_list import VirtualList
 
+class RefMessage(Message):
+    """A message about one item."""
+
+    def __init__(self, ref: Ref) -> None:
+        super().__init__()
+        self.ref = ref
+
+
 class ItemList(VirtualList):
     """A pane listing one kind of item, each row with its citation markers."""
 
@@ -138,26 +146,18 @@ class SourcesList(ItemList):
         Binding("w", "withdraw", "Withdraw", id="withdraw"),
     ]
 
-    class WithdrawRequested(Message):
+    class WithdrawRequested(RefMessage):
         """What if this source is wrong? Toggle it withdrawn for the session."""
 
-        def __init__(self, ref: Ref) -> None:
-            super().__init__()
-            self.ref = ref
+    class CitedByRequested(RefMessage):
+        """List what cites this source."""
+
+    class OpenRequested(RefMessage):
+        """Open this source's URL."""
 
     def action_withdraw(self) -> None:
         if self.highlighted_ref is not None:
             self.post_message(self.WithdrawRequested(self.highlighted_ref))
-
-    class CitedByRequested(Message):
-        def __init__(self, ref: Ref) -> None:
-            super().__init__()
-            self.ref = ref
-
-    class OpenRequested(Message):
-        def __init__(self, ref: Ref) -> None:
-            super().__init__()
-            self.ref = ref
 
     def action_cited_by(self) -> None:
         if self.highlighted_ref is not None:
@@ -181,10 +181,8 @@ class CitedByList(VirtualList):
     MAX_HEIGHT = 14
     WRAP = False  # one line per entry: a source can be cited by thousands of items
 
-    class JumpRequested(Message):
-        def __init__(self, ref: Ref) -> None:
-            super().__init__()
-            self.ref = ref
+    class JumpRequested(RefMessage):
+        """Go to this item."""
 
     def __init__(self) -> None:
         super().__init__(id="cited-by")
