@@ -118,6 +118,8 @@ async def test_search_hit_jumps_and_escape_closes():
         await pilot.press(*"LAVROV")
         assert app.screen.query_one(Input).value == "LAVROV"
         assert app.screen.refs[0] == Ref("stakeholders", "lavrov")
+        first_hit = app.screen.query_one("#search-hits").get_option_at_index(0).prompt.plain
+        assert first_hit.startswith("stakeholder Sergey Lavrov")  # the kind, a space, the match
         await pilot.press("down", "enter")
         assert not isinstance(app.screen, SearchScreen)
         assert app.current_ref() == Ref("statements", "lavrov/1") and app.focused is app.pane("stakeholders")

@@ -74,7 +74,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.refs = [ref for ref, _, _ in hits]
         options = []
         for ref, text, offset in hits:
-            prompt = Text.assemble((f"{kind_name(ref):<11}", "dim"))
+            prompt = Text.assemble((f"{kind_name(ref):<12}", "dim"))  # "stakeholder" and a space
             prompt.append_text(snippet(text, offset, len(query)))
             options.append(Option(prompt))
         hits_list.set_options(options)
