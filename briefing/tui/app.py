@@ -250,7 +250,7 @@ class BriefingApp(App[int]):
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from."""
         if self.index is None or ref not in self.index:
-            self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
+            self.say("That item is no longer in the briefing.", "warning")
             return
         if record:
             self.history.visit(self.current_place())
@@ -305,17 +305,17 @@ class BriefingApp(App[int]):
             origin, position = ref, 0 if event.step >= 0 else -1
         citations = self.index.citations(origin)
         if not citations:
-            self.notify("This item cites no sources.", markup=False)
+            self.say("This item cites no sources.")
             return
         if position == -1:
             position = len(citations) - 1
         if not 0 <= position < len(citations):
             where = "last" if position >= len(citations) else "first"
-            self.notify(f"That was the {where} citation ({len(citations)} in all).", markup=False)
+            self.say(f"That was the {where} citation ({len(citations)} in all).")
             return
         target = source_ref(citations[position])
         if target not in self.index:
-            self.notify(f"Source [{citations[position]}] is not in this briefing.", severity="warning", markup=False)
+            self.say(f"Source [{citations[position]}] is not in this briefing.", "warning")
             return
         self.go(target, Trail(origin, position))
 
@@ -323,7 +323,7 @@ class BriefingApp(App[int]):
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
         cited_by = self._detail.cited_by
         if not cited_by.refs:
-            self.notify("Nothing cites this source.", markup=False)
+            self.say("Nothing cites this source.")
             return
         cited_by.focus()
 
@@ -337,7 +337,7 @@ class BriefingApp(App[int]):
         self.withdrawn = self.withdrawn ^ {source_id}
         self._show_withdrawal()
         verb = "Withdrew" if source_id in self.withdrawn else "Restored"
-        self.notify(f"{verb} source [{source_id}]. w again toggles it back.", markup=False)
+        self.say(f"{verb} source [{source_id}]. w again toggles it back.")
 
     def _show_withdrawal(self) -> None:
         for pane in self._panes.values():
@@ -348,10 +348,10 @@ class BriefingApp(App[int]):
     def _open(self, event: SourcesList.OpenRequested) -> None:
         source = self.index.sources.get(int(event.ref.key))
         if source is None or not source.url:
-            self.notify("This source has no URL.", markup=False)
+            self.say("This source has no URL.")
             return
         self.open_url(source.url)
-        self.notify(f"Opening {one_line(source.url, 80)}", markup=False)
+        self.say(f"Opening {one_line(source.url, 80)}")
 
     @on(Tab.Clicked)
     def _tab_clicked(self, event: Tab.Clicked) -> None:
@@ -419,10 +419,10 @@ class BriefingApp(App[int]):
     def _step_history(self, step, direction: str) -> None:
         place = step(self.current_place())
         if place is None:
-            self.notify(f"Nothing to go {direction} to.", markup=False)
+            self.say(f"Nothing to go {direction} to.")
             return
         if self.index is None or place.ref is None or place.ref not in self.index:
-            self.notify("That item is no longer in the briefing.", severity="warning", markup=False)
+            self.say("That item is no longer in the briefing.", "warning")
             return
         self.go(place.ref, place.trail, record=False)
 
@@ -452,6 +452,10 @@ class BriefingApp(App[int]):
 
         self.push_screen(SearchScreen(self.index), chosen)
 
+    def say(self, message: str, severity: str = "information") -> None:
+        """A notification, always plain text: messages quote ids and URLs from the briefing."""
+        self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
+
     def action_quit(self) -> None:
         self.exit(0)
 
@@ -477,9 +481,9 @@ class BriefingApp(App[int]):
         try:
             write_atomically(target, export(self.loaded.briefing, format))
         except (OSError, RuntimeError) as error:
-            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error", markup=False)
+            self.call_from_thread(self.say, f"Export failed: {error}", "error")
         else:
-            self.call_from_thread(self.notify, f"Wrote {clean(target)}", markup=False)
+            self.call_from_thread(self.say, f"Wrote {clean(target)}")
 
     # --- reloading ---------------------------------------------------------------------
 
