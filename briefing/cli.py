@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .defaults import DEFAULT_MAX_BYTES, default_path
+from .defaults import DEFAULT_MAX_BYTES, EXPORT_FORMATS, default_path
+from .index import PANES as SECTIONS  # the parts of a briefing, in order (index.py imports nothing heavy)
 
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
 COMMANDS = ("tui", "check", "print", "schema", "export", "diff")
-EXPORT_FORMATS = ("markdown", "html", "json", "svg", "stix")  # briefing.export.FORMATS, without importing it
-# The parts of a briefing, in order; render.SECTIONS is the same list (render imports Rich, so not here).
-SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -119,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="export a briefing as Markdown, HTML, JSON, SVG or STIX 2.1",
         description="Export a briefing. Without -o, to stdout; with -o, written atomically.",
     )
-    export.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help="the format")
+    export.add_argument("--format", "-f", required=True, choices=tuple(EXPORT_FORMATS), help="the format")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     export.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
     _add_file_options(export)

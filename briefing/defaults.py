@@ -1,10 +1,19 @@
-"""Where the bundled briefing lives, and the size cap: cheap to import on every path."""
+"""Where the bundled briefing lives, the size cap, the export formats: cheap to import on every path."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+#: Export formats: the name a reader sees and the file suffix (briefing.export does the work).
+EXPORT_FORMATS = {
+    "markdown": ("Markdown", ".md"),
+    "html": ("HTML", ".html"),
+    "json": ("JSON", ".json"),
+    "svg": ("SVG", ".svg"),
+    "stix": ("STIX 2.1", ".stix.json"),
+}
 
 
 def default_path() -> Path:

@@ -22,8 +22,6 @@ from .scales import LIKELIHOODS
 if TYPE_CHECKING:
     from .model import Briefing, Source
 
-FORMATS = ("markdown", "html", "json", "svg", "stix")
-
 
 def anchor(ref: Ref) -> str:
     """A stable HTML id for an item."""

@@ -35,7 +35,6 @@ from .model import Briefing, Finding, cross_check
 # libyaml's C parser is several times faster; fall back to the pure-Python one when
 # PyYAML was built without it. Only the event stream is used, never a constructor.
 _Parser = getattr(yaml, "CBaseLoader", None) or yaml.SafeLoader
-WITH_LIBYAML = _Parser is not yaml.SafeLoader
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1_000_000

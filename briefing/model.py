@@ -17,8 +17,6 @@ from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Fie
 
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING  # noqa: F401 (re-exported)
 
-SCHEMA_VERSION = 1
-
 Likelihood = Literal[
     "almost no chance",
     "very unlikely",

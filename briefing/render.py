@@ -17,8 +17,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .index import KIND_NAMES, PANE_TITLES, BriefingIndex, Ref, source_title
-from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING
+from .index import KIND_NAMES, PANE_TITLES, PANES, BriefingIndex, Ref, source_title
+from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING, admiralty_grade
 from .tradecraft import evidence
 
 if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to do it
@@ -77,7 +77,7 @@ def likelihood_text(likelihood: str) -> str:
 def grade(source: Source) -> str:
     if source.reliability is None and source.credibility is None:
         return "ungraded"
-    return f"{source.reliability or '?'}{source.credibility or '?'}"
+    return admiralty_grade(source.reliability, source.credibility)
 
 
 def severity_text(severity: str | None) -> Text:
@@ -364,9 +364,6 @@ def bluf(briefing: Briefing) -> Text:
     return text
 
 
-SECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
-
-
 def bases_table(index: BriefingIndex) -> Table:
     table = Table(box=None, show_edge=False, header_style="bold dim", expand=False)
     for column in ("Base", "Kind", "Location", "Operator", "Status", "Cites"):
@@ -396,7 +393,7 @@ def document(
     With sources ``withdrawn``, a section first lists what depends on them, and their
     markers are struck through wherever they are cited."""
     index = index or BriefingIndex(briefing)
-    wanted = list(sections) if sections else list(SECTIONS)
+    wanted = list(sections) if sections else list(PANES)
     parts: list[RenderableType] = []
     if sections is None:
         parts += [header(briefing), Text(""), bluf(briefing)]

@@ -31,3 +31,8 @@ CREDIBILITY_MEANING = {
     5: "improbable",
     6: "truth cannot be judged",
 }
+
+
+def admiralty_grade(reliability: str | None, credibility: int | None) -> str:
+    """`B2`; a part not given is `?`."""
+    return f"{reliability or '?'}{credibility or '?'}"

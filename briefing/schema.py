@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-SCHEMA_ID = "https://github.com/briefing/briefing/schema/briefing.schema.json"
-
-
 def schema() -> dict:
     from .model import Briefing
 

@@ -11,8 +11,8 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from .index import KIND_NAMES, BriefingIndex, Ref
-from .scales import LIKELIHOODS
+from .index import KIND_NAMES, PANES as COLLECTIONS, BriefingIndex, Ref
+from .scales import LIKELIHOODS, admiralty_grade
 
 if TYPE_CHECKING:
     from .model import Briefing, Finding, Source
@@ -47,16 +47,12 @@ def _grade_key(source: Source) -> tuple[int, int]:
     return reliability, source.credibility or 7
 
 
-def _grade_text(source: Source) -> str:
-    return f"{source.reliability or '?'}{source.credibility or '?'}"
-
-
 def evidence(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Evidence:
     cited = [index.sources[s] for s in index.citations(ref) if s in index.sources and s not in withdrawn]
     graded = sorted((s for s in cited if s.reliability or s.credibility), key=_grade_key)
     if not graded:
         return Evidence(len(cited), None, None, len(cited))
-    return Evidence(len(cited), _grade_text(graded[0]), _grade_text(graded[-1]), len(cited) - len(graded))
+    return Evidence(len(cited), admiralty_grade(graded[0].reliability, graded[0].credibility), admiralty_grade(graded[-1].reliability, graded[-1].credibility), len(cited) - len(graded))
 
 
 def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
@@ -208,7 +204,6 @@ def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Fin
 
 # --- diff -----------------------------------------------------------------------------------
 
-COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
 TOP_FIELDS = ("schema_version", "title", "subtitle", "as_of", "region", "bluf")
 
 

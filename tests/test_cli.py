@@ -6,7 +6,7 @@ import pytest
 
 from briefing.cli import main
 
-from .conftest import MINIMAL, ROOT
+from .conftest import MINIMAL
 
 
 def run(*args, cwd=None, env=None):

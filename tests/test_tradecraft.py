@@ -9,7 +9,7 @@ import yaml
 
 from briefing.cli import main
 from briefing.index import BriefingIndex, Ref
-from briefing.loader import default_path, load, load_text
+from briefing.loader import default_path, load
 from briefing.model import Briefing
 from briefing.tradecraft import diff, estimative_problems, evidence, staleness, unexplained_changes, withdraw, weak_high_confidence
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, Static
 
 from briefing.index import Ref
-from briefing.tui.panes import CitedByList, DetailPane, ItemList
+from briefing.tui.panes import CitedByList, DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static, Tab, Tabs
 
-from ..defaults import DEFAULT_MAX_BYTES
+from ..defaults import DEFAULT_MAX_BYTES, EXPORT_FORMATS
 from ..history import History
 from ..index import PANE_TITLES, PANES, BriefingIndex, Ref, source_ref
 from ..render import bluf, clean, one_line
@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the loading wo
 
 POLL_SECONDS = 0.25
 NARROW_BELOW = 100  # columns: below this the panes become tabs
-EXPORT_NAMES = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "svg": "SVG", "stix": "STIX 2.1"}
-EXPORT_SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json", "svg": ".svg", "stix": ".stix.json"}
 INLINE_LOAD_BYTES = 256 * 1024
 
 
@@ -77,8 +75,10 @@ class BriefingApp(App[int]):
         self, source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, baseline: Loaded | Path | None = None
     ) -> None:
         super().__init__()
-        #: An older version to compare with: new and changed items are marked.
-        self.baseline = baseline
+        #: An older version to compare with: new and changed items are marked. Given as a
+        #: path, it is loaded with the briefing.
+        self._baseline_path = Path(baseline) if isinstance(baseline, (str, Path)) else None
+        self.baseline: Loaded | None = None if isinstance(baseline, (str, Path)) else baseline
         self.changes: dict[Ref, str] = {}
         self.removed = 0
         self.path = Path(source) if isinstance(source, (str, Path)) else Path(source.path)
@@ -93,7 +93,6 @@ class BriefingApp(App[int]):
         #: Sources the reader has withdrawn this session ("what if [n] is wrong?").
         self.withdrawn: frozenset[int] = frozenset()
         self.current_pane = "summary"
-        self.load_error: LoadError | None = None
         self._file_signature = self._signature()
         self._pending_signature: tuple | None = None
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
@@ -109,9 +108,11 @@ class BriefingApp(App[int]):
         self._detail = DetailPane()
         with Horizontal(id="main"):
             with Horizontal(id="lists"):
+                self._columns = {}
                 for names in (PANES[:4], PANES[4:]):
-                    with Vertical(classes="column -has-current" if self.current_pane in names else "column"):
+                    with Vertical(classes="column -has-current" if self.current_pane in names else "column") as column:
                         yield from (self._panes[name] for name in names)
+                    self._columns.update(dict.fromkeys(names, column))
             yield self._detail
         yield KeyBar()
 
@@ -158,9 +159,7 @@ class BriefingApp(App[int]):
         self._bluf.update(bluf(briefing))
         current = self._trail_marks()
         for pane in self._panes.values():
-            pane.show(self.index, current)
-            pane.withdraw(self.withdrawn)
-            pane.mark_changes(self.changes)
+            pane.show(self.index, current, self.withdrawn, self.changes)
         self._update_detail()
 
     def _compare(self) -> None:
@@ -168,14 +167,13 @@ class BriefingApp(App[int]):
         self.changes, self.removed = {}, 0
         if self.baseline is None or self.loaded is None:
             return
-        if not isinstance(self.baseline, (str, Path)):
-            from ..tradecraft import diff
+        from ..tradecraft import diff
 
-            for change in diff(self.baseline.briefing, self.loaded.briefing):
-                if change.kind == "removed":
-                    self.removed += 1
-                elif change.collection != "briefing":
-                    self.changes[Ref(change.collection, change.key)] = change.kind
+        for change in diff(self.baseline.briefing, self.loaded.briefing):
+            if change.kind == "removed":
+                self.removed += 1
+            elif change.collection != "briefing":
+                self.changes[Ref(change.collection, change.key)] = change.kind
 
     def _show_title(self) -> None:
         """Title, as-of and region; and, while sources are withdrawn, what that leaves."""
@@ -188,7 +186,7 @@ class BriefingApp(App[int]):
         title.append(briefing.as_of, "bold")
         title.append("  ·  ", "dim")
         title.append(clean(briefing.region))
-        if self.baseline is not None and not isinstance(self.baseline, (str, Path)):
+        if self.baseline is not None:
             added = sum(1 for kind in self.changes.values() if kind == "added")
             changed = len(self.changes) - added
             title.append("  ·  ", "dim")
@@ -268,9 +266,8 @@ class BriefingApp(App[int]):
         self.current_pane = name
         for pane in self._panes.values():
             pane.set_class(pane.pane == name, "-current")
-        for pane in self._panes.values():
-            if pane.parent is not None:
-                pane.parent.set_class(self._panes[name].parent is pane.parent, "-has-current")
+        for column in set(self._columns.values()):
+            column.set_class(column is self._columns[name], "-has-current")
         self._show_tab(name)
 
     def _show_tab(self, name: str) -> None:
@@ -287,14 +284,17 @@ class BriefingApp(App[int]):
     def _pane_highlighted(self, event: ItemList.Highlighted) -> None:
         if event.pane.pane != self.current_pane:
             return
-        if self.trail is not None and event.ref is not None:
-            marks = self._trail_marks()
-            on_trail = event.ref == self.trail.origin or (
-                event.ref.kind == "sources" and int(event.ref.key) in marks.values()
-            )
-            if not on_trail:
-                self._set_trail(None)
+        if event.ref is not None:
+            self._keep_trail_only_on(event.ref)
         self._update_detail()
+
+    def _keep_trail_only_on(self, ref: Ref | None) -> None:
+        """The trail lasts while the reader is on its origin or on the source it shows."""
+        if self.trail is None:
+            return
+        in_view = self._trail_marks().values()
+        if ref != self.trail.origin and not (ref is not None and ref.kind == "sources" and int(ref.key) in in_view):
+            self._set_trail(None)
 
     @on(ItemList.CiteRequested)
     def _cite(self, event: ItemList.CiteRequested) -> None:
@@ -366,10 +366,7 @@ class BriefingApp(App[int]):
             return
         if isinstance(widget, ItemList) and widget.pane != self.current_pane:
             self._make_current(widget.pane)
-            if self.trail is not None:
-                ref = widget.highlighted_ref
-                if ref != self.trail.origin and (ref is None or ref.kind != "sources"):
-                    self._set_trail(None)
+            self._keep_trail_only_on(widget.highlighted_ref)
             self._update_detail()
 
     # --- actions -------------------------------------------------------------------------
@@ -461,10 +458,10 @@ class BriefingApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for format, name in EXPORT_NAMES.items():
+        for format, (name, suffix) in EXPORT_FORMATS.items():
             yield SystemCommand(
                 f"Export as {name}",
-                f"write {self.path.stem}{EXPORT_SUFFIXES[format]} in the current directory",
+                f"write {self.path.stem}{suffix} in the current directory",
                 partial(self.export, format),
             )
 
@@ -477,7 +474,7 @@ class BriefingApp(App[int]):
 
         if self.loaded is None:
             return
-        target = Path.cwd() / f"{self.path.stem}{EXPORT_SUFFIXES[format]}"
+        target = Path.cwd() / f"{self.path.stem}{EXPORT_FORMATS[format][1]}"
         try:
             write_atomically(target, export(self.loaded.briefing, format))
         except (OSError, RuntimeError) as error:
@@ -533,10 +530,10 @@ class BriefingApp(App[int]):
             self._reloaded(loaded)
 
     def _load_baseline(self) -> None:
-        if isinstance(self.baseline, (str, Path)):
+        if self.baseline is None and self._baseline_path is not None:
             from ..loader import load
 
-            self.baseline = load(self.baseline, self.max_bytes)
+            self.baseline = load(self._baseline_path, self.max_bytes)
 
     def action_reload(self) -> None:
         self._load_worker()
@@ -564,7 +561,6 @@ class BriefingApp(App[int]):
         if first:
             self._show_briefing()
             return
-        self.load_error = None
         self._banner.display = False
         self._show_briefing()
         for pane in self._panes.values():
@@ -575,7 +571,6 @@ class BriefingApp(App[int]):
             self.startup_error = error
             self.exit(return_code=2 if error.kind == "io" else 1)
             return
-        self.load_error = error
         self._show_error("\n".join(clean(d) for d in error.diagnostics[:5]))
 
     def _show_error(self, message: str) -> None:

@@ -65,23 +65,28 @@ class ItemList(VirtualList):
         self._withdrawn: frozenset[int] = frozenset()
         self._changes: dict[Ref, str] = {}
 
-    def mark_changes(self, changes: dict[Ref, str]) -> None:
-        """Compare mode: mark the rows that are new or changed since the older version."""
-        if changes != self._changes and self._index is not None:
-            self._changes = changes
-            self.set_rows(len(self.refs), self._row, keep=self.highlighted)
-
     def withdraw(self, withdrawn: frozenset[int]) -> None:
         """Show which rows depend on withdrawn sources (and which are left with none)."""
         if withdrawn != self._withdrawn and self._index is not None:
             self._withdrawn = withdrawn
             self.set_rows(len(self.refs), self._row, keep=self.highlighted)
 
-    def show(self, index: BriefingIndex, marks: dict[Ref, int] | None = None) -> None:
-        """Fill the pane from an index, keeping the highlighted item when it still exists."""
+    def show(
+        self,
+        index: BriefingIndex,
+        marks: dict[Ref, int] | None = None,
+        withdrawn: frozenset[int] = frozenset(),
+        changes: dict[Ref, str] | None = None,
+    ) -> None:
+        """Fill the pane from an index, keeping the highlighted item when it still exists.
+
+        ``marks``: the citation in view on the trail's origin row; ``withdrawn``: sources the
+        reader has withdrawn; ``changes``: compare mode's new and changed items."""
         keep = self.highlighted_ref
         self._index = index
         self._marks = dict(marks or {})
+        self._withdrawn = withdrawn
+        self._changes = changes or {}
         self.refs = index.order[self.pane]
         self._positions = {ref: position for position, ref in enumerate(self.refs)}
         self.border_subtitle = f"{sum(1 for ref in self.refs if ref.kind == self.pane):,}"
@@ -218,7 +223,6 @@ class DetailPane(VerticalScroll):
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")
         self.border_title = "0 Detail"
-        self.shown: Ref | None = None
         self._shown_key: tuple | None = None
         self._heights: dict[str | None, int] = {}
         self.trail_line = Static(id="detail-trail")
@@ -234,7 +238,6 @@ class DetailPane(VerticalScroll):
         if key == self._shown_key:
             return
         self._shown_key = key
-        self.shown = ref
         body, cited_by, trail_line = self.body, self.cited_by, self.trail_line
         trail_line.display = trail is not None
         if trail is not None:

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from typing import Callable, ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
