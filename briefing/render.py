@@ -341,7 +341,7 @@ def cited_by_entry(index: BriefingIndex, ref: Ref) -> Text:
 # --- the whole briefing: print ----------------------------------------------------------
 
 
-def _section(title: str, count: int) -> Rule:
+def section_rule(title: str, count: int) -> Rule:
     return Rule(Text(f"{title} ({count})", "bold"), align="left", style="dim")
 
 
@@ -404,7 +404,7 @@ def document(
         count = sum(1 for ref in refs if ref.kind == pane)
         if parts:
             parts.append(Text(""))
-        parts.append(_section(PANE_TITLES[pane], count))
+        parts.append(section_rule(PANE_TITLES[pane], count))
         if pane == "bases":
             parts.append(bases_table(index))
         elif pane in ("summary", "timeline"):

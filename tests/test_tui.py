@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from briefing.index import Ref
-from briefing.tui.panes import CitedByList, DetailPane
+from briefing.tui.panes import DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
@@ -17,12 +17,8 @@ SIZE = (120, 40)
 
 
 def detail_text(app) -> str:
-    body = app.query_one("#detail-body", Static)
-    from rich.console import Console
-
-    console = Console(width=80, record=True, file=open("/dev/null", "w"))
-    console.print(body.content)
-    return console.export_text()
+    """The Detail pane's words, whatever the width wrapped them to."""
+    return " ".join(app._detail.text().split())
 
 
 async def test_bullet_citation_next_back_back():
@@ -35,12 +31,12 @@ async def test_bullet_citation_next_back_back():
         assert app.focused is app.pane("sources")
         assert app.current_ref() == Ref("sources", "1")
         assert current_markers(app, BULLET) == ["[1]"]
-        assert "From Bases Operated · citation 1 of 2" in str(app.query_one("#detail-trail", Static).content)
+        assert "From Bases Operated · citation 1 of 2" in detail_text(app)
 
         await pilot.press("]")
         assert app.current_ref() == Ref("sources", "3")
         assert current_markers(app, BULLET) == ["[3]"]
-        assert "citation 2 of 2" in str(app.query_one("#detail-trail", Static).content)
+        assert "citation 2 of 2" in detail_text(app)
 
         await pilot.press("]")  # past the last citation: stays, says so
         assert app.current_ref() == Ref("sources", "3")
@@ -82,9 +78,9 @@ async def test_source_cited_by_jump():
         await pilot.press("7", "j")  # source [2]
         assert app.current_ref() == Ref("sources", "2")
         await pilot.press("enter")
-        cited_by = app.query_one(CitedByList)
-        assert app.focused is cited_by
-        assert cited_by.refs[0] == Ref("summary", "political-implications")
+        detail = app.query_one(DetailPane)
+        assert app.focused is detail and detail.cursor == 0
+        assert detail.refs[0] == Ref("summary", "political-implications")
         await pilot.press("j", "enter")
         assert app.current_ref() == Ref("summary", "regional-impact") and app.focused is app.pane("summary")
         await pilot.press("backspace")
@@ -95,7 +91,7 @@ async def test_escape_returns_focus_from_cited_by_to_the_pane():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "enter")
-        assert isinstance(app.focused, CitedByList)
+        assert isinstance(app.focused, DetailPane)
         await pilot.press("escape")
         assert app.focused is app.pane("sources")
 
@@ -133,13 +129,13 @@ async def test_number_keys_and_tab_move_between_panes():
             await pilot.press(key)
             assert app.focused is app.pane(pane)
         await pilot.press("tab")
-        assert isinstance(app.focused, CitedByList)  # a source is shown: its cited-by list is next
+        assert isinstance(app.focused, DetailPane)
         await pilot.press("tab")
         assert app.focused is app.pane("summary")
-        await pilot.press("shift+tab")  # a bullet is shown: no cited-by list, the Detail pane itself
+        await pilot.press("shift+tab")
         assert isinstance(app.focused, DetailPane)
         await pilot.press("7", "0")
-        assert isinstance(app.focused, CitedByList)
+        assert isinstance(app.focused, DetailPane)
 
 
 async def test_moving_within_a_pane_updates_the_detail():
@@ -362,18 +358,41 @@ def test_high_confidence_on_thin_evidence_is_marked_in_the_row(write):
     assert "⚑ high confidence on thin evidence" in row(index, Ref("judgments", "j1")).plain
 
 
-async def test_detail_body_takes_the_height_of_what_it_shows():
-    """The Detail pane skips a layout when the height is unchanged; it must never clip."""
+async def test_detail_scrolls_over_exactly_what_it_shows():
+    """The Detail pane sets its scrollable height itself (no layout): it must never clip."""
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
-        body = app._detail.body
-        console = app.console
-        for keys in (["7"], ["j"], ["j"], ["1"], ["3", "j"], ["7", "k"]):
+        detail = app._detail
+        for keys in (["7"], ["j"], ["j"], ["1"], ["3", "j"], ["7", "k"], ["enter"]):
             await pilot.press(*keys)
             await pilot.pause()
-            lines = console.render_lines(body.content, console.options.update(width=body.content_region.width, height=None), pad=False)
-            assert body.size.height == len(lines), keys
+            assert detail.virtual_size.height == len(detail._head) + len(detail.refs), keys
+            assert detail.text().count("\n") + 1 == detail.virtual_size.height, keys
 
+
+async def test_jumping_and_going_back_never_lay_out_the_screen():
+    """A jump changes what the Detail pane draws, never the size of anything on screen:
+    laying the screen out again (and repainting all of it) was most of a jump's cost."""
+    from textual.screen import Screen
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        layouts = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(screen, size=None, scroll=False):
+            layouts.append(scroll)
+            return refresh_layout(screen, size, scroll)
+
+        Screen._refresh_layout = counted
+        try:
+            for key in ("enter", "]", "backspace", "backspace", "j", "enter", "enter", "escape", "7", "j"):
+                await pilot.press(key)
+                await pilot.pause()
+        finally:
+            Screen._refresh_layout = refresh_layout
+        assert [scroll for scroll in layouts if not scroll] == []
 
 async def test_narrowing_the_terminal_brings_the_tab_bar():
     app = bundled_app()

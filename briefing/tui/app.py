@@ -22,7 +22,7 @@ from ..index import PANE_TITLES, PANES, BriefingIndex, Ref, source_ref
 from ..render import bluf, clean, one_line
 from .commands import GoToProvider, binding_commands
 from .keybar import KeyBar
-from .panes import PANE_CLASSES, PANES_KEYS, CitedByList, DetailPane, ItemList, SourcesList
+from .panes import PANE_CLASSES, PANES_KEYS, DetailPane, ItemList, SourcesList
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the loading worker, after the first frame
     from ..loader import LoadError, Loaded
@@ -97,6 +97,7 @@ class BriefingApp(App[int]):
         self._pending_signature: tuple | None = None
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
         self._tabs: Tabs | None = None
+        self._narrow = False
 
     # --- layout --------------------------------------------------------------------
 
@@ -117,7 +118,10 @@ class BriefingApp(App[int]):
         yield KeyBar()
 
     def on_resize(self, event) -> None:
-        self._mount_tabs_if_narrow(event.size.width)  # self.size catches up only later
+        self._narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
+        if self._narrow:
+            self._mark_current()
+        self._mount_tabs_if_narrow(event.size.width)
 
     def _mount_tabs_if_narrow(self, width: int) -> None:
         # Wide terminals never show the tab bar: building it only when needed keeps it out
@@ -130,6 +134,7 @@ class BriefingApp(App[int]):
         self.mount(self._tabs, before=self.query_one("#main"))
 
     def on_mount(self) -> None:
+        self._narrow = self.size.width < NARROW_BELOW
         self._mount_tabs_if_narrow(self.size.width)
         self._banner.display = False
         self.action_focus_pane("summary")
@@ -264,11 +269,18 @@ class BriefingApp(App[int]):
         if name not in PANES or name == self.current_pane:
             return
         self.current_pane = name
+        if self._narrow:
+            self._mark_current()
+        self._show_tab(name)
+
+    def _mark_current(self) -> None:
+        """Classes that show only the current pane. They matter only in the narrow layout,
+        and restyling the columns cost more than the rest of a jump: wide screens skip it."""
+        name = self.current_pane
         for pane in self._panes.values():
             pane.set_class(pane.pane == name, "-current")
         for column in set(self._columns.values()):
             column.set_class(column is self._columns[name], "-has-current")
-        self._show_tab(name)
 
     def _show_tab(self, name: str) -> None:
         if self._tabs is None or self._tabs.active == f"tab-{name}":
@@ -321,14 +333,14 @@ class BriefingApp(App[int]):
 
     @on(SourcesList.CitedByRequested)
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
-        cited_by = self._detail.cited_by
-        if not cited_by.refs:
+        if not self._detail.refs:
             self.say("Nothing cites this source.")
             return
-        cited_by.focus()
+        self._detail.select_entry(0, list_on_top=True)
+        self._focus(self._detail)
 
-    @on(CitedByList.JumpRequested)
-    def _jump(self, event: CitedByList.JumpRequested) -> None:
+    @on(DetailPane.JumpRequested)
+    def _jump(self, event: DetailPane.JumpRequested) -> None:
         self.go(event.ref)
 
     @on(SourcesList.WithdrawRequested)
@@ -372,10 +384,7 @@ class BriefingApp(App[int]):
     # --- actions -------------------------------------------------------------------------
 
     def _focus_order(self) -> list:
-        order: list = [self.pane(name) for name in PANES]
-        cited_by = self._detail.cited_by
-        order.append(cited_by if cited_by.display else self._detail)
-        return order
+        return [*(self.pane(name) for name in PANES), self._detail]
 
     def action_cycle_pane(self, step: int) -> None:
         if self.screen is not self.screen_stack[0]:  # a dialog is open: plain focus cycling
@@ -392,7 +401,7 @@ class BriefingApp(App[int]):
 
     def action_focus_pane(self, name: str) -> None:
         if name == "detail":
-            self._focus(self._focus_order()[-1])
+            self._focus(self._detail)
             return
         self._make_current(name)
         self._update_detail()
@@ -424,7 +433,7 @@ class BriefingApp(App[int]):
         self.go(place.ref, place.trail, record=False)
 
     def action_escape(self) -> None:
-        """Step back one level: from the cited-by list or Detail pane to the current pane."""
+        """Step back one level: from the Detail pane to the current pane, then off the trail."""
         if not isinstance(self.focused, ItemList):
             self.action_focus_pane(self.current_pane)
         elif self.trail is not None:

@@ -36,6 +36,7 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(id="keybar")
         self._targets: list[tuple[int, int, str]] = []
+        self._shown: Text | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -67,7 +68,9 @@ class KeyBar(Static):
             text.append("palette", description_style)
             targets.append((start, len(text), palette.key))
         self._targets = targets
-        self.update(text)
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)  # always one line high: no layout needed
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, key in self._targets:

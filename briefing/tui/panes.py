@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
+from rich.segment import Segment
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.strip import Strip
 
 from ..index import PANE_TITLES, BriefingIndex, Ref
-from ..render import cited_by_entry, detail, row
-from .virtual_list import VirtualList
+from ..render import cited_by_entry, detail, row, section_rule
+from .virtual_list import LineView, VirtualList, row_strip, styled
 
 class RefMessage(Message):
     """A message about one item."""
@@ -177,90 +179,181 @@ PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
 PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANE_TITLES, 1)}
 
 
-class CitedByList(VirtualList):
-    """Everything that cites the source in the Detail pane; `enter` jumps to it."""
+class DetailPane(LineView, can_focus=True):
+    """The selected item in full; for a source, the list of what cites it, to jump to.
+
+    Drawn line by line inside a box that never changes size: showing another item
+    changes only the lines drawn and the scrollable height, so a jump repaints this pane
+    and never lays out the screen again (widgets that grow and shrink with the item made
+    every jump re-lay out and repaint the whole screen several times over).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Jump to it", id="jump"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="detail-up"),
+        Binding("down,j", "move(1)", "Down", show=False, id="detail-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="detail-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="detail-page-down"),
+        Binding("home,g", "ends(-1)", "First", show=False, id="detail-first"),
+        Binding("end,G", "ends(1)", "Last", show=False, id="detail-last"),
     ]
-    MAX_HEIGHT = 14
-    WRAP = False  # one line per entry: a source can be cited by thousands of items
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--trail", "detail--cursor"}
 
     class JumpRequested(RefMessage):
-        """Go to this item."""
-
-    def __init__(self) -> None:
-        super().__init__(id="cited-by")
-        self.border_title = "Cited by"
-        self.refs: list[Ref] = []
-        self._index: BriefingIndex | None = None
-
-    def show(self, index: BriefingIndex, refs: list[Ref]) -> None:
-        self.refs = refs
-        self._index = index
-        self.display = bool(refs)
-        self.border_subtitle = f"{len(refs):,}"
-        self.styles.height = min(len(refs), self.MAX_HEIGHT) + 2
-        self.set_rows(len(refs), lambda position: cited_by_entry(index, self.refs[position]))
-
-    def action_jump(self) -> None:
-        if self.highlighted is not None and self.highlighted < len(self.refs):
-            self.post_message(self.JumpRequested(self.refs[self.highlighted]))
-
-    @on(VirtualList.Moved)
-    def _moved(self, event: VirtualList.Moved) -> None:
-        event.stop()
-
-
-class DetailPane(VerticalScroll):
-    """The selected item in full; for a source, the selectable list of what cites it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+        """Go to this item (one of those citing the source shown)."""
 
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")
         self.border_title = "0 Detail"
+        #: What cites the source shown (empty for anything else), and the entry highlighted.
+        self.refs: list[Ref] = []
+        self.cursor: int | None = None
+        self._index: BriefingIndex | None = None
         self._shown_key: tuple | None = None
-        self._heights: dict[str | None, int] = {}
-        self.trail_line = Static(id="detail-trail")
-        self.body = Static(id="detail-body")
-        self.cited_by = CitedByList()
-
-    def compose(self):
-        yield from (self.trail_line, self.body, self.cited_by)
+        self._trail: Text | None = None
+        self._body: RenderableType = Text("")
+        self._width = 0
+        #: The trail, the item, and the cited-by heading, drawn at ``_width``.
+        self._head: list[Strip] = []
+        self._entries: dict[int, Strip] = {}
 
     def show(self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None) -> None:
-        # A jump reaches here from several messages; drawing (and laying out) again is the costly part.
+        # A jump reaches here from several messages: draw once.
         key = (id(index), ref, current, trail.plain if trail is not None else None)
         if key == self._shown_key:
             return
+        same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
         self._shown_key = key
-        body, cited_by, trail_line = self.body, self.cited_by, self.trail_line
-        trail_line.display = trail is not None
-        if trail is not None:
-            self._update(trail_line, trail)
+        self._index, self._trail = index, trail
+        refs: list[Ref] = []
         if ref is None or ref not in index:
-            self._update(body, Text("Nothing selected.", "dim"))
-            cited_by.show(index, [])
-            return
-        is_source = ref.kind == "sources"
-        refs = index.cited_by.get(int(ref.key), []) if is_source else []
-        self._update(body, detail(index, ref, current, cited_by=is_source and not refs))
-        cited_by.show(index, refs)
+            self._body = Text("Nothing selected.", "dim")
+        else:
+            is_source = ref.kind == "sources"
+            refs = index.cited_by.get(int(ref.key), []) if is_source else []
+            self._body = detail(index, ref, current, cited_by=is_source and not refs)
+        if bool(refs) != bool(self.refs):
+            self.refresh_bindings()  # "enter jumps" comes and goes with the list
+        self.refs = refs
+        if not same_item:
+            self.cursor = 0 if refs else None
+            self.set_scroll(None, 0)
+        self._draw(self._width)
+        self.refresh()
 
-    def _update(self, widget: Static, renderable) -> None:
-        """Update a Static, laying the screen out again only when its height changes.
+    # --- drawing ---------------------------------------------------------------------
 
-        Measuring costs one render; a layout of the whole screen costs far more, and
-        moving between items of the same shape (source to source) keeps the height."""
-        width = widget.content_region.width
+    def _draw(self, width: int) -> None:
+        """Draw the head (trail, item, heading of the cited-by list) for a width."""
+        self._width = width
+        self._entries.clear()
         if not width:
-            widget.update(renderable)
+            self._head = []
             return
         console = self.app.console
-        height = len(console.render_lines(renderable, console.options.update(width=width, height=None), pad=False))
-        widget.update(renderable, layout=height != self._heights.get(widget.id))
-        self._heights[widget.id] = height
+        options = console.options.update(width=width, height=None)
+        head: list[list[Segment]] = []
+        if self._trail is not None:
+            head += console.render_lines(self._trail, options, style=self.get_component_rich_style("detail--trail"))
+            head.append([])
+        head += console.render_lines(self._body, options, pad=False)
+        if self.refs:
+            head.append([])
+            head += console.render_lines(section_rule("Cited by", len(self.refs)), options, pad=False)
+        self._head = [Strip(line).extend_cell_length(width) for line in head]
+        # Set directly, not through the reactive, which would lay out the whole screen:
+        # only the scrollbar needs to know.
+        size = Size(width, len(self._head) + len(self.refs))
+        if size != self.virtual_size:
+            self.set_reactive(DetailPane.virtual_size, size)
+            self._scroll_update(size)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._draw(width)
+        line = self.scroll_offset.y + y
+        if line < len(self._head):
+            return styled(self._head[line], self.base_style)
+        entry = line - len(self._head)
+        if not 0 <= entry < len(self.refs) or self._index is None:
+            return Strip.blank(width, self.base_style)
+        strip = self._entries.get(entry)
+        if strip is None:
+            strip = self._entries[entry] = row_strip(cited_by_entry(self._index, self.refs[entry]), width, self.app.console)
+        if entry == self.cursor and self.has_focus:
+            return styled(strip, self.base_style, self.get_component_rich_style("detail--cursor"))
+        return styled(strip, self.base_style)
+
+    def text(self) -> str:
+        """Everything the pane shows, as plain text (tests read it)."""
+        lines = [strip.text.rstrip() for strip in self._head]
+        lines += [cited_by_entry(self._index, ref).plain for ref in self.refs] if self._index else []
+        return "\n".join(lines)
+
+    # --- moving ----------------------------------------------------------------------
+
+    def select_entry(self, entry: int, list_on_top: bool = False) -> None:
+        """Highlight an entry of the cited-by list and bring it into view (``list_on_top``:
+        scroll the list's heading to the top, to show as much of the list as fits)."""
+        if not self.refs:
+            return
+        old, self.cursor = self.cursor, max(0, min(entry, len(self.refs) - 1))
+        head = len(self._head)
+        for changed in (old, self.cursor):
+            if changed is not None:
+                self.refresh_line(head + changed)
+        if list_on_top:
+            self.scroll_to_region(Region(0, head - 1, 1, 1), animate=False, force=True, immediate=True, top=True)
+        else:
+            self.scroll_to_region(Region(0, head + self.cursor, 1, 1), animate=False, force=True, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        # Above the first entry is the item itself: scroll up to read it.
+        if self.cursor is None or (step < 0 and self.cursor == 0):
+            self.scroll_relative(y=step, animate=False)
+        else:
+            self.select_entry(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        rows = max(self.scrollable_content_region.height - 1, 1)
+        if self.cursor is None:
+            self.scroll_relative(y=step * rows, animate=False)
+        else:
+            self.select_entry(self.cursor + step * rows)
+
+    def action_ends(self, step: int) -> None:
+        if self.cursor is None:
+            (self.scroll_end if step > 0 else self.scroll_home)(animate=False)
+        elif step > 0:
+            self.select_entry(len(self.refs) - 1)
+        else:
+            self.select_entry(0)
+            self.scroll_home(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.refs) if action == "jump" else True
+
+    def action_jump(self) -> None:
+        if self.cursor is not None and self.cursor < len(self.refs):
+            self.post_message(self.JumpRequested(self.refs[self.cursor]))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        entry = self.scroll_offset.y + offset.y - len(self._head)
+        if 0 <= entry < len(self.refs):
+            self.focus()
+            self.select_entry(entry)
+
+    def on_focus(self) -> None:
+        self._refresh_cursor()
+
+    def on_blur(self) -> None:
+        self._refresh_cursor()
+
+    def _refresh_cursor(self) -> None:
+        """The highlighted entry shows only while the pane has focus."""
+        if self.cursor is not None:
+            self.refresh_line(len(self._head) + self.cursor)

@@ -131,7 +131,7 @@ class HelpScreen(ModalScreen[None]):
             ("Everywhere", app._bindings),
             ("In a list pane", app.pane("summary")._bindings),
             ("In Sources", app.pane("sources")._bindings),
-            ("In Cited by (Detail pane)", app._detail.cited_by._bindings),
+            ("In the Detail pane", app._detail._bindings),
             ("In search", SearchScreen._merge_bindings()),
         ]
         table = Table.grid(padding=(0, 2))

@@ -12,7 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable, ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -25,7 +27,39 @@ from textual.strip import Strip
 WRAP_LIMIT = 400
 
 
-class VirtualList(ScrollView, can_focus=True):
+def row_strip(text: Text, width: int, console: Console) -> Strip:
+    """One line of a list: the text with a space either side, cut to ``width`` with an ellipsis."""
+    text.end = ""
+    if text.cell_len > width - 2:
+        text.no_wrap = True
+        text.truncate(max(width - 2, 1), overflow="ellipsis")
+    segments = [Segment(" "), *text.render(console), Segment(" ")]
+    return Strip(segments).extend_cell_length(width).crop(0, width)
+
+
+def styled(strip: Strip, base: Style, highlight: Style | None = None) -> Strip:
+    """A cached line under the widget's own style (and the highlight's, on the highlighted row)."""
+    return Strip(Segment.apply_style(strip, base, highlight), strip.cell_length)
+
+
+class LineView(ScrollView):
+    """A widget drawn line by line that works out its own style once, not once a line:
+    Textual's ``rich_style`` walks every ancestor on each call, a good part of a repaint."""
+
+    _base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        self._base_style = None
+        super().notify_style_update()
+
+
+class VirtualList(LineView, can_focus=True):
     """Rows given by a function, a highlighted row, and keys to move it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -124,19 +158,13 @@ class VirtualList(ScrollView, can_focus=True):
         strips = self._cache.get(row)
         if strips is None:
             text = self._render_row(row)
-            text.end = ""
             console = self.app.console
             if self.wraps:
-                lines = text.wrap(console, max(width - 2, 1), overflow="fold")
+                text.end = ""
+                strips = [row_strip(line, width, console) for line in text.wrap(console, max(width - 2, 1), overflow="fold")]
             else:
-                text.no_wrap = True
-                text.truncate(max(width - 2, 1), overflow="ellipsis")
-                lines = [text]
-            strips = []
-            for line in lines:
-                segments = [Segment(" "), *line.render(console), Segment(" ")]
-                strips.append(Strip(segments).extend_cell_length(width).crop(0, width))
-            self._cache[row] = strips or [Strip.blank(width)]
+                strips = [row_strip(text, width, console)]
+            self._cache[row] = strips = strips or [Strip.blank(width)]
         return strips
 
     def _line_starts(self) -> list[int]:
@@ -189,15 +217,14 @@ class VirtualList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         row = self._row_at_line(line)
         if row is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         first, _ = self._row_lines(row)
         strips = self._strips(row)
         strip = strips[min(line - first, len(strips) - 1)]
-        base = self.rich_style
         if row == self.highlighted:
             component = "virtual-list--highlight" if self.has_focus else "virtual-list--highlight-blurred"
-            return Strip(Segment.apply_style(strip, base, self.get_component_rich_style(component)), strip.cell_length)
-        return Strip(Segment.apply_style(strip, base), strip.cell_length)
+            return styled(strip, self.base_style, self.get_component_rich_style(component))
+        return styled(strip, self.base_style)
 
     # --- moving ----------------------------------------------------------------------
 
@@ -209,10 +236,13 @@ class VirtualList(ScrollView, can_focus=True):
             self.refresh()
         else:
             for changed in (old, row):
-                if changed is not None and changed < self.row_count:
-                    first, height = self._row_lines(changed)
-                    self.refresh(Region(0, first - top, self.size.width, height))
+                self._refresh_row_region(changed)
         self.post_message(self.Moved(self, row))
+
+    def _refresh_row_region(self, row: int | None) -> None:
+        if row is not None and row < self.row_count:
+            first, height = self._row_lines(row)
+            self.refresh(Region(0, first - self.scroll_offset.y, self.size.width, height))
 
     def scroll_to_highlight(self) -> None:
         if self.highlighted is None or not self.size.height:
@@ -262,7 +292,11 @@ class VirtualList(ScrollView, can_focus=True):
             self._move(row)
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_highlight()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_highlight()
+
+    def _refresh_highlight(self) -> None:
+        """The highlighted row changes colour with focus; nothing else does."""
+        self._refresh_row_region(self.highlighted)
