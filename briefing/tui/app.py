@@ -95,6 +95,10 @@ class BriefingApp(App[int]):
         self.current_pane = "summary"
         self._file_signature = self._signature()
         self._pending_signature: tuple | None = None
+        # No cyclic garbage collection until the briefing is on screen: a full pass over the
+        # freshly imported heap landed in the first frame (30 ms of it) and in the loading.
+        # The briefing is shown after one collection; leaving without it turns it back on.
+        gc.disable()
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
         self._tabs: Tabs | None = None
         self._narrow = False
@@ -146,6 +150,9 @@ class BriefingApp(App[int]):
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self._poll_file)
 
+    def on_unmount(self) -> None:
+        gc.enable()
+
     def pane(self, name: str) -> ItemList:
         return self._panes[name]
 
@@ -153,9 +160,10 @@ class BriefingApp(App[int]):
         assert self.loaded is not None and self.index is not None
         # The briefing's objects live as long as it is on screen: keep the cyclic garbage
         # collector from walking them again and again (a full pass over a large briefing
-        # took long enough to be felt as a stalled keypress).
+        # took long enough to be felt as a stalled keypress). It was off since start-up.
         gc.collect()
         gc.freeze()
+        gc.enable()
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
         self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
