@@ -143,11 +143,9 @@ class BriefingIndex:
         needle = query.casefold()
         if not needle:
             return [], 0
-        if self._corpus is None:
-            self._corpus = [(ref, text, text.casefold()) for ref in self.items for text in [self.search_text(ref)]]
         hits: list[tuple[Ref, str, int]] = []
         total = 0
-        for ref, text, folded in self._corpus:
+        for ref, text, folded in self.prepare_search():
             offset = folded.find(needle)
             if offset != -1:
                 total += 1
@@ -155,6 +153,14 @@ class BriefingIndex:
                     # casefold can change lengths (ß → ss); offsets are exact only where it did not.
                     hits.append((ref, text, offset if len(folded) == len(text) else -1))
         return hits, total
+
+    def prepare_search(self) -> list[tuple[Ref, str, str]]:
+        """Every item's words, folded for search: built once (the dashboard does it in a
+        worker while the reader looks at the briefing; a large one takes a tenth of a second)."""
+        corpus = self._corpus
+        if corpus is None:
+            corpus = self._corpus = [(ref, text, text.casefold()) for ref in self.items for text in [self.search_text(ref)]]
+        return corpus
 
     def search_text(self, ref: Ref) -> str:
         """All the words of an item, for search."""

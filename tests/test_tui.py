@@ -113,7 +113,7 @@ async def test_search_hit_jumps_and_escape_closes():
         await pilot.press(*"LAVROV")
         assert app.screen.query_one(Input).value == "LAVROV"
         assert app.screen.refs[0] == Ref("stakeholders", "lavrov")
-        first_hit = app.screen.query_one("#search-hits").get_option_at_index(0).prompt.plain
+        first_hit = app.screen.hit_text(0)
         assert first_hit.startswith("stakeholder Sergey Lavrov")  # the kind, a space, the match
         await pilot.press("down", "enter")
         assert not isinstance(app.screen, SearchScreen)
@@ -403,3 +403,64 @@ async def test_narrowing_the_terminal_brings_the_tab_bar():
         await pilot.pause()
         assert app._tabs is not None and app._tabs.display and app._tabs.active == "tab-stakeholders"
         assert app.pane("stakeholders").display and not app.pane("summary").display
+
+
+async def test_a_click_picks_the_row_under_the_mouse_not_the_one_below():
+    """Rows are counted from inside the pane's border (a click once landed a row too low)."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j")
+        assert app.current_ref() == Ref("bases", "hmeimim")
+        # The first base wraps to two lines; its second line is the pane's third (border first).
+        await pilot.click("#pane-bases", offset=(5, 2))
+        assert app.current_ref() == Ref("bases", "tartus")
+        await pilot.click("#pane-bases", offset=(5, 3))
+        assert app.current_ref() == Ref("bases", "hmeimim")
+
+
+async def test_clicking_a_search_hit_or_a_cited_by_entry_goes_there():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"lavrov")
+        await pilot.pause()
+        hits = app.screen.query_one("#search-hits")
+        await pilot.click(hits, offset=(5, 0))
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.current_ref() == Ref("stakeholders", "lavrov")
+
+        await pilot.press("7")
+        detail = app._detail
+        heading = len(detail._head)  # the cited-by entries start right below the head
+        await pilot.click(detail, offset=(4, 1 + heading + 1))  # border, then the second entry
+        assert app.focused is detail and detail.cursor == 1
+        second = detail.refs[1]
+        await pilot.press("enter")
+        assert app.current_ref() == second == Ref("summary", "russian-role")
+
+
+async def test_search_words_are_ready_before_the_first_keystroke():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.index._corpus is not None  # folded in a worker after the briefing showed
+
+
+async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
+    """The collector is off from start-up until the briefing is shown; it must come back
+    when the briefing shows, and when the app leaves without one (a file that fails)."""
+    import gc
+    from pathlib import Path
+
+    from briefing.defaults import default_path
+
+    app = create_app(Path(default_path()), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded is not None and gc.isenabled()
+
+    broken = create_app(write("title: [unclosed\n"), watch=False)
+    async with broken.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert broken.startup_error is not None and gc.isenabled()

@@ -95,10 +95,6 @@ class BriefingApp(App[int]):
         self.current_pane = "summary"
         self._file_signature = self._signature()
         self._pending_signature: tuple | None = None
-        # No cyclic garbage collection until the briefing is on screen: a full pass over the
-        # freshly imported heap landed in the first frame (30 ms of it) and in the loading.
-        # The briefing is shown after one collection; leaving without it turns it back on.
-        gc.disable()
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
         self._tabs: Tabs | None = None
         self._narrow = False
@@ -150,6 +146,12 @@ class BriefingApp(App[int]):
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self._poll_file)
 
+    def on_load(self) -> None:
+        # No cyclic garbage collection until the briefing is on screen: a full pass over the
+        # freshly imported heap landed in the first frame (30 ms of it) and in the loading.
+        # The briefing is shown after one collection; leaving without it turns it back on.
+        gc.disable()
+
     def on_unmount(self) -> None:
         gc.enable()
 
@@ -161,8 +163,7 @@ class BriefingApp(App[int]):
         # The briefing's objects live as long as it is on screen: keep the cyclic garbage
         # collector from walking them again and again (a full pass over a large briefing
         # took long enough to be felt as a stalled keypress). It was off since start-up.
-        gc.collect()
-        gc.freeze()
+        self._freeze_long_lived()
         gc.enable()
         briefing = self.loaded.briefing
         self.title = clean(briefing.title)
@@ -174,6 +175,18 @@ class BriefingApp(App[int]):
         for pane in self._panes.values():
             pane.show(self.index, current, self.withdrawn, self.changes)
         self._update_detail()
+        self._prepare_search(self.index)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search(self, index: BriefingIndex) -> None:
+        """Fold every item's words for search now, so that the first keystroke need not;
+        the words live as long as the briefing, so they are frozen with it."""
+        index.prepare_search()
+        self.call_from_thread(self._freeze_long_lived)
+
+    def _freeze_long_lived(self) -> None:
+        gc.collect()
+        gc.freeze()
 
     def _compare(self) -> None:
         """With a baseline, which items are new or changed in the briefing on screen."""

@@ -6,16 +6,17 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from ..index import BriefingIndex, Ref
 from ..render import clean, kind_name
+from .virtual_list import VirtualList
 
 SNIPPET = 90
 
@@ -35,6 +36,28 @@ def snippet(text: str, offset: int, length: int) -> Text:
     if offset >= 0:
         result.stylize("reverse bold", offset + shift, offset + shift + length)
     return result
+
+
+class SearchHits(VirtualList, can_focus=False):
+    """The hits, one line each; typing stays in the search box, ↑↓ move here."""
+
+    WRAP = False
+
+    class Clicked(Message):
+        """A hit was clicked: go to it."""
+
+    def __init__(self) -> None:
+        super().__init__(id="search-hits")
+
+    def row_text(self, position: int) -> str:
+        return self._render_row(position).plain
+
+    def on_click(self, event: events.Click) -> None:
+        # VirtualList.on_click moves the highlight there too (Textual calls both).
+        row = self.row_at(event)
+        if row is not None:
+            self._move(row)
+            self.post_message(self.Clicked())
 
 
 class SearchScreen(ModalScreen[Ref | None]):
@@ -57,7 +80,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         with Vertical(id="search-box"):
             yield Input(placeholder="Search all panes…", id="search-input")
             yield Static(id="search-status")
-            yield OptionList(id="search-hits")
+            yield SearchHits()
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
@@ -68,32 +91,38 @@ class SearchScreen(ModalScreen[Ref | None]):
         self._show(event.value)
 
     def _show(self, query: str) -> None:
-        hits_list = self.query_one("#search-hits", OptionList)
+        hits_list = self.query_one(SearchHits)
         status = self.query_one("#search-status", Static)
         hits, total = self.index.search(query, self.LIMIT)
         self.refs = [ref for ref, _, _ in hits]
-        options = []
-        for ref, text, offset in hits:
+        length = len(query)
+
+        def hit_row(position: int) -> Text:
+            ref, text, offset = hits[position]
             prompt = Text.assemble((f"{kind_name(ref):<12}", "dim"))  # "stakeholder" and a space
-            prompt.append_text(snippet(text, offset, len(query)))
-            options.append(Option(prompt))
-        hits_list.set_options(options)
-        if options:
-            hits_list.highlighted = 0
+            prompt.append_text(snippet(text, offset, length))
+            return prompt
+
+        hits_list.set_rows(len(hits), hit_row)  # rows are drawn when seen, not all 200 now
         if not query:
-            status.update(Text("Type to search every pane; ↑↓ choose, enter jumps, esc closes.", "dim"))
+            message = "Type to search every pane; ↑↓ choose, enter jumps, esc closes."
         elif total == 0:
-            status.update(Text("No matches.", "dim"))
+            message = "No matches."
         else:
             shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
-            status.update(Text(f"{total} match{'es' * (total != 1)}{shown}", "dim"))
+            message = f"{total} match{'es' * (total != 1)}{shown}"
+        status.update(Text(message, "dim"), layout=False)  # one line, always
+
+    def hit_text(self, position: int) -> str:
+        """A hit as its row shows it (tests read it)."""
+        return self.query_one(SearchHits).row_text(position)
 
     def action_move(self, step: int) -> None:
-        hits = self.query_one("#search-hits", OptionList)
+        hits = self.query_one(SearchHits)
         (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
 
     def action_choose(self) -> None:
-        hits = self.query_one("#search-hits", OptionList)
+        hits = self.query_one(SearchHits)
         if hits.highlighted is not None and hits.highlighted < len(self.refs):
             self.dismiss(self.refs[hits.highlighted])
 
@@ -101,9 +130,13 @@ class SearchScreen(ModalScreen[Ref | None]):
     def _submitted(self) -> None:
         self.action_choose()
 
-    @on(OptionList.OptionSelected, "#search-hits")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.refs[event.option_index])
+    @on(VirtualList.Moved, "#search-hits")
+    def _moved(self, event: VirtualList.Moved) -> None:
+        event.stop()
+
+    @on(SearchHits.Clicked)
+    def _clicked(self, event: SearchHits.Clicked) -> None:
+        self.action_choose()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -285,8 +285,13 @@ class VirtualList(LineView, can_focus=True):
         target = self._row_at_line(first + self._page_rows())
         self._move(target if target is not None else self.row_count - 1)
 
+    def row_at(self, event: events.MouseEvent) -> int | None:
+        """The row under the mouse (inside the border and padding, or None)."""
+        offset = event.get_content_offset(self)
+        return None if offset is None else self._row_at_line(self.scroll_offset.y + offset.y)
+
     def on_click(self, event: events.Click) -> None:
-        row = self._row_at_line(self.scroll_offset.y + event.y)
+        row = self.row_at(event)
         if row is not None:
             self.focus()
             self._move(row)
