@@ -224,7 +224,10 @@ def render_table(rows: list[tuple[str, str, str, str]], runs: int) -> str:
         "floors measured in the same run. The large briefing: 10,000 bullets and timeline events, 2,000 sources, "
         "1,000 each of bases, stakeholders, tensions and judgments (benchmarks/generate.py, seeded). "
         "Each figure and its floor run in turn, round after round. This machine is shared and its speed "
-        "drifts: the TUI floor has measured from 190 to 280 ms in one afternoon, so read ratios, not milliseconds.",
+        "drifts: the TUI floor has measured from 190 to 280 ms in one afternoon, so read ratios, not milliseconds. "
+        "A keypress figure runs from the key reaching the app to the first repaint that shows its result; "
+        "\"all panes settled\" is the last repaint it causes, which after a change of focus is one frame more, "
+        "in which Textual redraws the scrollbars and highlights of the two panes.",
         "",
         "| measure | figure | against | verdict |",
         "| --- | ---: | --- | --- |",
