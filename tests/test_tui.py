@@ -464,3 +464,23 @@ async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
     async with broken.run_test(size=SIZE) as pilot:
         await pilot.pause()
     assert broken.startup_error is not None and gc.isenabled()
+
+
+async def test_keys_in_the_detail_pane_move_along_what_cites_the_source():
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "j", "j", "enter")  # source [3]: cited by ten items
+        detail = app._detail
+        assert app.focused is detail and detail.cursor == 0 and len(detail.refs) == 10
+        await pilot.press("G")
+        assert detail.cursor == 9
+        bottom = detail.scroll_y
+        assert bottom > 0  # the last entry is in view, below the item
+        await pilot.press("pageup")
+        assert 0 <= detail.cursor < 9
+        await pilot.press("g")
+        assert detail.cursor == 0 and detail.scroll_y == 0
+        await pilot.press("j", "j", "k")
+        assert detail.cursor == 1
+        await pilot.press("enter")
+        assert app.current_ref() == app.index.cited_by[3][1]

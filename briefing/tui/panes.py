@@ -190,12 +190,6 @@ class DetailPane(LineView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Jump to it", id="jump"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="detail-up"),
-        Binding("down,j", "move(1)", "Down", show=False, id="detail-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="detail-page-up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="detail-page-down"),
-        Binding("home,g", "ends(-1)", "First", show=False, id="detail-first"),
-        Binding("end,G", "ends(1)", "Last", show=False, id="detail-last"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--trail", "detail--cursor"}
 
@@ -308,28 +302,42 @@ class DetailPane(LineView, can_focus=True):
         else:
             self.scroll_to_region(Region(0, head + self.cursor, 1, 1), animate=False, force=True, immediate=True)
 
-    def action_move(self, step: int) -> None:
+    def action_cursor_up(self) -> None:
         # Above the first entry is the item itself: scroll up to read it.
-        if self.cursor is None or (step < 0 and self.cursor == 0):
-            self.scroll_relative(y=step, animate=False)
+        if self.cursor is None or self.cursor == 0:
+            self.scroll_relative(y=-1, animate=False)
         else:
-            self.select_entry(self.cursor + step)
+            self.select_entry(self.cursor - 1)
 
-    def action_page(self, step: int) -> None:
+    def action_cursor_down(self) -> None:
+        if self.cursor is None:
+            self.scroll_relative(y=1, animate=False)
+        else:
+            self.select_entry(self.cursor + 1)
+
+    def _page(self, step: int) -> None:
         rows = max(self.scrollable_content_region.height - 1, 1)
         if self.cursor is None:
             self.scroll_relative(y=step * rows, animate=False)
         else:
             self.select_entry(self.cursor + step * rows)
 
-    def action_ends(self, step: int) -> None:
-        if self.cursor is None:
-            (self.scroll_end if step > 0 else self.scroll_home)(animate=False)
-        elif step > 0:
-            self.select_entry(len(self.refs) - 1)
-        else:
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_first(self) -> None:
+        if self.cursor is not None:
             self.select_entry(0)
-            self.scroll_home(animate=False)
+        self.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        if self.cursor is None:
+            self.scroll_end(animate=False)
+        else:
+            self.select_entry(len(self.refs) - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.refs) if action == "jump" else True
@@ -339,21 +347,12 @@ class DetailPane(LineView, can_focus=True):
             self.post_message(self.JumpRequested(self.refs[self.cursor]))
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        entry = self.scroll_offset.y + offset.y - len(self._head)
-        if 0 <= entry < len(self.refs):
+        line = self.line_at(event)
+        if line is not None and 0 <= line - len(self._head) < len(self.refs):
             self.focus()
-            self.select_entry(entry)
+            self.select_entry(line - len(self._head))
 
-    def on_focus(self) -> None:
-        self._refresh_cursor()
-
-    def on_blur(self) -> None:
-        self._refresh_cursor()
-
-    def _refresh_cursor(self) -> None:
-        """The highlighted entry shows only while the pane has focus."""
+    def _refresh_highlight(self) -> None:
+        # The highlighted entry shows only while the pane has focus.
         if self.cursor is not None:
             self.refresh_line(len(self._head) + self.cursor)

@@ -43,8 +43,18 @@ def styled(strip: Strip, base: Style, highlight: Style | None = None) -> Strip:
 
 
 class LineView(ScrollView):
-    """A widget drawn line by line that works out its own style once, not once a line:
+    """A widget drawn line by line, with the keys that move through it (the same in every
+    list and in the Detail pane), that works out its own style once, not once a line:
     Textual's ``rich_style`` walks every ancestor on each call, a good part of a repaint."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
+        Binding("home,g", "first", "First", show=False, id="first"),
+        Binding("end,G", "last", "Last", show=False, id="last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
+    ]
 
     _base_style: Style | None = None
 
@@ -58,18 +68,24 @@ class LineView(ScrollView):
         self._base_style = None
         super().notify_style_update()
 
+    def line_at(self, event: events.MouseEvent) -> int | None:
+        """The line under the mouse, counted inside the border and padding (None outside)."""
+        offset = event.get_content_offset(self)
+        return None if offset is None else self.scroll_offset.y + offset.y
+
+    def on_focus(self) -> None:
+        self._refresh_highlight()
+
+    def on_blur(self) -> None:
+        self._refresh_highlight()
+
+    def _refresh_highlight(self) -> None:
+        """Redraw what shows whether the widget has focus (the highlighted row): nothing else changes."""
+
 
 class VirtualList(LineView, can_focus=True):
     """Rows given by a function, a highlighted row, and keys to move it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("home,g", "first", "First", show=False, id="first"),
-        Binding("end,G", "last", "Last", show=False, id="last"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
-    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--highlight", "virtual-list--highlight-blurred"}
     DEFAULT_CSS = """
     VirtualList {
@@ -286,9 +302,8 @@ class VirtualList(LineView, can_focus=True):
         self._move(target if target is not None else self.row_count - 1)
 
     def row_at(self, event: events.MouseEvent) -> int | None:
-        """The row under the mouse (inside the border and padding, or None)."""
-        offset = event.get_content_offset(self)
-        return None if offset is None else self._row_at_line(self.scroll_offset.y + offset.y)
+        line = self.line_at(event)
+        return None if line is None else self._row_at_line(line)
 
     def on_click(self, event: events.Click) -> None:
         row = self.row_at(event)
@@ -296,12 +311,5 @@ class VirtualList(LineView, can_focus=True):
             self.focus()
             self._move(row)
 
-    def on_focus(self) -> None:
-        self._refresh_highlight()
-
-    def on_blur(self) -> None:
-        self._refresh_highlight()
-
     def _refresh_highlight(self) -> None:
-        """The highlighted row changes colour with focus; nothing else does."""
         self._refresh_row_region(self.highlighted)
