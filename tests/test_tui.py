@@ -484,3 +484,32 @@ async def test_keys_in_the_detail_pane_move_along_what_cites_the_source():
         assert detail.cursor == 1
         await pilot.press("enter")
         assert app.current_ref() == app.index.cited_by[3][1]
+
+
+async def test_keys_typed_while_the_briefing_loads_are_kept_for_it(monkeypatch):
+    from pathlib import Path
+
+    from briefing.defaults import default_path
+    from briefing.loader import load
+
+    app = create_app(Path(default_path()), watch=False)
+    monkeypatch.setattr(app, "_first_load", lambda: None)  # a slow load: nothing yet
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "j", "enter")
+        assert app.index is None and app.focused is app.pane("summary")  # held, not lost
+        app._reloaded(load(default_path()))
+        await pilot.pause()
+        assert app.current_ref() == Ref("sources", "2") and app.focused is app._detail  # 7, j, enter
+
+
+async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
+    from pathlib import Path
+
+    from briefing.defaults import default_path
+
+    app = create_app(Path(default_path()), watch=False)
+    monkeypatch.setattr(app, "_first_load", lambda: None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable, NamedTuple
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -98,6 +98,8 @@ class BriefingApp(App[int]):
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
         self._tabs: Tabs | None = None
         self._narrow = False
+        #: Keys typed before the first briefing is on screen, replayed when it is.
+        self._held_keys: list[events.Key] | None = None if self.loaded else []
 
     # --- layout --------------------------------------------------------------------
 
@@ -146,6 +148,24 @@ class BriefingApp(App[int]):
         if self.watch_file:
             self.set_interval(POLL_SECONDS, self._poll_file)
 
+    async def on_event(self, event: events.Event) -> None:
+        # A reader who knows the keys can be faster than the loader: keys typed while the
+        # first briefing loads are kept, and replayed once it is on screen. Quitting is not.
+        if (
+            self._held_keys is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key not in QUIT_KEYS
+        ):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def _replay_held_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for event in held:
+            self.post_message(event)
+
     def on_load(self) -> None:
         # No cyclic garbage collection until the briefing is on screen: a full pass over the
         # freshly imported heap landed in the first frame (30 ms of it) and in the loading.
@@ -176,6 +196,7 @@ class BriefingApp(App[int]):
             pane.show(self.index, current, self.withdrawn, self.changes)
         self._update_detail()
         self._prepare_search(self.index)
+        self._replay_held_keys()
 
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_search(self, index: BriefingIndex) -> None:
@@ -609,6 +630,12 @@ class BriefingApp(App[int]):
         text.append(message)
         banner.update(text)
         banner.display = True
+
+
+#: Keys that act at once, even while the first briefing loads.
+QUIT_KEYS = frozenset(
+    key for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action == "quit" for key in binding.key.split(",")
+)
 
 
 def create_app(
