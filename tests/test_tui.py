@@ -513,3 +513,22 @@ async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_cited_by_typed_fast_opens_the_list_of_the_source_moved_to():
+    """7 j enter in one burst: enter reached the app before the Detail pane had shown
+    source [2], and showing it afterwards put the list back out of view."""
+    from textual import events
+
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in (("7", "7"), ("j", "j"), ("enter", "\r")):
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as a terminal delivers them: no waiting between
+        await pilot.pause()
+        await pilot.pause()
+        detail = app._detail
+        assert app.current_ref() == Ref("sources", "2") and app.focused is detail
+        assert detail.cursor == 0 and detail.scroll_y == detail.max_scroll_y > 0  # the list in view

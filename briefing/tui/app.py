@@ -375,6 +375,9 @@ class BriefingApp(App[int]):
 
     @on(SourcesList.CitedByRequested)
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
+        # Typed fast, enter can arrive before the Detail pane has heard that the source
+        # changed: bring it up to date first, or showing the source later resets the list.
+        self._update_detail()
         if not self._detail.refs:
             self.say("Nothing cites this source.")
             return
