@@ -532,3 +532,28 @@ async def test_cited_by_typed_fast_opens_the_list_of_the_source_moved_to():
         detail = app._detail
         assert app.current_ref() == Ref("sources", "2") and app.focused is detail
         assert detail.cursor == 0 and detail.scroll_y == detail.max_scroll_y > 0  # the list in view
+
+
+async def test_a_search_typed_in_one_burst_reaches_the_search_box():
+    """/ then the query then enter, as fast as a terminal delivers them: the letters came
+    before the search box had focus and went to the pane behind it (and q would quit)."""
+    from textual import events
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, character in [("slash", "/"), *((letter, letter) for letter in "questions"), ("enter", "\r")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        for _ in range(4):
+            await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, SearchScreen)
+        assert app.current_ref() is not None and "questions" in app.index.search_text(app.current_ref()).casefold()
+
+
+async def test_a_slash_in_the_search_box_is_a_character():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "a", "slash", "b")
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "a/b"

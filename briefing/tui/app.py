@@ -57,7 +57,9 @@ class BriefingApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-now"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
-        Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search"),
+        # A priority binding: it acts as the key arrives, before the keys typed behind it are
+        # passed to the pane, so that those can be held for the search box.
+        Binding("slash,ctrl+f", "search", "Search", key_display="/", priority=True, id="search"),
         Binding("backspace,b", "back", "Back", key_display="⌫/b", id="back"),
         Binding("f,alt+right", "forward", "Forward", show=False, id="forward"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True, id="next-pane"),
@@ -155,13 +157,26 @@ class BriefingApp(App[int]):
             self._held_keys is not None
             and isinstance(event, events.Key)
             and not event.is_forwarded
-            and event.key not in QUIT_KEYS
+            and not self._acts_at_once(event.key)
         ):
             self._held_keys.append(event)
             return
         await super().on_event(event)
 
-    def _replay_held_keys(self) -> None:
+    def _acts_at_once(self, key: str) -> bool:
+        """ctrl+c always quits at once; q too while there is no briefing yet (once the
+        search box is opening, it is a letter of the query)."""
+        return key in QUIT_KEYS and (self.index is None or key in QUIT_NOW_KEYS)
+
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now until ``replay_held_keys`` (a screen is opening:
+        "/lav⏎" typed in one go must reach the search box, not the pane behind it). A timer
+        lets them go should the screen never say it is ready."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self.set_timer(1.0, self.replay_held_keys)
+
+    def replay_held_keys(self) -> None:
         held, self._held_keys = self._held_keys or [], None
         for event in held:
             self.post_message(event)
@@ -196,7 +211,7 @@ class BriefingApp(App[int]):
             pane.show(self.index, current, self.withdrawn, self.changes)
         self._update_detail()
         self._prepare_search(self.index)
-        self._replay_held_keys()
+        self.replay_held_keys()
 
     @work(thread=True, exclusive=True, group="search-index")
     def _prepare_search(self, index: BriefingIndex) -> None:
@@ -491,6 +506,11 @@ class BriefingApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # in a dialog, "/" is a character to type
+            return self.screen is self.screen_stack[0] and self.index is not None
+        return True
+
     def action_search(self) -> None:
         from .screens import SearchScreen
 
@@ -501,6 +521,7 @@ class BriefingApp(App[int]):
             if ref is not None:
                 self.go(ref)
 
+        self.hold_keys()  # until the search box has focus
         self.push_screen(SearchScreen(self.index), chosen)
 
     def say(self, message: str, severity: str = "information") -> None:
@@ -635,10 +656,10 @@ class BriefingApp(App[int]):
         banner.display = True
 
 
-#: Keys that act at once, even while the first briefing loads.
-QUIT_KEYS = frozenset(
-    key for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action == "quit" for key in binding.key.split(",")
-)
+_QUIT_BINDINGS = [binding for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action == "quit"]
+#: Keys that quit; those of a priority binding quit from anywhere, at any time.
+QUIT_KEYS = frozenset(key for binding in _QUIT_BINDINGS for key in binding.key.split(","))
+QUIT_NOW_KEYS = frozenset(key for binding in _QUIT_BINDINGS if binding.priority for key in binding.key.split(","))
 
 
 def create_app(

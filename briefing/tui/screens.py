@@ -86,6 +86,11 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.query_one("#search-box").border_title = "Search"
         self._show("")
 
+    def on_screen_resume(self) -> None:
+        # The search box takes focus as the screen resumes (just after this handler): the
+        # keys typed since "/" are replayed after that, into it.
+        self.app.replay_held_keys()
+
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self._show(event.value)
