@@ -557,3 +557,27 @@ async def test_a_slash_in_the_search_box_is_a_character():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "a", "slash", "b")
         assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "a/b"
+
+
+async def test_keys_behind_a_pane_number_go_to_that_pane():
+    """3 j j in one burst: the pane number must move focus before j is passed on."""
+    from textual import events
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("3", "j", "j", "5", "enter"):
+            event = events.Key(key, "\r" if key == "enter" else key)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        for _ in range(3):
+            await pilot.pause()
+        assert app.pane("stakeholders").highlighted == 2 and app.pane("summary").highlighted == 0
+        assert app.current_ref() == Ref("sources", "1")  # 5, enter: the judgment's first citation
+
+
+async def test_digits_type_into_the_search_box():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "2", "0", "1", "5")
+        assert app.screen.query_one(Input).value == "2015"
