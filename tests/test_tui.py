@@ -581,3 +581,24 @@ async def test_digits_type_into_the_search_box():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "2", "0", "1", "5")
         assert app.screen.query_one(Input).value == "2015"
+
+
+async def test_showing_a_briefing_draws_each_row_once(monkeypatch):
+    """Rows were wrapped before the first layout (at one column: hundreds of lines each,
+    80 MB for a 200-bullet briefing), then at the pane's width, then again a column
+    narrower when the scrollbar came. Once is enough."""
+    import briefing.tui.panes as panes
+
+    drawn = []
+    real_row = panes.row
+
+    def counted_row(index, ref, *args, **kwargs):
+        drawn.append(ref)
+        return real_row(index, ref, *args, **kwargs)
+
+    monkeypatch.setattr(panes, "row", counted_row)
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = sum(len(app.pane(name).refs) for name in app._panes)
+        assert rows and len(drawn) == rows, (len(drawn), rows)

@@ -215,8 +215,7 @@ class VirtualList(LineView, can_focus=True):
         self.virtual_size = Size(self._width(), lines)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
-        self._starts = None
+        self._check_width()  # rows are wrapped again only if the width changed
         self._update_size()
         self.scroll_to_highlight()
 
@@ -256,7 +255,9 @@ class VirtualList(LineView, can_focus=True):
         self.post_message(self.Moved(self, row))
 
     def _refresh_row_region(self, row: int | None) -> None:
-        if row is not None and row < self.row_count:
+        # Before the first layout there is no width to wrap rows at (and nothing drawn yet):
+        # wrapping at one column made every row hundreds of lines.
+        if row is not None and row < self.row_count and self.size.width:
             first, height = self._row_lines(row)
             self.refresh(Region(0, first - self.scroll_offset.y, self.size.width, height))
 
