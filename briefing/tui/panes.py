@@ -271,7 +271,7 @@ class DetailPane(LineView, can_focus=True):
             return styled(self._head[line], self.base_style)
         entry = line - len(self._head)
         if not 0 <= entry < len(self.refs) or self._index is None:
-            return Strip.blank(width, self.base_style)
+            return self.blank_line(width)
         strip = self._entries.get(entry)
         if strip is None:
             strip = self._entries[entry] = row_strip(cited_by_entry(self._index, self.refs[entry]), width, self.app.console)

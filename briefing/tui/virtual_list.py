@@ -57,6 +57,7 @@ class LineView(ScrollView):
     ]
 
     _base_style: Style | None = None
+    _blank: Strip | None = None
 
     @property
     def base_style(self) -> Style:
@@ -64,8 +65,15 @@ class LineView(ScrollView):
             self._base_style = self.rich_style
         return self._base_style
 
+    def blank_line(self, width: int) -> Strip:
+        """An empty line (below the last row): the same one each time, not a new one a line."""
+        blank = self._blank
+        if blank is None or blank.cell_length != width:
+            blank = self._blank = Strip.blank(width, self.base_style)
+        return blank
+
     def notify_style_update(self) -> None:
-        self._base_style = None
+        self._base_style = self._blank = None
         super().notify_style_update()
 
     def line_at(self, event: events.MouseEvent) -> int | None:
@@ -232,7 +240,7 @@ class VirtualList(LineView, can_focus=True):
         width = self.scrollable_content_region.width
         row = self._row_at_line(line)
         if row is None:
-            return Strip.blank(width, self.base_style)
+            return self.blank_line(width)
         first, _ = self._row_lines(row)
         strips = self._strips(row)
         strip = strips[min(line - first, len(strips) - 1)]
