@@ -189,15 +189,23 @@ def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None
 def run_print(
     file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None, without: Sequence[int] = ()
 ) -> int:
+    import gc
+
     from rich.console import Console
 
-    from .render import document
+    from .render import document_parts
 
     loaded, code = _load_or_report(file, max_bytes)
     if loaded is None:
         return code
+    # The briefing lives until the process ends: spare the collector walking it again
+    # and again while the output is drawn (a fifth of the time for a large briefing).
+    gc.freeze()
     console = Console(highlight=False, width=width, emoji=False)
-    console.print(document(loaded.briefing, sections=sections, withdrawn=frozenset(without or ())))
+    # Part by part, each written as it is drawn: the whole document's lines at once took
+    # a quarter of a gigabyte for a large briefing.
+    for part in document_parts(loaded.briefing, sections=sections, withdrawn=frozenset(without or ())):
+        console.print(part)
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ overrides) are shown as visible escapes instead of reaching the terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -392,28 +392,47 @@ def document(
 
     With sources ``withdrawn``, a section first lists what depends on them, and their
     markers are struck through wherever they are cited."""
+    return Group(*document_parts(briefing, index, sections, withdrawn))
+
+
+#: Rows of a bullet list drawn as one renderable: print writes each part as it is drawn,
+#: so that a briefing of 10,000 bullets never holds all its lines in memory at once.
+ROWS_PER_PART = 256
+
+
+def document_parts(
+    briefing: Briefing,
+    index: BriefingIndex | None = None,
+    sections: Iterable[str] | None = None,
+    withdrawn: frozenset[int] = frozenset(),
+) -> Iterator[RenderableType]:
+    """``document``, one part at a time, each built when it is asked for."""
     index = index or BriefingIndex(briefing)
     wanted = list(sections) if sections else list(PANES)
-    parts: list[RenderableType] = []
+    started = False
     if sections is None:
-        parts += [header(briefing), Text(""), bluf(briefing)]
+        yield from (header(briefing), Text(""), bluf(briefing))
+        started = True
     if withdrawn:
-        parts += [Text(""), *withdrawal_section(index, withdrawn)]
+        yield Text("")
+        yield from withdrawal_section(index, withdrawn)
+        started = True
     for pane in wanted:
         refs = index.order[pane]
         count = sum(1 for ref in refs if ref.kind == pane)
-        if parts:
-            parts.append(Text(""))
-        parts.append(section_rule(PANE_TITLES[pane], count))
+        if started:
+            yield Text("")
+        started = True
+        yield section_rule(PANE_TITLES[pane], count)
         if pane == "bases":
-            parts.append(bases_table(index))
+            yield bases_table(index)
         elif pane in ("summary", "timeline"):
-            parts.append(Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs], indent=1))
+            for first in range(0, len(refs), ROWS_PER_PART):
+                yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:
             for ref in refs:
                 if ref.kind != "statements":
-                    parts += [_print_title(index, ref, withdrawn), fields(index, ref, indent=3), Text("")]
-    return Group(*parts)
+                    yield from (_print_title(index, ref, withdrawn), fields(index, ref, indent=3), Text(""))
 
 
 def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:

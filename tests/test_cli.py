@@ -156,3 +156,28 @@ def test_tui_import_path_leaves_pydantic_and_yaml_to_the_worker():
     code = "import sys, briefing.cli, briefing.tui.app; bad = {'pydantic', 'yaml'} & set(sys.modules); assert not bad, bad"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_print_writes_the_document_part_by_part_and_the_same_as_in_one_piece(write, capsys):
+    """A large briefing is printed in parts (its lines never all in memory at once: 250 MB
+    for 10,000 bullets before); the output must be the document, to the byte."""
+    import io
+
+    from rich.console import Console
+
+    from briefing.cli import main
+    from briefing.loader import load
+    from briefing.render import ROWS_PER_PART, document, document_parts
+
+    from .conftest import MINIMAL
+
+    bullets = "".join(f"  - id: many{n}\n    label: Bullet {n}\n    text: Point {n}.\n    citations: [1]\n" for n in range(600))
+    path = write(MINIMAL.replace("summary:\n", "summary:\n" + bullets, 1))
+    briefing = load(path).briefing
+    parts = list(document_parts(briefing))
+    assert len(parts) > 600 // ROWS_PER_PART + 3  # the bullets alone come in three parts
+
+    whole = io.StringIO()
+    Console(file=whole, width=100, highlight=False, emoji=False).print(document(briefing))
+    assert main(["print", "--width", "100", str(path)]) == 0
+    assert capsys.readouterr().out == whole.getvalue()
