@@ -9,7 +9,7 @@ from briefing.tui.panes import DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
-from .tui_helpers import app_for, bundled_app, current_markers
+from .tui_helpers import app_for, bundled_app, current_markers, send_burst
 from briefing.tui.app import create_app
 
 BULLET = Ref("summary", "bases-operated")
@@ -288,18 +288,19 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
 
 async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
     """Regression: focus moved a moment after the number key, so the next keys went to the old pane."""
-    from textual import events
-
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for key in ("7", "j", "w"):
-            event = events.Key(key, key)
-            event.set_sender(app)
-            app._driver.send_message(event)
+        send_burst(app, "7", "j", "w")
         await pilot.pause()
         assert app.current_ref() == Ref("sources", "2")
         assert app.withdrawn == {2}
+
+        send_burst(app, "w", "3", "j", "j", "5", "enter")
+        for _ in range(3):
+            await pilot.pause()
+        assert app.pane("stakeholders").highlighted == 2 and app.pane("summary").highlighted == 0
+        assert app.current_ref() == Ref("sources", "1")  # 5, enter: the judgment's first citation
 
 
 async def test_compare_mode_marks_new_and_changed_items(tmp_path):
@@ -518,15 +519,10 @@ async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
 async def test_cited_by_typed_fast_opens_the_list_of_the_source_moved_to():
     """7 j enter in one burst: enter reached the app before the Detail pane had shown
     source [2], and showing it afterwards put the list back out of view."""
-    from textual import events
-
     app = bundled_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for key, character in (("7", "7"), ("j", "j"), ("enter", "\r")):
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)  # as a terminal delivers them: no waiting between
+        send_burst(app, "7", "j", "enter")
         await pilot.pause()
         await pilot.pause()
         detail = app._detail
@@ -537,15 +533,10 @@ async def test_cited_by_typed_fast_opens_the_list_of_the_source_moved_to():
 async def test_a_search_typed_in_one_burst_reaches_the_search_box():
     """/ then the query then enter, as fast as a terminal delivers them: the letters came
     before the search box had focus and went to the pane behind it (and q would quit)."""
-    from textual import events
-
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for key, character in [("slash", "/"), *((letter, letter) for letter in "questions"), ("enter", "\r")]:
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)
+        send_burst(app, "slash", *"questions", "enter")
         for _ in range(4):
             await pilot.pause()
         assert app.is_running and not isinstance(app.screen, SearchScreen)
@@ -557,23 +548,6 @@ async def test_a_slash_in_the_search_box_is_a_character():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "a", "slash", "b")
         assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "a/b"
-
-
-async def test_keys_behind_a_pane_number_go_to_that_pane():
-    """3 j j in one burst: the pane number must move focus before j is passed on."""
-    from textual import events
-
-    app = bundled_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for key in ("3", "j", "j", "5", "enter"):
-            event = events.Key(key, "\r" if key == "enter" else key)
-            event.set_sender(app)
-            app._driver.send_message(event)
-        for _ in range(3):
-            await pilot.pause()
-        assert app.pane("stakeholders").highlighted == 2 and app.pane("summary").highlighted == 0
-        assert app.current_ref() == Ref("sources", "1")  # 5, enter: the judgment's first citation
 
 
 async def test_digits_type_into_the_search_box():

@@ -16,6 +16,20 @@ def app_for(path) -> BriefingApp:
     return create_app(load(path), watch=False)
 
 
+CHARACTERS = {"enter": "\r", "slash": "/", "backspace": "\x7f", "escape": "\x1b"}
+
+
+def send_burst(app: BriefingApp, *keys: str) -> None:
+    """Keys as a terminal delivers a fast typist's: all at once, none waiting for the last
+    to be handled (Pilot.press waits between keys, which hides ordering bugs)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, CHARACTERS.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 def row_text(app: BriefingApp, ref: Ref):
     return app.pane(ref.pane).row_text(ref)
 
@@ -26,4 +40,4 @@ def current_markers(app: BriefingApp, ref: Ref) -> list[str]:
     return [text.plain[span.start : span.end] for span in text.spans if str(span.style) == STYLE_MARKER_CURRENT]
 
 
-__all__ = ["bundled_app", "app_for", "row_text", "current_markers", "load_text", "Ref"]
+__all__ = ["bundled_app", "app_for", "send_burst", "row_text", "current_markers", "load_text", "Ref"]
