@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .defaults import DEFAULT_MAX_BYTES, EXPORT_FORMATS, default_path
-from .index import PANES as SECTIONS  # the parts of a briefing, in order (index.py imports nothing heavy)
+from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
@@ -155,9 +155,14 @@ def _load_or_report(file: str | None, max_bytes: int, **options) -> tuple[Loaded
 
 
 def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 180, without: Sequence[int] = ()) -> int:
+    from functools import partial
+
+    # `check` composes the checks: the loader knows the format, tradecraft the analysis.
+    from .tradecraft import tradecraft_findings
+
     status = EXIT_OK
     for file in files or [str(default_path())]:
-        loaded, code = _load_or_report(file, max_bytes, tradecraft=True, max_age_days=max_age)
+        loaded, code = _load_or_report(file, max_bytes, checks=[partial(tradecraft_findings, max_age_days=max_age)])
         status = max(status, code)
         if loaded is None:
             continue
@@ -170,7 +175,7 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
 
 
 def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None:
-    from .index import KIND_NAMES, BriefingIndex
+    from .index import BriefingIndex
     from .render import clean, one_line
     from .tradecraft import withdraw
 
@@ -183,7 +188,7 @@ def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None
     unsupported = set(result.unsupported)
     for ref in result.affected:
         mark = "UNSUPPORTED" if ref in unsupported else "affected"
-        print(f"  {mark:11} {KIND_NAMES[ref.kind]} {clean(ref.key)}: {one_line(index.label(ref), 80)}")
+        print(f"  {mark:11} {index.kind_name(ref)} {clean(ref.key)}: {one_line(index.label(ref), 80)}")
 
 
 def run_print(

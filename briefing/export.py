@@ -7,20 +7,24 @@ as they are on the console (render.clean).
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import tempfile
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .index import KIND_NAMES, PANE_TITLES, BriefingIndex, Ref, source_title
-from .render import clean, grade, likelihood_text, source_grade_text
+from .index import COLLECTIONS, BriefingIndex, Ref
+from .kinds import KINDS
+from .render import SECTION_TITLES
 from .scales import LIKELIHOODS
+from .text import clean, h, md, one_line, source_grade_text, source_title
 
 if TYPE_CHECKING:
-    from .model import Briefing, Source
+    from .model import Briefing
+
+#: The parts of a document that list items; sources close it, as notes or a list.
+ITEM_SECTIONS = COLLECTIONS[:-1]
 
 
 def anchor(ref: Ref) -> str:
@@ -39,14 +43,6 @@ def to_json(briefing: Briefing) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------
 
-# Escaped wherever they stand: with [ and ] escaped no link can form, so ( ) ! need not be.
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|~"})
-
-
-def md(value: object) -> str:
-    """Briefing text as Markdown text: every character that could start markup is escaped."""
-    return " ".join(clean(value).split()).translate(_MD_SPECIAL)
-
 
 def to_markdown(briefing: Briefing) -> str:
     index = BriefingIndex(briefing)
@@ -54,66 +50,18 @@ def to_markdown(briefing: Briefing) -> str:
     if briefing.subtitle:
         lines += [f"*{md(briefing.subtitle)}*", ""]
     lines += [f"**As of** {briefing.as_of} · {md(briefing.region)}", "", f"> **BLUF** {md(briefing.bluf)}", ""]
-
-    def notes(citations) -> str:
-        return "".join(f"[^{source_id}]" for source_id in dict.fromkeys(citations))
-
-    sections: dict[str, Callable[[Ref], str]] = {
-        "summary": lambda ref: f"- {'**' + md(item.label) + ':** ' if (item := index.items[ref]).label else ''}{md(item.text)}{notes(item.citations)}",
-        "timeline": lambda ref: f"- **{(item := index.items[ref]).date}** {md(item.text)}{notes(item.citations)}",
-    }
-    for pane in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline"):
-        refs = index.order[pane]
+    for collection in ITEM_SECTIONS:
+        refs = index.order[collection]
         if not refs:
             continue
-        lines += [f"## {PANE_TITLES[pane]}", ""]
+        lines += [f"## {SECTION_TITLES[collection]}", ""]
         for ref in refs:
-            item = index.items[ref]
-            if pane in sections:
-                lines.append(sections[pane](ref))
-            elif ref.kind == "bases":
-                where = f"{md(item.location.place)}, {md(item.location.country)}"
-                lines.append(f"- **{md(item.name)}** ({item.kind}, {where}){notes(item.citations)}")
-                for key in ("status", "role"):
-                    if getattr(item, key):
-                        lines.append(f"  - {key}: {md(getattr(item, key))}")
-            elif ref.kind == "stakeholders":
-                role = f" — {md(item.role)}" if item.role else ""
-                lines.append(f"- **{md(item.name)}** ({item.kind}){role}")
-                if item.position:
-                    lines.append(f"  - position: {md(item.position)}")
-                for interest in item.interests:
-                    lines.append(f"  - interest: {md(interest)}")
-            elif ref.kind == "statements":
-                speaker = index.speaker(ref)
-                who = f" ({md(speaker.name)})" if speaker is not None and speaker is not index.owner.get(ref) else ""
-                lines.append(f"  - said{who}: “{md(item.text)}”{notes(item.citations)}")
-            elif ref.kind == "tensions":
-                severity = f"{item.severity} severity" if item.severity else "severity not assessed"
-                lines.append(f"- **{md(item.title)}** ({severity}){notes(item.citations)}")
-                if item.description:
-                    lines.append(f"  - {md(item.description)}")
-            elif ref.kind == "judgments":
-                confidence = f", {item.confidence} confidence" if item.confidence else ""
-                lines.append(f"- {md(item.text)} — *{likelihood_text(item.likelihood)}{confidence}*{notes(item.citations)}")
+            notes = "".join(f"[^{source_id}]" for source_id in index.citations(ref))
+            lines += KINDS[ref.kind].markdown(index, ref, index.items[ref], notes)
         lines.append("")
-    for source in briefing.sources:
-        lines.append(f"[^{source.id}]: {_source_line_md(source)}")
+    for ref in index.order["sources"]:
+        lines += KINDS["sources"].markdown(index, ref, index.items[ref], "")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _source_line_md(source: Source) -> str:
-    parts = [md(source.title) if source.title else "*untitled source*"]
-    if source.publisher:
-        parts.append(md(source.publisher))
-    if source.published:
-        parts.append(f"published {source.published}")
-    if source.url:
-        parts.append(f"<{source.url}>")
-    parts.append(grade(source))
-    if source.note:
-        parts.append(md(source.note))
-    return " · ".join(parts)
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -126,10 +74,6 @@ li{margin:.3rem 0}.meta{color:#555;font-size:.9rem}:target{background:#fff3b0}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 .back a{font-size:.85rem;margin-right:.5rem}ol.sources{list-style:none;padding-left:0}@media print{a{color:inherit}:target{background:none}}
 """
-
-
-def h(value: object) -> str:
-    return html.escape(clean(value), quote=True)
 
 
 def to_html(briefing: Briefing) -> str:
@@ -152,82 +96,31 @@ def to_html(briefing: Briefing) -> str:
         out.append(f'<p class="sub">{h(briefing.subtitle)}</p>')
     out.append(f'<p class="meta">As of {h(briefing.as_of)} · {h(briefing.region)}</p>')
     out.append(f'<p class="bluf"><strong>BLUF</strong> {h(briefing.bluf)}</p>')
-    for pane in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline"):
-        refs = index.order[pane]
+    for collection in ITEM_SECTIONS:
+        refs = index.order[collection]
         if not refs:
             continue
-        out.append(f'<h2 id="{pane}">{PANE_TITLES[pane]}</h2><ul>')
+        out.append(f'<h2 id="{collection}">{SECTION_TITLES[collection]}</h2><ul>')
         for ref in refs:
-            item = index.items[ref]
-            body = _html_item(index, ref, item)
+            body = KINDS[ref.kind].html(index, ref, index.items[ref])
             nested = ' style="list-style:circle;margin-left:1.5rem"' if ref.kind == "statements" else ""
             out.append(f'<li id="{anchor(ref)}"{nested}>{body} {cites(ref)}</li>')
         out.append("</ul>")
     if briefing.sources:
         out.append('<h2 id="sources">Sources</h2><ol class="sources">')
-        for source in briefing.sources:
+        for ref in index.order["sources"]:
+            source = index.items[ref]
             back = "".join(
-                f'<a href="#{anchor(ref)}">↩ {h(KIND_NAMES[ref.kind])}: {h(_short(index.label(ref)))}</a>'
-                for ref in index.cited_by.get(source.id, [])
+                f'<a href="#{anchor(citing)}">↩ {h(KINDS[citing.kind].name)}: {h(one_line(index.label(citing), 60))}</a>'
+                for citing in index.cited_by.get(source.id, [])
             )
-            title = f"<strong>{h(source.title)}</strong>" if source.title else "<em>untitled source</em>"
-            details = [title]
-            if source.publisher:
-                details.append(h(source.publisher))
-            if source.published:
-                details.append(f"published {h(source.published)}")
-            if source.accessed:
-                details.append(f"accessed {h(source.accessed)}")
-            if source.url:
-                details.append(f'<a href="{h(source.url)}">{h(source.url)}</a>')
-            details.append(h(source_grade_text(source)))
-            note = f"<br>{h(source.note)}" if source.note else ""
             out.append(
-                f'<li id="source-{source.id}" value="{source.id}">[{source.id}] {" · ".join(details)}{note}'
+                f'<li id="source-{source.id}" value="{source.id}">{KINDS["sources"].html(index, ref, source)}'
                 f'<div class="back">Cited by: {back or "nothing"}</div></li>'
             )
         out.append("</ol>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _html_item(index: BriefingIndex, ref: Ref, item) -> str:
-    kind = ref.kind
-    if kind == "summary":
-        label = f"<strong>{h(item.label)}:</strong> " if item.label else ""
-        return label + h(item.text)
-    if kind == "bases":
-        operator = index.stakeholders.get(item.operator)
-        parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}, {h(item.location.place)}, {h(item.location.country)})"]
-        if operator is not None:
-            parts.append(f"operated by {h(operator.name)}")
-        for key in ("status", "role"):
-            if getattr(item, key):
-                parts.append(f"{key}: {h(getattr(item, key))}")
-        return "<br>".join(parts)
-    if kind == "stakeholders":
-        parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}){' — ' + h(item.role) if item.role else ''}"]
-        if item.position:
-            parts.append(f"position: {h(item.position)}")
-        parts += [f"interest: {h(interest)}" for interest in item.interests]
-        return "<br>".join(parts)
-    if kind == "statements":
-        speaker = index.speaker(ref)
-        who = f" — {h(speaker.name)}" if speaker is not None else ""
-        return f"“{h(item.text)}”{who}"
-    if kind == "tensions":
-        severity = f"{h(item.severity)} severity" if item.severity else "severity not assessed"
-        description = f"<br>{h(item.description)}" if item.description else ""
-        return f"<strong>{h(item.title)}</strong> ({severity}){description}"
-    if kind == "judgments":
-        confidence = f", {h(item.confidence)} confidence" if item.confidence else ""
-        return f"{h(item.text)} <em>({h(likelihood_text(item.likelihood))}{confidence})</em>"
-    return f"<strong>{h(item.date)}</strong> {h(item.text)}"
 
 
 # --- SVG -------------------------------------------------------------------------------------
@@ -263,28 +156,28 @@ CREDIBILITY_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
 assert LIKELIHOOD_CONFIDENCE.keys() == LIKELIHOODS.keys()
 
 
-def to_stix(briefing: Briefing) -> str:
-    """A STIX 2.1 bundle: a report, identities for stakeholders, locations for bases, notes for
-    bullets and judgments; sources as external references. Ids are derived from the briefing,
-    so exporting the same briefing twice gives the same bundle."""
-    try:
-        import stix2
-    except ImportError as error:  # the optional extra
-        raise RuntimeError("STIX export needs the stix2 library: pip install 'briefing[stix]'") from error
+class StixContext:
+    """What every kind needs to build its STIX objects: the library, ids derived from the
+    briefing, the properties common to every object, and the sources as references."""
 
-    index = BriefingIndex(briefing)
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.title}:{briefing.as_of}")
+    likelihood_confidence = LIKELIHOOD_CONFIDENCE
 
-    def sid(kind: str, key: str) -> str:
-        return f"{kind}--{uuid.uuid5(namespace, key)}"
+    def __init__(self, stix2: Any, briefing: Briefing, index: BriefingIndex) -> None:
+        self.stix2 = stix2
+        self.index = index
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.title}:{briefing.as_of}")
+        created = _stix_time(briefing.as_of)
+        self.author = stix2.Identity(id=self.sid("identity", "author"), name="briefing", identity_class="system", created=created, modified=created)
+        self.report_id = self.sid("report", "report")
+        self.common = {"created": created, "modified": created, "created_by_ref": self.author.id}
 
-    created = _stix_time(briefing.as_of)
-    author = stix2.Identity(id=sid("identity", "author"), name="briefing", identity_class="system", created=created, modified=created)
+    def sid(self, kind: str, key: str) -> str:
+        return f"{kind}--{uuid.uuid5(self.namespace, key)}"
 
-    def references(citations) -> list:
+    def references(self, citations: Iterable[int]) -> list[dict]:
         refs = []
         for source_id in dict.fromkeys(citations):
-            source = index.sources.get(source_id)
+            source = self.index.sources.get(source_id)
             if source is None:
                 continue
             reference = {"source_name": f"[{source.id}] {clean(source_title(source))}"}
@@ -298,78 +191,39 @@ def to_stix(briefing: Briefing) -> str:
             refs.append(reference)
         return refs
 
-    def credibility(citations) -> int | None:
-        grades = [index.sources[c].credibility for c in citations if c in index.sources and index.sources[c].credibility]
+    def credibility(self, citations: Iterable[int]) -> int | None:
+        sources = self.index.sources
+        grades = [sources[c].credibility for c in citations if c in sources and sources[c].credibility]
         known = [CREDIBILITY_CONFIDENCE[g] for g in grades if g in CREDIBILITY_CONFIDENCE]
         return max(known) if known else None
 
-    report_id = sid("report", "report")
-    common = {"created": created, "modified": created, "created_by_ref": author.id}
-    objects: list = [author]
-    for holder in briefing.stakeholders:
-        identity_class = {"person": "individual", "state": "organization", "government": "organization", "organisation": "organization"}[holder.kind]
-        objects.append(
-            stix2.Identity(
-                id=sid("identity", f"stakeholder:{holder.id}"),
-                name=clean(holder.name),
-                identity_class=identity_class,
-                description=clean(holder.position) if holder.position else None,
-                roles=[clean(holder.role)] if holder.role else None,
-                **common,
-            )
-        )
-    for base in briefing.bases:
-        location = {"country": clean(base.location.country)}
-        if base.location.latitude is not None and base.location.longitude is not None:
-            location.update(latitude=base.location.latitude, longitude=base.location.longitude)
-        objects.append(
-            stix2.Location(
-                id=sid("location", f"base:{base.id}"),
-                name=clean(base.name),
-                description="; ".join(clean(p) for p in (base.kind + " base", base.status, base.role) if p),
-                external_references=references(base.citations) or None,
-                **location,
-                **common,
-            )
-        )
-    for bullet in briefing.summary:
-        objects.append(
-            stix2.Note(
-                id=sid("note", f"summary:{bullet.id}"),
-                abstract=clean(bullet.label) if bullet.label else None,
-                content=clean(bullet.text),
-                object_refs=[report_id],
-                labels=["summary"],
-                confidence=credibility(bullet.citations),
-                external_references=references(bullet.citations) or None,
-                **common,
-            )
-        )
-    for judgment in briefing.judgments:
-        objects.append(
-            stix2.Note(
-                id=sid("note", f"judgment:{judgment.id}"),
-                abstract=likelihood_text(judgment.likelihood),
-                content=clean(judgment.text),
-                object_refs=[report_id],
-                labels=["judgment", judgment.likelihood.replace(" ", "-")]
-                + ([f"{judgment.confidence}-confidence"] if judgment.confidence else []),
-                confidence=LIKELIHOOD_CONFIDENCE[judgment.likelihood],
-                external_references=references(judgment.citations) or None,
-                **common,
-            )
-        )
+
+def to_stix(briefing: Briefing) -> str:
+    """A STIX 2.1 bundle: a report, and the objects each kind of item makes (identities for
+    stakeholders, locations for bases, notes for bullets and judgments); sources as external
+    references. Ids are derived from the briefing, so exporting the same briefing twice gives
+    the same bundle."""
+    try:
+        import stix2
+    except ImportError as error:  # the optional extra
+        raise RuntimeError("STIX export needs the stix2 library: pip install 'briefing[stix]'") from error
+
+    index = BriefingIndex(briefing)
+    context = StixContext(stix2, briefing, index)
+    objects: list = [context.author]
+    for ref, item in index.items.items():
+        objects += KINDS[ref.kind].stix(context, ref, item)
     report = stix2.Report(
-        id=report_id,
+        id=context.report_id,
         name=clean(briefing.title),
         description=clean(briefing.bluf),
-        published=created,
+        published=context.common["created"],
         report_types=["threat-report"],
         object_refs=[obj.id for obj in objects],
-        external_references=references(source.id for source in briefing.sources) or None,
-        **common,
+        external_references=context.references(source.id for source in briefing.sources) or None,
+        **context.common,
     )
-    bundle = stix2.Bundle(objects=[report, *objects], id=sid("bundle", "bundle"), allow_custom=False)
+    bundle = stix2.Bundle(objects=[report, *objects], id=context.sid("bundle", "bundle"), allow_custom=False)
     return bundle.serialize(pretty=True) + "\n"
 
 

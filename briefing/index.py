@@ -1,39 +1,23 @@
 """Every citable thing in a briefing, addressed by a stable reference.
 
 Pure (no UI): the TUI, the renderers, export and the analytics all ask this
-index which items exist, what each cites and what cites each source.
+index which items exist, what each cites and what cites each source. How each
+kind of item is named and drawn is the kind registry's (kinds.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple, Union
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Union
+
+from .kinds import KINDS
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
     from .model import Base, Briefing, Bullet, Event, Judgment, Source, Stakeholder, Statement, Tension
 
     Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Event, Source]
 
-#: The panes, in the order the reader meets them (and the number keys).
-PANES = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
-PANE_TITLES = {
-    "summary": "Summary",
-    "bases": "Bases",
-    "stakeholders": "Stakeholders",
-    "tensions": "Tensions",
-    "judgments": "Judgments",
-    "timeline": "Timeline",
-    "sources": "Sources",
-}
-KIND_NAMES = {
-    "summary": "bullet",
-    "bases": "base",
-    "stakeholders": "stakeholder",
-    "statements": "statement",
-    "tensions": "tension",
-    "judgments": "judgment",
-    "timeline": "event",
-    "sources": "source",
-}
+#: The collections of a briefing that hold citable items, in the order the format lists them.
+COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
 
 
 # NamedTuples, not dataclasses, for the small value types: a dataclass compiles its
@@ -45,7 +29,8 @@ class Ref(NamedTuple):
     key: str
 
     @property
-    def pane(self) -> str:
+    def collection(self) -> str:
+        """The top-level collection the item is listed under (statements sit inside stakeholders)."""
         return "stakeholders" if self.kind == "statements" else self.kind
 
     def __str__(self) -> str:
@@ -62,14 +47,14 @@ class BriefingIndex:
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.items: dict[Ref, Item] = {}
-        self.order: dict[str, list[Ref]] = {pane: [] for pane in PANES}
+        self.order: dict[str, list[Ref]] = {name: [] for name in COLLECTIONS}
         self.owner: dict[Ref, Stakeholder] = {}
         self.sources: dict[int, Source] = {source.id: source for source in briefing.sources}
         self.stakeholders: dict[str, Stakeholder] = {holder.id: holder for holder in briefing.stakeholders}
 
-        def add(pane: str, ref: Ref, item: Item) -> None:
+        def add(collection: str, ref: Ref, item: Item) -> None:
             self.items[ref] = item
-            self.order[pane].append(ref)
+            self.order[collection].append(ref)
 
         for bullet in briefing.summary:
             add("summary", Ref("summary", bullet.id), bullet)
@@ -118,22 +103,11 @@ class BriefingIndex:
 
     def label(self, ref: Ref) -> str:
         """A one-line name for an item: for lists of hits, history and the palette."""
-        item: Any = self.items[ref]
-        kind = ref.kind
-        if kind == "summary":
-            return item.label or item.text
-        if kind in ("bases", "stakeholders"):
-            return item.name
-        if kind == "statements":
-            speaker = self.speaker(ref)
-            return f"{speaker.name if speaker else '?'}: {item.text}"
-        if kind == "tensions":
-            return item.title
-        if kind == "judgments":
-            return item.text
-        if kind == "timeline":
-            return f"{item.date} {item.text}"
-        return f"[{item.id}] {source_title(item)}"
+        return KINDS[ref.kind].label(self, ref, self.items[ref])
+
+    def kind_name(self, ref: Ref) -> str:
+        """What the item is, in a word: bullet, base, statement …"""
+        return KINDS[ref.kind].name
 
     def search(self, query: str, limit: int = 200) -> tuple[list[tuple[Ref, str, int]], int]:
         """Case-insensitive substring search over every item's words.
@@ -174,8 +148,3 @@ class BriefingIndex:
             elif isinstance(value, dict):
                 words.extend(str(part) for part in value.values())
         return "\n".join(words)
-
-
-def source_title(source: Source) -> str:
-    """A source's title, or an honest placeholder: titles are never invented."""
-    return source.title or "untitled source"

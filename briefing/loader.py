@@ -24,7 +24,7 @@ import os
 import re
 import types
 import typing
-from typing import Any, Literal, NamedTuple
+from typing import Any, Callable, Iterable, Literal, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -461,32 +461,39 @@ def _located(name: str, text: str, items: list[tuple[str, tuple, bool, Severity]
 _TYPE_NAMES = {str: "string", int: "number", float: "number", bool: "boolean"}
 
 
-def load_text(text: str, name: str = "<briefing>", tradecraft: bool = False, max_age_days: int = 180) -> Loaded:
-    """Validate briefing text. Raises LoadError with every problem located."""
+#: A further check of a valid briefing (tradecraft, for `check`): findings at paths into its data.
+Check = Callable[[Briefing], list[Finding]]
+
+
+def load_text(text: str, name: str = "<briefing>", checks: Iterable[Check] = ()) -> Loaded:
+    """Validate briefing text. Raises LoadError with every problem located: schema errors
+    and cross-reference errors together, as a linter reports them. ``checks`` run on a
+    valid briefing and add their findings (warnings, usually) to the result."""
     data, _, _ = parse(text, name)
     if data is None:
         raise LoadError([Diagnostic(name, "empty file: no YAML document (expected a mapping with title, summary, sources, …)", 1, 1)])
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single {_TYPE_NAMES.get(type(data), 'value')}"
         raise LoadError([Diagnostic(name, f"the top level must be a mapping (title: …, summary: …); found {found}", 1, 1)])
+    items: list[tuple[str, tuple, bool, Severity]] = []
+    briefing: Briefing | None = None
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
         items = [(*_validation_message(e), "error") for e in error.errors(include_url=False)]
-        raise LoadError(_located(name, text, items)) from None
-    findings: list[Finding] = cross_check(briefing)
-    if tradecraft:  # estimative language, weak high confidence, staleness: `check` asks for these
-        from .tradecraft import tradecraft_findings
-
-        findings += tradecraft_findings(briefing, max_age_days)
-    if not findings:
-        return Loaded(briefing, name)
-    diagnostics = _located(name, text, [(f.message, f.path, False, f.severity) for f in findings])
-    if any(d.severity == "error" for d in diagnostics):
+    findings: list[Finding] = cross_check(data)
+    if briefing is not None:
+        for check in checks:
+            findings += check(briefing)
+    if not items and not findings:
+        return Loaded(briefing, name)  # type: ignore[arg-type]
+    items += [(f.message, f.path, False, f.severity) for f in findings]
+    diagnostics = _located(name, text, items)
+    if briefing is None or any(d.severity == "error" for d in diagnostics):
         raise LoadError(diagnostics)
     return Loaded(briefing, name, diagnostics)
 
 
-def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, tradecraft: bool = False, max_age_days: int = 180) -> Loaded:
+def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, checks: Iterable[Check] = ()) -> Loaded:
     """Read and validate a briefing file."""
-    return load_text(read_text(path, max_bytes), str(path), tradecraft, max_age_days)
+    return load_text(read_text(path, max_bytes), str(path), checks)

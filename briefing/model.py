@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -203,58 +203,92 @@ class Finding(NamedTuple):
     severity: Literal["error", "warning"] = "error"
 
 
-def _check_unique(items, collection: str, findings: list[Finding]) -> None:
+def _entries(data: Any, *path: str) -> list[tuple[int, dict]]:
+    """The mappings of a list inside ``data`` at ``path``, by position; anything malformed is
+    skipped (validation reports it), so that cross-references are checked even in a file
+    whose schema is broken."""
+    value: Any = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(position, entry) for position, entry in enumerate(value) if isinstance(entry, dict)]
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) is int
+
+
+def _hashable(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def _check_unique(data: Any, collection: str, findings: list[Finding]) -> None:
     seen: dict = {}
-    for index, item in enumerate(items):
-        if item.id is None:
+    for position, entry in _entries(data, collection):
+        key = entry.get("id")
+        if key is None or not _hashable(key):
             continue
-        if item.id in seen:
+        if key in seen:
             findings.append(
-                Finding((collection, index, "id"), f"duplicate id {item.id!r} in {collection} (first at item {seen[item.id] + 1})")
+                Finding((collection, position, "id"), f"duplicate id {key!r} in {collection} (first at item {seen[key] + 1})")
             )
         else:
-            seen[item.id] = index
+            seen[key] = position
 
 
-def cross_check(briefing: Briefing) -> list[Finding]:
-    """Unique ids and references between collections; uncited sources are warnings."""
+def cross_check(data: Any) -> list[Finding]:
+    """Unique ids and references between collections; uncited sources are warnings.
+
+    Reads the plain data, not the model: a file with schema errors gets its dangling
+    citations and unknown ids reported in the same run, as a linter does.
+    """
     findings: list[Finding] = []
+    if not isinstance(data, dict):
+        return findings
     for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"):
-        _check_unique(getattr(briefing, name), name, findings)
+        _check_unique(data, name, findings)
 
-    source_ids = {source.id for source in briefing.sources}
-    stakeholder_ids = {stakeholder.id for stakeholder in briefing.stakeholders}
+    source_ids = {entry.get("id") for _, entry in _entries(data, "sources") if _is_number(entry.get("id"))}
+    stakeholder_ids = {entry.get("id") for _, entry in _entries(data, "stakeholders") if isinstance(entry.get("id"), str)}
     cited: set[int] = set()
 
-    def citations(path: Path, what: str, ids: list[int]) -> None:
+    def citations(path: Path, what: str, entry: dict) -> None:
+        ids = entry.get("citations")
+        if not isinstance(ids, list):
+            return
         for position, source_id in enumerate(ids):
+            if not _is_number(source_id):
+                continue  # not a source number at all: validation says so
             cited.add(source_id)
             if source_id not in source_ids:
                 findings.append(Finding((*path, "citations", position), f"{what} cites source [{source_id}], which is not in sources"))
 
-    def stakeholder(path: Path, what: str, ref: str | None, field: str) -> None:
-        if ref is not None and ref not in stakeholder_ids:
+    def stakeholder(path: Path, what: str, ref: Any, field: str) -> None:
+        if isinstance(ref, str) and ref not in stakeholder_ids:
             findings.append(Finding(path, f"{what} names {field} {ref!r}, which is not a stakeholder"))
 
-    for i, bullet in enumerate(briefing.summary):
-        citations(("summary", i), f"bullet {bullet.id!r}", bullet.citations)
-    for i, base in enumerate(briefing.bases):
-        citations(("bases", i), f"base {base.id!r}", base.citations)
-        stakeholder(("bases", i, "operator"), f"base {base.id!r}", base.operator, "operator")
-    for i, holder in enumerate(briefing.stakeholders):
-        for j, statement in enumerate(holder.statements):
+    for i, bullet in _entries(data, "summary"):
+        citations(("summary", i), f"bullet {bullet.get('id')!r}", bullet)
+    for i, base in _entries(data, "bases"):
+        citations(("bases", i), f"base {base.get('id')!r}", base)
+        stakeholder(("bases", i, "operator"), f"base {base.get('id')!r}", base.get("operator"), "operator")
+    for i, holder in _entries(data, "stakeholders"):
+        for j, statement in _entries(holder, "statements"):
             path = ("stakeholders", i, "statements", j)
-            citations(path, f"statement {j + 1} of {holder.id!r}", statement.citations)
-            stakeholder((*path, "by"), f"statement {j + 1} of {holder.id!r}", statement.by, "speaker")
-    for i, tension in enumerate(briefing.tensions):
-        citations(("tensions", i), f"tension {tension.id!r}", tension.citations)
-        for j, party in enumerate(tension.parties):
-            stakeholder(("tensions", i, "parties", j), f"tension {tension.id!r}", party, "party")
-    for i, judgment in enumerate(briefing.judgments):
-        citations(("judgments", i), f"judgment {judgment.id!r}", judgment.citations)
-    for i, event in enumerate(briefing.timeline):
-        citations(("timeline", i), f"timeline event {i + 1} ({event.date})", event.citations)
-    for i, source in enumerate(briefing.sources):
-        if source.id not in cited:
-            findings.append(Finding(("sources", i, "id"), f"source [{source.id}] is not cited by anything", "warning"))
+            what = f"statement {j + 1} of {holder.get('id')!r}"
+            citations(path, what, statement)
+            stakeholder((*path, "by"), what, statement.get("by"), "speaker")
+    for i, tension in _entries(data, "tensions"):
+        citations(("tensions", i), f"tension {tension.get('id')!r}", tension)
+        parties = tension.get("parties")
+        for j, party in enumerate(parties if isinstance(parties, list) else []):
+            stakeholder(("tensions", i, "parties", j), f"tension {tension.get('id')!r}", party, "party")
+    for i, judgment in _entries(data, "judgments"):
+        citations(("judgments", i), f"judgment {judgment.get('id')!r}", judgment)
+    for i, event in _entries(data, "timeline"):
+        citations(("timeline", i), f"timeline event {i + 1} ({event.get('date')})", event)
+    for i, source in _entries(data, "sources"):
+        if _is_number(source.get("id")) and source["id"] not in cited:
+            findings.append(Finding(("sources", i, "id"), f"source [{source['id']}] is not cited by anything", "warning"))
     return findings

@@ -17,137 +17,61 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .index import KIND_NAMES, PANE_TITLES, PANES, BriefingIndex, Ref, source_title
-from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING, admiralty_grade
-from .tradecraft import evidence
+from .index import COLLECTIONS, BriefingIndex, Ref
+from .kinds import KINDS
+from .text import (  # noqa: F401 (the text helpers are re-exported: render is where views look for them)
+    SEVERITY_STYLE,
+    STYLE_DIM,
+    STYLE_KEY,
+    STYLE_LABEL,
+    STYLE_MARKER,
+    STYLE_MARKER_CURRENT,
+    clean,
+    grade,
+    likelihood_text,
+    markers,
+    one_line,
+    plain,
+    severity_text,
+    source_grade_text,
+    source_title,
+)
+from .tradecraft import evidence, thin_evidence
 
 if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to do it
     from .model import Briefing, Source
 
-# Characters that must never reach a terminal raw, mapped to a visible spelling.
-_VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
-_VISIBLE[0x0A] = "\n"  # line breaks in block scalars are text
-_VISIBLE[0x09] = "    "
-_VISIBLE.update(
-    {code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
-)
-
-STYLE_MARKER = "bold cyan"
-STYLE_MARKER_CURRENT = "bold reverse cyan"
-STYLE_LABEL = "bold"
-STYLE_DIM = "dim"
-STYLE_KEY = "bold dim"
-SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "green"}
-
-
-def clean(value: object) -> str:
-    """Briefing text made safe for a terminal: control and bidi characters shown as escapes."""
-    text = str(value)
-    if text.isprintable():
-        return text
-    return text.translate(_VISIBLE)
-
-
-def plain(value: object, style: str = "") -> Text:
-    """A Text of briefing data: never markup, never raw control characters."""
-    return Text(clean(value), style=style)
-
-
-def one_line(value: object, limit: int | None = None) -> str:
-    text = " ".join(clean(value).split())
-    if limit is not None and len(text) > limit:
-        return text[: limit - 1] + "…"
-    return text
-
-
-def markers(citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
-    """``[1][3]``; the citation now in view stands out, a withdrawn source is struck through."""
-    text = Text()
-    for source_id in citations:
-        style = STYLE_MARKER_CURRENT if source_id == current else STYLE_MARKER
-        text.append(f"[{source_id}]", f"{style} strike dim" if source_id in withdrawn else style)
-    return text
-
-
-def likelihood_text(likelihood: str) -> str:
-    low, high = LIKELIHOODS[likelihood]
-    return f"{likelihood} · {low}–{high}%"
-
-
-def grade(source: Source) -> str:
-    if source.reliability is None and source.credibility is None:
-        return "ungraded"
-    return admiralty_grade(source.reliability, source.credibility)
-
-
-def severity_text(severity: str | None) -> Text:
-    if severity is None:
-        return Text("severity not assessed", STYLE_DIM)
-    return Text(f"{severity} severity", SEVERITY_STYLE[severity])
+#: The headings of a briefing's parts in documents (print, Markdown, HTML).
+SECTION_TITLES = {
+    "summary": "Summary",
+    "bases": "Bases",
+    "stakeholders": "Stakeholders",
+    "tensions": "Tensions",
+    "judgments": "Judgments",
+    "timeline": "Timeline",
+    "sources": "Sources",
+}
+assert tuple(SECTION_TITLES) == COLLECTIONS
 
 
 # --- one line per item: list rows ---------------------------------------------------
 
 
 def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
-    """The line an item gets in its pane (and in search hits)."""
+    """The line an item gets in its list (and in search hits): the kind's row, then its
+    citation markers and the strength of its evidence."""
     item: Any = index.items[ref]
-    kind = ref.kind
     text = Text()
     if withdrawn and withdrawn.intersection(getattr(item, "citations", ())):
         text.append("◆ ", "bold yellow")  # depends on a withdrawn source
-    if kind == "summary":
-        if item.label:
-            text.append(clean(item.label), STYLE_LABEL)
-            text.append(": ")
-        text.append(clean(item.text))
-    elif kind == "bases":
-        text.append(clean(item.name), STYLE_LABEL)
-        text.append(f"  {item.kind} · ", STYLE_DIM)
-        text.append(clean(f"{item.location.place}, {item.location.country}"), STYLE_DIM)
-    elif kind == "stakeholders":
-        text.append(clean(item.name), STYLE_LABEL)
-        text.append(f"  {item.kind}", STYLE_DIM)
-        if item.role:
-            text.append(" · ", STYLE_DIM)
-            text.append(clean(item.role), STYLE_DIM)
-    elif kind == "statements":
-        speaker = index.speaker(ref)
-        text.append("  “", STYLE_DIM)
-        text.append(clean(item.text), "italic")
-        text.append("”", STYLE_DIM)
-        if speaker is not None and speaker is not index.owner.get(ref):
-            text.append(" — ", STYLE_DIM)
-            text.append(clean(speaker.name), STYLE_DIM)
-    elif kind == "tensions":
-        text.append(clean(item.title), STYLE_LABEL)
-        text.append("  ")
-        text.append_text(severity_text(item.severity))
-    elif kind == "judgments":
-        text.append(clean(item.text))
-        text.append("  ")
-        text.append(likelihood_text(item.likelihood), "bold")
-        if item.confidence:
-            text.append(f" · {item.confidence} confidence", STYLE_DIM)
-    elif kind == "timeline":
-        text.append(f"{item.date:<10} ", STYLE_LABEL)
-        text.append(clean(item.text))
-    elif kind == "sources":
-        text.append(f"[{item.id}] ", STYLE_MARKER)
-        text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
-        if item.publisher:
-            text.append(" — ")
-            text.append(clean(item.publisher))
-        text.append(f"  {grade(item)}", STYLE_DIM)
-        cited = len(index.cited_by.get(item.id, ()))
-        text.append(f" · cited by {cited}", STYLE_DIM)
+    text.append_text(KINDS[ref.kind].row(index, ref, item))
     citations = getattr(item, "citations", None)
     if citations:
         text.append(" ")
         text.append_text(markers(citations, current, withdrawn))
         found = evidence(index, ref, withdrawn)
         text.append(f"  {found.badge}", STYLE_DIM)
-        if kind == "judgments" and item.confidence == "high" and (found.sources <= 1 or found.best is None):
+        if thin_evidence(item, found):
             text.append("  ⚑ high confidence on thin evidence", "bold yellow")
         if withdrawn and found.sources == 0:
             text.append("  ⚠ unsupported", "bold red")
@@ -214,20 +138,11 @@ def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int |
     return text
 
 
-def source_grade_text(source: Source) -> str | None:
-    parts = []
-    if source.reliability:
-        parts.append(f"reliability {source.reliability} ({RELIABILITY_MEANING[source.reliability]})")
-    if source.credibility:
-        parts.append(f"credibility {source.credibility} ({CREDIBILITY_MEANING[source.credibility]})")
-    return "; ".join(parts) or "ungraded"
-
-
 def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> RenderableType:
     """An item in full under a heading: the Detail pane."""
     heading = Text()
     heading.append(f"{kind_name(ref).capitalize()}  ", STYLE_DIM)
-    if ref.kind != "statements":
+    if KINDS[ref.kind].titled:
         heading.append(one_line(index.label(ref), 200), "bold")
     return Group(heading, Text(""), fields(index, ref, current, cited_by))
 
@@ -235,83 +150,9 @@ def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
 def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, indent: int = 0) -> Fields:
     """Every field of an item, and its citations with each source's title."""
     item: Any = index.items[ref]
-    kind = ref.kind
-    stake = index.stakeholders
-    pairs: list[tuple[str, RenderableType | str | None]] = []
-    if kind == "summary":
-        pairs = [("id", item.id), ("label", item.label), ("text", item.text)]
-    elif kind == "bases":
-        where = item.location
-        coordinates = None
-        if where.latitude is not None and where.longitude is not None:
-            coordinates = f"{where.latitude:.4f}, {where.longitude:.4f}"
-        operator = stake[item.operator].name if item.operator in stake else item.operator
-        pairs = [
-            ("id", item.id),
-            ("kind", item.kind),
-            ("place", f"{where.place}, {where.country}"),
-            ("coordinates", coordinates),
-            ("operator", operator),
-            ("status", item.status),
-            ("role", item.role),
-        ]
-    elif kind == "stakeholders":
-        statements = Text()
-        for number, statement in enumerate(item.statements, 1):
-            if number > 1:
-                statements.append("\n")
-            statements.append(f"{number}. “", STYLE_DIM)
-            statements.append(clean(statement.text), "italic")
-            statements.append("” ", STYLE_DIM)
-            statements.append_text(markers(statement.citations))
-        pairs = [
-            ("id", item.id),
-            ("kind", item.kind),
-            ("role", item.role),
-            ("position", item.position),
-            ("interests", "\n".join(f"• {interest}" for interest in item.interests) or None),
-            ("statements", statements if item.statements else None),
-        ]
-    elif kind == "statements":
-        speaker = index.speaker(ref)
-        owner = index.owner.get(ref)
-        pairs = [
-            ("said by", speaker.name if speaker else item.by),
-            ("filed under", owner.name if owner is not None and owner is not speaker else None),
-            ("date", item.date),
-            ("text", item.text),
-        ]
-    elif kind == "tensions":
-        parties = ", ".join(stake[p].name if p in stake else p for p in item.parties)
-        pairs = [
-            ("id", item.id),
-            ("severity", severity_text(item.severity)),
-            ("parties", parties or None),
-            ("description", item.description),
-        ]
-    elif kind == "judgments":
-        pairs = [
-            ("id", item.id),
-            ("likelihood", Text(likelihood_text(item.likelihood), "bold")),
-            ("confidence", item.confidence or "not stated"),
-            ("text", item.text),
-            ("change reason", item.change_reason),
-        ]
-    elif kind == "timeline":
-        pairs = [("date", item.date), ("id", item.id), ("text", item.text)]
-    elif kind == "sources":
-        pairs = [
-            ("source", f"[{item.id}]"),
-            ("title", item.title or Text("not named in the briefing", "italic dim")),
-            ("publisher", item.publisher),
-            ("url", item.url),
-            ("published", item.published),
-            ("accessed", item.accessed),
-            ("grade", source_grade_text(item)),
-            ("note", item.note),
-        ]
-        if cited_by:
-            pairs.append(("cited by", cited_by_text(index, item.id)))
+    pairs = KINDS[ref.kind].fields(index, ref, item)
+    if ref.kind == "sources" and cited_by:
+        pairs.append(("cited by", cited_by_text(index, item.id)))
     citations = getattr(item, "citations", None)
     if citations:
         pairs.append(("evidence", evidence(index, ref).badge))
@@ -322,7 +163,7 @@ def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by:
 
 
 def kind_name(ref: Ref) -> str:
-    return KIND_NAMES[ref.kind]
+    return KINDS[ref.kind].name
 
 
 def cited_by_text(index: BriefingIndex, source_id: int) -> Text:
@@ -408,7 +249,7 @@ def document_parts(
 ) -> Iterator[RenderableType]:
     """``document``, one part at a time, each built when it is asked for."""
     index = index or BriefingIndex(briefing)
-    wanted = list(sections) if sections else list(PANES)
+    wanted = list(sections) if sections else list(COLLECTIONS)
     started = False
     if sections is None:
         yield from (header(briefing), Text(""), bluf(briefing))
@@ -417,16 +258,16 @@ def document_parts(
         yield Text("")
         yield from withdrawal_section(index, withdrawn)
         started = True
-    for pane in wanted:
-        refs = index.order[pane]
-        count = sum(1 for ref in refs if ref.kind == pane)
+    for collection in wanted:
+        refs = index.order[collection]
+        count = sum(1 for ref in refs if ref.kind == collection)
         if started:
             yield Text("")
         started = True
-        yield section_rule(PANE_TITLES[pane], count)
-        if pane == "bases":
+        yield section_rule(SECTION_TITLES[collection], count)
+        if collection == "bases":
             yield bases_table(index)
-        elif pane in ("summary", "timeline"):
+        elif collection in ("summary", "timeline"):
             for first in range(0, len(refs), ROWS_PER_PART):
                 yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:
@@ -436,15 +277,8 @@ def document_parts(
 
 
 def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:
-    item: Any = index.items[ref]
-    kind = ref.kind
     title = Text(" ")
-    if kind == "judgments":  # the row would repeat the text that the fields show
-        title.append(likelihood_text(item.likelihood), "bold")
-        if item.confidence:
-            title.append(f" · {item.confidence} confidence", STYLE_DIM)
-    else:
-        title.append_text(row(index, ref, withdrawn=withdrawn))
+    title.append_text(KINDS[ref.kind].print_title(index, ref, index.items[ref], row(index, ref, withdrawn=withdrawn)))
     return title
 
 
@@ -467,14 +301,12 @@ def withdrawal_section(index: BriefingIndex, withdrawn: frozenset[int]) -> list[
 
 def diff_document(changes, old_name: str, new_name: str) -> Group:
     """``briefing diff``: each change by collection and id, field by field."""
-    from .tradecraft import describe
-
     if not changes:
         return Group(Text(f"{clean(old_name)} and {clean(new_name)} hold the same briefing.", "green"))
     parts: list[RenderableType] = [Text.assemble(("--- ", "red"), clean(old_name), "\n", ("+++ ", "green"), clean(new_name))]
     for change in changes:
         sign, style = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}[change.kind]
-        heading = Text.assemble((f"{sign} ", style), (clean(describe(change)) or "briefing", "bold"), (f"  {change.kind}", STYLE_DIM))
+        heading = Text.assemble((f"{sign} ", style), (clean(describe(change)), "bold"), (f"  {change.kind}", STYLE_DIM))
         parts.append(heading)
         rows = []
         for field, old, new in change.fields:
@@ -494,3 +326,9 @@ def _diff_value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
     return str(value)
+
+
+def describe(change) -> str:
+    """A change's item in words: ``judgment retain-bases``; ``briefing`` for the top fields."""
+    kind = KINDS.get(change.collection)
+    return f"{kind.name} {change.key}".strip() if kind is not None else change.collection

@@ -11,7 +11,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from .index import KIND_NAMES, PANES as COLLECTIONS, BriefingIndex, Ref
+from .index import COLLECTIONS, BriefingIndex, Ref
 from .scales import LIKELIHOODS, admiralty_grade
 
 if TYPE_CHECKING:
@@ -55,14 +55,18 @@ def evidence(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozens
     return Evidence(len(cited), admiralty_grade(graded[0].reliability, graded[0].credibility), admiralty_grade(graded[-1].reliability, graded[-1].credibility), len(cited) - len(graded))
 
 
+def thin_evidence(item: Any, found: Evidence) -> bool:
+    """A judgment held with high confidence on one source at most, or on ungraded sources only."""
+    return getattr(item, "confidence", None) == "high" and (found.sources <= 1 or found.best is None)
+
+
 def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
     """Judgments held with high confidence on a single source, or on ungraded sources only."""
     flagged = []
     for ref in index.order["judgments"]:
-        judgment = index.items[ref]
-        if judgment.confidence != "high":
-            continue
         found = evidence(index, ref)
+        if not thin_evidence(index.items[ref], found):
+            continue
         if found.sources <= 1:
             flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but rests on {found.sources} source{'s' * (found.sources != 1)}"))
         elif found.best is None:
@@ -272,6 +276,27 @@ def unexplained_changes(changes: list[Change]) -> list[str]:
     return warnings
 
 
-def describe(change: Change) -> str:
-    name = KIND_NAMES.get(change.collection, change.collection)
-    return f"{name} {change.key}".strip()
+class Comparison(NamedTuple):
+    """What a briefing holds that an older version did not: items new or changed, and how many went."""
+
+    changes: dict[Ref, str]  # "added" or "changed"
+    removed: int
+
+    @property
+    def added(self) -> int:
+        return sum(1 for kind in self.changes.values() if kind == "added")
+
+    def summary(self, baseline_name: str) -> str:
+        return f"since {baseline_name}: {self.added} new, {len(self.changes) - self.added} changed, {self.removed} removed"
+
+
+def compare(old: Briefing, new: Briefing) -> Comparison:
+    """Compare mode: the items of ``new`` to mark, by reference."""
+    changes: dict[Ref, str] = {}
+    removed = 0
+    for change in diff(old, new):
+        if change.kind == "removed":
+            removed += 1
+        elif change.collection != "briefing":
+            changes[Ref(change.collection, change.key)] = change.kind
+    return Comparison(changes, removed)

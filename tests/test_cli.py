@@ -29,8 +29,10 @@ def test_check_reports_each_problem_on_stderr_and_exits_1(write, capsys):
     out, err = capsys.readouterr()
     lines = err.splitlines()
     assert out == ""
+    # The schema error and the dangling citation in one run, each at its place, as a linter does.
     assert lines == [
         f"{path}:4:9: error: region: Input should be a valid string",
+        f"{path}:9:17: error: bullet 'b1' cites source [8], which is not in sources",
     ]
 
 

@@ -37,10 +37,10 @@ async def test_valid_change_reloads_and_keeps_the_selection(write):
     app = create_app(load(path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
-        assert app.current_ref() == Ref("summary", "b2")
+        assert app.dashboard.current_ref() == Ref("summary", "b2")
         path.write_text(MINIMAL.replace("title: Test briefing", "title: Edited briefing"), encoding="utf-8")
         await until(pilot, lambda: title(app).startswith("Edited briefing"))
-        assert app.current_ref() == Ref("summary", "b2") and app.focused is app.pane("summary")
+        assert app.dashboard.current_ref() == Ref("summary", "b2") and app.focused is app.dashboard.pane("summary")
 
 
 async def test_invalid_change_keeps_the_last_good_briefing_and_shows_the_error(write):
@@ -103,11 +103,11 @@ async def test_removed_item_moves_the_selection_safely(write):
     app = create_app(load(path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "enter")  # b2 → source 2, trail from b2
-        assert app.current_ref() == Ref("sources", "2")
+        assert app.dashboard.current_ref() == Ref("sources", "2")
         shorter = MINIMAL.replace("  - id: b2\n    label: Second\n    text: Second bullet\n    citations: [2]\n", "")
         shorter = shorter.replace("citations: [1, 2]", "citations: [1, 2]")
         path.write_text(shorter, encoding="utf-8")
-        await until(pilot, lambda: Ref("summary", "b2") not in app.index)
-        assert app.trail is None
+        await until(pilot, lambda: Ref("summary", "b2") not in app.dashboard.index)
+        assert app.dashboard.trail is None
         await pilot.press("1", "enter", "backspace", "backspace")  # history points at a vanished item: no crash
         assert app.is_running

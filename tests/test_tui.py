@@ -11,6 +11,7 @@ from briefing.tui.screens import HelpScreen, SearchScreen
 from .conftest import MINIMAL
 from .tui_helpers import app_for, bundled_app, current_markers, send_burst
 from briefing.tui.app import create_app
+from briefing.tui.loading import BriefingFile
 
 BULLET = Ref("summary", "bases-operated")
 SIZE = (120, 40)
@@ -18,73 +19,73 @@ SIZE = (120, 40)
 
 def detail_text(app) -> str:
     """The Detail pane's words, whatever the width wrapped them to."""
-    return " ".join(app._detail.text().split())
+    return " ".join(app.dashboard.detail.text().split())
 
 
 async def test_bullet_citation_next_back_back():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.focused is app.pane("summary") and app.current_ref() == BULLET
+        assert app.focused is app.dashboard.pane("summary") and app.dashboard.current_ref() == BULLET
 
         await pilot.press("enter")
-        assert app.focused is app.pane("sources")
-        assert app.current_ref() == Ref("sources", "1")
+        assert app.focused is app.dashboard.pane("sources")
+        assert app.dashboard.current_ref() == Ref("sources", "1")
         assert current_markers(app, BULLET) == ["[1]"]
         assert "From Bases Operated · citation 1 of 2" in detail_text(app)
 
         await pilot.press("]")
-        assert app.current_ref() == Ref("sources", "3")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
         assert current_markers(app, BULLET) == ["[3]"]
         assert "citation 2 of 2" in detail_text(app)
 
         await pilot.press("]")  # past the last citation: stays, says so
-        assert app.current_ref() == Ref("sources", "3")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
 
         await pilot.press("backspace")
-        assert app.current_ref() == Ref("sources", "1") and current_markers(app, BULLET) == ["[1]"]
+        assert app.dashboard.current_ref() == Ref("sources", "1") and current_markers(app, BULLET) == ["[1]"]
 
         await pilot.press("b")
-        assert app.focused is app.pane("summary") and app.current_ref() == BULLET
+        assert app.focused is app.dashboard.pane("summary") and app.dashboard.current_ref() == BULLET
         assert current_markers(app, BULLET) == []
 
         await pilot.press("f")  # and forward again
-        assert app.current_ref() == Ref("sources", "1")
+        assert app.dashboard.current_ref() == Ref("sources", "1")
 
 
 async def test_previous_citation_starts_from_the_last():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "[")
-        assert app.current_ref() == Ref("sources", "4")
+        assert app.dashboard.current_ref() == Ref("sources", "4")
         await pilot.press("[")
-        assert app.current_ref() == Ref("sources", "3")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
 
 
 async def test_history_survives_switching_panes():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j", "c")  # Bases → Hmeimim → its first source
-        assert app.current_ref() == Ref("sources", "1")
+        assert app.dashboard.current_ref() == Ref("sources", "1")
         await pilot.press("5", "4", "3")
-        assert app.current_pane == "stakeholders"
+        assert app.dashboard.current_pane == "stakeholders"
         await pilot.press("backspace")
-        assert app.current_ref() == Ref("bases", "hmeimim") and app.focused is app.pane("bases")
+        assert app.dashboard.current_ref() == Ref("bases", "hmeimim") and app.focused is app.dashboard.pane("bases")
 
 
 async def test_source_cited_by_jump():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j")  # source [2]
-        assert app.current_ref() == Ref("sources", "2")
+        assert app.dashboard.current_ref() == Ref("sources", "2")
         await pilot.press("enter")
         detail = app.query_one(DetailPane)
         assert app.focused is detail and detail.cursor == 0
         assert detail.refs[0] == Ref("summary", "political-implications")
         await pilot.press("j", "enter")
-        assert app.current_ref() == Ref("summary", "regional-impact") and app.focused is app.pane("summary")
+        assert app.dashboard.current_ref() == Ref("summary", "regional-impact") and app.focused is app.dashboard.pane("summary")
         await pilot.press("backspace")
-        assert app.current_ref() == Ref("sources", "2")
+        assert app.dashboard.current_ref() == Ref("sources", "2")
 
 
 async def test_escape_returns_focus_from_cited_by_to_the_pane():
@@ -93,16 +94,16 @@ async def test_escape_returns_focus_from_cited_by_to_the_pane():
         await pilot.press("7", "enter")
         assert isinstance(app.focused, DetailPane)
         await pilot.press("escape")
-        assert app.focused is app.pane("sources")
+        assert app.focused is app.dashboard.pane("sources")
 
 
 async def test_statement_cites_its_source():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "j")
-        assert app.current_ref() == Ref("statements", "russia/1")
+        assert app.dashboard.current_ref() == Ref("statements", "russia/1")
         await pilot.press("enter")
-        assert app.current_ref() == Ref("sources", "3")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
 
 
 async def test_search_hit_jumps_and_escape_closes():
@@ -117,9 +118,9 @@ async def test_search_hit_jumps_and_escape_closes():
         assert first_hit.startswith("stakeholder Sergey Lavrov")  # the kind, a space, the match
         await pilot.press("down", "enter")
         assert not isinstance(app.screen, SearchScreen)
-        assert app.current_ref() == Ref("statements", "lavrov/1") and app.focused is app.pane("stakeholders")
+        assert app.dashboard.current_ref() == Ref("statements", "lavrov/1") and app.focused is app.dashboard.pane("stakeholders")
         await pilot.press("slash", "x", "escape")
-        assert not isinstance(app.screen, SearchScreen) and app.current_ref() == Ref("statements", "lavrov/1")
+        assert not isinstance(app.screen, SearchScreen) and app.dashboard.current_ref() == Ref("statements", "lavrov/1")
 
 
 async def test_number_keys_and_tab_move_between_panes():
@@ -127,11 +128,11 @@ async def test_number_keys_and_tab_move_between_panes():
     async with app.run_test(size=SIZE) as pilot:
         for key, pane in zip("1234567", ["summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"]):
             await pilot.press(key)
-            assert app.focused is app.pane(pane)
+            assert app.focused is app.dashboard.pane(pane)
         await pilot.press("tab")
         assert isinstance(app.focused, DetailPane)
         await pilot.press("tab")
-        assert app.focused is app.pane("summary")
+        assert app.focused is app.dashboard.pane("summary")
         await pilot.press("shift+tab")
         assert isinstance(app.focused, DetailPane)
         await pilot.press("7", "0")
@@ -142,14 +143,14 @@ async def test_moving_within_a_pane_updates_the_detail():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "j")
-        assert app.current_ref() == Ref("summary", "russian-role")
+        assert app.dashboard.current_ref() == Ref("summary", "russian-role")
         assert "Security maintenance" in detail_text(app)
         await pilot.press("end")
-        assert app.current_ref() == Ref("summary", "regional-impact")
+        assert app.dashboard.current_ref() == Ref("summary", "regional-impact")
         await pilot.press("home", "k")  # the top stays the top: no wrapping round
-        assert app.current_ref() == BULLET
+        assert app.dashboard.current_ref() == BULLET
         await pilot.press("down")
-        assert app.current_ref() == Ref("summary", "syria-russia-relations")
+        assert app.dashboard.current_ref() == Ref("summary", "syria-russia-relations")
 
 
 async def test_help_opens_lists_bindings_and_closes():
@@ -161,7 +162,7 @@ async def test_help_opens_lists_bindings_and_closes():
         assert body  # the table is rendered below
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-        assert app.focused is app.pane("summary")
+        assert app.focused is app.dashboard.pane("summary")
 
 
 async def test_q_quits_with_status_0():
@@ -197,7 +198,7 @@ async def test_palette_goes_to_a_source(write):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current_ref() == Ref("sources", "4")
+        assert app.dashboard.current_ref() == Ref("sources", "4")
 
 
 async def test_narrow_terminal_turns_panes_into_tabs():
@@ -206,12 +207,12 @@ async def test_narrow_terminal_turns_panes_into_tabs():
         await pilot.pause()
         assert app.screen.has_class("-narrow")
         assert app.query_one("#pane-tabs").display
-        assert app.pane("summary").display and not app.pane("sources").display
+        assert app.dashboard.pane("summary").display and not app.dashboard.pane("sources").display
         await pilot.press("7")
-        assert app.pane("sources").display and not app.pane("summary").display
-        assert app.focused is app.pane("sources")
+        assert app.dashboard.pane("sources").display and not app.dashboard.pane("summary").display
+        assert app.focused is app.dashboard.pane("sources")
         await pilot.press("tab", "tab")
-        assert app.focused is app.pane("summary") and app.pane("summary").display
+        assert app.focused is app.dashboard.pane("summary") and app.dashboard.pane("summary").display
 
 
 MARKUP_TITLE = MINIMAL.replace("title: Test briefing", "title: \"[/bold] [red]x[/red] \\e[31m\"").replace(
@@ -225,7 +226,7 @@ async def test_markup_and_escapes_are_shown_literally(write):
         await pilot.pause()
         title = app.query_one("#title-bar", Static).content
         assert "[/bold] [red]x[/red] \\x1b[31m" in title.plain
-        bullet = app.pane("summary").row_text(Ref("summary", "b1"))
+        bullet = app.dashboard.pane("summary").row_text(Ref("summary", "b1"))
         assert "[link=http://evil]click[/link] \\u202e" in bullet.plain
         assert "\x1b" not in app.export_screenshot()
 
@@ -235,7 +236,7 @@ async def test_wrapped_rows_keep_every_line_after_layout():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        pane = app.pane("summary")
+        pane = app.dashboard.pane("summary")
         heights = [len(pane._strips(row)) for row in range(pane.row_count)]
         assert pane.virtual_size.height == sum(heights)
         drawn = "".join(strip.text for strip in pane._strips(0))
@@ -249,9 +250,9 @@ async def test_large_lists_show_one_line_per_row(write):
     app = app_for(write(MINIMAL.replace("summary:\n", "summary:\n" + rows)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("end")
-        pane = app.pane("summary")
+        pane = app.dashboard.pane("summary")
         assert pane.virtual_size.height == pane.row_count == 502
-        assert app.current_ref() == Ref("summary", "b2")
+        assert app.dashboard.current_ref() == Ref("summary", "b2")
         assert pane.scroll_offset.y > 400  # the last row is in view
 
 
@@ -273,17 +274,17 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j", "w")  # withdraw [2]
-        assert app.withdrawn == {2}
+        assert app.dashboard.withdrawn == {2}
         title = app.query_one("#title-bar", Static).content.plain
         assert "without [2]: 6 items affected, 6 left unsupported" in title
-        row = app.pane("summary").row_text(Ref("summary", "political-implications")).plain
+        row = app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
         assert row.startswith("◆ ") and "⚠ unsupported" in row
-        untouched = app.pane("summary").row_text(BULLET).plain
+        untouched = app.dashboard.pane("summary").row_text(BULLET).plain
         assert not untouched.startswith("◆") and "unsupported" not in untouched
         await pilot.press("w")  # and back
-        assert app.withdrawn == frozenset()
+        assert app.dashboard.withdrawn == frozenset()
         assert "without" not in app.query_one("#title-bar", Static).content.plain
-        assert "unsupported" not in app.pane("summary").row_text(Ref("summary", "political-implications")).plain
+        assert "unsupported" not in app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
 
 
 async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
@@ -293,14 +294,14 @@ async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
         await pilot.pause()
         send_burst(app, "7", "j", "w")
         await pilot.pause()
-        assert app.current_ref() == Ref("sources", "2")
-        assert app.withdrawn == {2}
+        assert app.dashboard.current_ref() == Ref("sources", "2")
+        assert app.dashboard.withdrawn == {2}
 
         send_burst(app, "w", "3", "j", "j", "5", "enter")
         for _ in range(3):
             await pilot.pause()
-        assert app.pane("stakeholders").highlighted == 2 and app.pane("summary").highlighted == 0
-        assert app.current_ref() == Ref("sources", "1")  # 5, enter: the judgment's first citation
+        assert app.dashboard.pane("stakeholders").highlighted == 2 and app.dashboard.pane("summary").highlighted == 0
+        assert app.dashboard.current_ref() == Ref("sources", "1")  # 5, enter: the judgment's first citation
 
 
 async def test_compare_mode_marks_new_and_changed_items(tmp_path):
@@ -316,9 +317,9 @@ async def test_compare_mode_marks_new_and_changed_items(tmp_path):
         await pilot.pause()
         title = app.query_one("#title-bar", Static).content.plain
         assert "since briefing.yaml: 1 new, 1 changed, 0 removed" in title
-        assert app.pane("tensions").row_text(Ref("tensions", "new-tension")).plain.startswith("✚ new A new tension")
-        assert app.pane("judgments").row_text(Ref("judgments", "retain-bases")).plain.startswith("✎ ")
-        assert not app.pane("summary").row_text(BULLET).plain.startswith(("✎", "✚"))
+        assert app.dashboard.pane("tensions").row_text(Ref("tensions", "new-tension")).plain.startswith("✚ new A new tension")
+        assert app.dashboard.pane("judgments").row_text(Ref("judgments", "retain-bases")).plain.startswith("✎ ")
+        assert not app.dashboard.pane("summary").row_text(BULLET).plain.startswith(("✎", "✚"))
 
 
 def test_compare_from_the_command_line(tmp_path, capsys, monkeypatch):
@@ -363,7 +364,7 @@ async def test_detail_scrolls_over_exactly_what_it_shows():
     """The Detail pane sets its scrollable height itself (no layout): it must never clip."""
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
-        detail = app._detail
+        detail = app.dashboard.detail
         for keys in (["7"], ["j"], ["j"], ["1"], ["3", "j"], ["7", "k"], ["enter"]):
             await pilot.press(*keys)
             await pilot.pause()
@@ -399,11 +400,11 @@ async def test_narrowing_the_terminal_brings_the_tab_bar():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        assert app._tabs is None  # wide: no tab bar at all
+        assert app.dashboard.tabs is None  # wide: no tab bar at all
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert app._tabs is not None and app._tabs.display and app._tabs.active == "tab-stakeholders"
-        assert app.pane("stakeholders").display and not app.pane("summary").display
+        assert app.dashboard.tabs is not None and app.dashboard.tabs.display and app.dashboard.tabs.active == "tab-stakeholders"
+        assert app.dashboard.pane("stakeholders").display and not app.dashboard.pane("summary").display
 
 
 async def test_a_click_picks_the_row_under_the_mouse_not_the_one_below():
@@ -411,12 +412,12 @@ async def test_a_click_picks_the_row_under_the_mouse_not_the_one_below():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j")
-        assert app.current_ref() == Ref("bases", "hmeimim")
+        assert app.dashboard.current_ref() == Ref("bases", "hmeimim")
         # The first base wraps to two lines; its second line is the pane's third (border first).
         await pilot.click("#pane-bases", offset=(5, 2))
-        assert app.current_ref() == Ref("bases", "tartus")
+        assert app.dashboard.current_ref() == Ref("bases", "tartus")
         await pilot.click("#pane-bases", offset=(5, 3))
-        assert app.current_ref() == Ref("bases", "hmeimim")
+        assert app.dashboard.current_ref() == Ref("bases", "hmeimim")
 
 
 async def test_clicking_a_search_hit_or_a_cited_by_entry_goes_there():
@@ -427,16 +428,16 @@ async def test_clicking_a_search_hit_or_a_cited_by_entry_goes_there():
         hits = app.screen.query_one("#search-hits")
         await pilot.click(hits, offset=(5, 0))
         assert not isinstance(app.screen, SearchScreen)
-        assert app.current_ref() == Ref("stakeholders", "lavrov")
+        assert app.dashboard.current_ref() == Ref("stakeholders", "lavrov")
 
         await pilot.press("7")
-        detail = app._detail
+        detail = app.dashboard.detail
         heading = len(detail._head)  # the cited-by entries start right below the head
         await pilot.click(detail, offset=(4, 1 + heading + 1))  # border, then the second entry
         assert app.focused is detail and detail.cursor == 1
         second = detail.refs[1]
         await pilot.press("enter")
-        assert app.current_ref() == second == Ref("summary", "russian-role")
+        assert app.dashboard.current_ref() == second == Ref("summary", "russian-role")
 
 
 async def test_search_words_are_ready_before_the_first_keystroke():
@@ -444,7 +445,7 @@ async def test_search_words_are_ready_before_the_first_keystroke():
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.index._corpus is not None  # folded in a worker after the briefing showed
+        assert app.dashboard.index._corpus is not None  # folded in a worker after the briefing showed
 
 
 async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
@@ -459,7 +460,7 @@ async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.loaded is not None and gc.isenabled()
+        assert app.dashboard.loaded is not None and gc.isenabled()
 
     broken = create_app(write("title: [unclosed\n"), watch=False)
     async with broken.run_test(size=SIZE) as pilot:
@@ -471,7 +472,7 @@ async def test_keys_in_the_detail_pane_move_along_what_cites_the_source():
     app = bundled_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("7", "j", "j", "enter")  # source [3]: cited by ten items
-        detail = app._detail
+        detail = app.dashboard.detail
         assert app.focused is detail and detail.cursor == 0 and len(detail.refs) == 10
         await pilot.press("G")
         assert detail.cursor == 9
@@ -484,7 +485,7 @@ async def test_keys_in_the_detail_pane_move_along_what_cites_the_source():
         await pilot.press("j", "j", "k")
         assert detail.cursor == 1
         await pilot.press("enter")
-        assert app.current_ref() == app.index.cited_by[3][1]
+        assert app.dashboard.current_ref() == app.dashboard.index.cited_by[3][1]
 
 
 async def test_keys_typed_while_the_briefing_loads_are_kept_for_it(monkeypatch):
@@ -494,13 +495,13 @@ async def test_keys_typed_while_the_briefing_loads_are_kept_for_it(monkeypatch):
     from briefing.loader import load
 
     app = create_app(Path(default_path()), watch=False)
-    monkeypatch.setattr(app, "_first_load", lambda: None)  # a slow load: nothing yet
+    monkeypatch.setattr(app.file, "load", lambda by_hand=False: None)  # a slow load: nothing yet
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j", "enter")
-        assert app.index is None and app.focused is app.pane("summary")  # held, not lost
-        app._reloaded(load(default_path()))
+        assert app.dashboard.index is None and app.focused is app.dashboard.pane("summary")  # held, not lost
+        app.file.post_message(BriefingFile.Loaded(load(default_path()), None, by_hand=False))
         await pilot.pause()
-        assert app.current_ref() == Ref("sources", "2") and app.focused is app._detail  # 7, j, enter
+        assert app.dashboard.current_ref() == Ref("sources", "2") and app.focused is app.dashboard.detail  # 7, j, enter
 
 
 async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
@@ -509,7 +510,7 @@ async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
     from briefing.defaults import default_path
 
     app = create_app(Path(default_path()), watch=False)
-    monkeypatch.setattr(app, "_first_load", lambda: None)
+    monkeypatch.setattr(app.file, "load", lambda by_hand=False: None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -525,8 +526,8 @@ async def test_cited_by_typed_fast_opens_the_list_of_the_source_moved_to():
         send_burst(app, "7", "j", "enter")
         await pilot.pause()
         await pilot.pause()
-        detail = app._detail
-        assert app.current_ref() == Ref("sources", "2") and app.focused is detail
+        detail = app.dashboard.detail
+        assert app.dashboard.current_ref() == Ref("sources", "2") and app.focused is detail
         assert detail.cursor == 0 and detail.scroll_y == detail.max_scroll_y > 0  # the list in view
 
 
@@ -540,7 +541,7 @@ async def test_a_search_typed_in_one_burst_reaches_the_search_box():
         for _ in range(4):
             await pilot.pause()
         assert app.is_running and not isinstance(app.screen, SearchScreen)
-        assert app.current_ref() is not None and "questions" in app.index.search_text(app.current_ref()).casefold()
+        assert app.dashboard.current_ref() is not None and "questions" in app.dashboard.index.search_text(app.dashboard.current_ref()).casefold()
 
 
 async def test_a_slash_in_the_search_box_is_a_character():
@@ -574,5 +575,5 @@ async def test_showing_a_briefing_draws_each_row_once(monkeypatch):
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        rows = sum(len(app.pane(name).refs) for name in app._panes)
+        rows = sum(len(pane.refs) for pane in app.dashboard.panes)
         assert rows and len(drawn) == rows, (len(drawn), rows)

@@ -31,7 +31,7 @@ def send_burst(app: BriefingApp, *keys: str) -> None:
 
 
 def row_text(app: BriefingApp, ref: Ref):
-    return app.pane(ref.pane).row_text(ref)
+    return app.dashboard.pane(ref.collection).row_text(ref)
 
 
 def current_markers(app: BriefingApp, ref: Ref) -> list[str]:

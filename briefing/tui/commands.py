@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..index import KIND_NAMES, Ref
-from ..render import one_line
+from ..index import Ref
+from ..text import one_line
 
 if TYPE_CHECKING:
     from .app import BriefingApp
@@ -21,13 +21,13 @@ SKIP = {"quit-now", "help-close", "escape"}
 def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
     """One palette command per described binding of the app and of the focused pane."""
     seen: set[str] = set()
-    sources = [(app, app._bindings)]
+    sources = [(app, app._bindings), (app.dashboard, app.dashboard._bindings)]
     if app.focused is not None:
         sources.append((app.focused, app.focused._bindings))
     for owner, bindings in sources:
         for key_bindings in bindings.key_to_bindings.values():
             for binding in key_bindings:
-                if not binding.description or binding.id in SKIP or binding.action in seen:
+                if not binding.description or binding.id is None or binding.id in SKIP or binding.action in seen:
                     continue
                 seen.add(binding.action)
                 yield SystemCommand(
@@ -44,11 +44,13 @@ class GoToProvider(Provider):
 
     def _candidates(self) -> list[tuple[Ref, str]]:
         app: BriefingApp = self.app  # type: ignore[assignment]
-        index = app.index
+        index = app.dashboard.index
+        if index is None:
+            return []
         if getattr(self, "_for_index", None) is not index:
             self._for_index = index
             self._list = [
-                (ref, f"Go to {KIND_NAMES[ref.kind]} {ref.key if ref.kind == 'sources' else ''}: {one_line(index.label(ref), 70)}".replace(" :", ":"))
+                (ref, f"Go to {index.kind_name(ref)} {ref.key if ref.kind == 'sources' else ''}: {one_line(index.label(ref), 70)}".replace(" :", ":"))
                 for ref in index.items
             ]
         return self._list

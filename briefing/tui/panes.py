@@ -18,9 +18,24 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from ..index import PANE_TITLES, BriefingIndex, Ref
+from ..index import BriefingIndex, Ref
 from ..render import cited_by_entry, detail, row, section_rule
 from .virtual_list import LineView, VirtualList, row_strip, styled
+
+#: The list panes, in the order the reader meets them, with their titles; each lists the
+#: briefing's collection of the same name. The number keys follow this order.
+PANE_TITLES = {
+    "summary": "Summary",
+    "bases": "Bases",
+    "stakeholders": "Stakeholders",
+    "tensions": "Tensions",
+    "judgments": "Judgments",
+    "timeline": "Timeline",
+    "sources": "Sources",
+}
+PANES = tuple(PANE_TITLES)
+PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANES, 1)}
+
 
 class RefMessage(Message):
     """A message about one item."""
@@ -176,7 +191,6 @@ class SourcesList(ItemList):
 
 
 PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
-PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANE_TITLES, 1)}
 
 
 class DetailPane(LineView, can_focus=True):

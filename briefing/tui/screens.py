@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..index import BriefingIndex, Ref
-from ..render import clean, kind_name
+from ..text import clean
 from .virtual_list import VirtualList
 
 SNIPPET = 90
@@ -104,7 +104,7 @@ class SearchScreen(ModalScreen[Ref | None]):
 
         def hit_row(position: int) -> Text:
             ref, text, offset = hits[position]
-            prompt = Text.assemble((f"{kind_name(ref):<12}", "dim"))  # "stakeholder" and a space
+            prompt = Text.assemble((f"{self.index.kind_name(ref):<12}", "dim"))  # "stakeholder" and a space
             prompt.append_text(snippet(text, offset, length))
             return prompt
 
@@ -165,12 +165,13 @@ class HelpScreen(ModalScreen[None]):
         box.border_title = "Keys"
         box.border_subtitle = "esc closes"
         app = self.app
+        dashboard = app.dashboard
         groups = [
-            ("Everywhere", app._bindings),
-            ("In a list pane", app.pane("summary")._bindings),
-            ("In Sources", app.pane("sources")._bindings),
-            ("In the Detail pane", app._detail._bindings),
-            ("In search", SearchScreen._merge_bindings()),
+            ("Everywhere", [dashboard._bindings, app._bindings]),
+            ("In a list pane", [dashboard.pane("summary")._bindings]),
+            ("In Sources", [dashboard.pane("sources")._bindings]),
+            ("In the Detail pane", [dashboard.detail._bindings]),
+            ("In search", [SearchScreen._merge_bindings()]),
         ]
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
@@ -178,9 +179,10 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in groups:
             table.add_row(Text(title, "bold underline"), "")
             seen: dict[str, list[str]] = {}
-            for key, key_bindings in bindings.key_to_bindings.items():
+            for key_bindings in (kb for bindings_map in bindings for kb in bindings_map.key_to_bindings.values()):
                 for binding in key_bindings:
-                    if not binding.description:
+                    # Ours carry an id; Textual's own (scrolling sideways, copying) do nothing here.
+                    if not binding.description or binding.id is None:
                         continue
                     seen.setdefault(binding.description, []).append(app.get_key_display(binding))
             for description, keys in seen.items():

@@ -1,0 +1,477 @@
+"""The kind registry: each kind of briefing item described once.
+
+A kind knows its one-line label, its list row, its fields in full, its print title,
+its Markdown, its HTML and its STIX objects. The views (render.py for print and the
+dashboard, export.py for documents) do what is common to every kind — citation
+markers, evidence, withdrawal, document structure — and ask the kind for the rest.
+Adding a kind is one class here plus the views that want something special.
+
+Pure: Rich's Text and plain strings only; no I/O and no UI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+
+from .text import (
+    STYLE_DIM,
+    STYLE_LABEL,
+    STYLE_MARKER,
+    clean,
+    grade,
+    h,
+    likelihood_text,
+    markers,
+    md,
+    severity_text,
+    severity_words,
+    source_grade_text,
+    source_title,
+)
+
+if TYPE_CHECKING:
+    from .export import StixContext
+    from .index import BriefingIndex, Ref
+
+#: (field name, value) pairs for the Detail pane and print; values None or "" are left out.
+Pairs = list[tuple[str, Any]]
+
+
+class Kind:
+    """How one kind of item reads everywhere. ``collection``: where the format keeps it."""
+
+    collection: ClassVar[str]
+    name: ClassVar[str]
+    #: Whether the Detail pane heads the item with its label (a statement's label repeats its text).
+    titled: ClassVar[bool] = True
+
+    def label(self, index: BriefingIndex, ref: Ref, item: Any) -> str:
+        """A one-line name: for search hits, history, the palette and cited-by lists."""
+        raise NotImplementedError
+
+    def row(self, index: BriefingIndex, ref: Ref, item: Any) -> Text:
+        """The item's line in its list (the views add markers and evidence)."""
+        raise NotImplementedError
+
+    def fields(self, index: BriefingIndex, ref: Ref, item: Any) -> Pairs:
+        """Every field, in the order a reader wants them."""
+        raise NotImplementedError
+
+    def print_title(self, index: BriefingIndex, ref: Ref, item: Any, row: Text) -> Text:
+        """The line above the item's fields in ``print``: its row, unless that repeats the fields."""
+        return row
+
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Any, notes: str) -> list[str]:
+        """Markdown list lines; ``notes`` are the citation references to end the claim with."""
+        return []
+
+    def html(self, index: BriefingIndex, ref: Ref, item: Any) -> str:
+        """The inside of the item's ``<li>``, escaped."""
+        return ""
+
+    def stix(self, context: StixContext, ref: Ref, item: Any) -> list:
+        """STIX 2.1 objects for the item (none by default)."""
+        return []
+
+
+def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str | None:
+    if stakeholder_id is None:
+        return None
+    holder = index.stakeholders.get(stakeholder_id)
+    return holder.name if holder is not None else stakeholder_id
+
+
+class BulletKind(Kind):
+    collection = "summary"
+    name = "bullet"
+
+    def label(self, index, ref, item):
+        return item.label or item.text
+
+    def row(self, index, ref, item):
+        text = Text()
+        if item.label:
+            text.append(clean(item.label), STYLE_LABEL)
+            text.append(": ")
+        text.append(clean(item.text))
+        return text
+
+    def fields(self, index, ref, item):
+        return [("id", item.id), ("label", item.label), ("text", item.text)]
+
+    def markdown(self, index, ref, item, notes):
+        label = f"**{md(item.label)}:** " if item.label else ""
+        return [f"- {label}{md(item.text)}{notes}"]
+
+    def html(self, index, ref, item):
+        label = f"<strong>{h(item.label)}:</strong> " if item.label else ""
+        return label + h(item.text)
+
+    def stix(self, context, ref, item):
+        return [
+            context.stix2.Note(
+                id=context.sid("note", f"summary:{item.id}"),
+                abstract=clean(item.label) if item.label else None,
+                content=clean(item.text),
+                object_refs=[context.report_id],
+                labels=["summary"],
+                confidence=context.credibility(item.citations),
+                external_references=context.references(item.citations) or None,
+                **context.common,
+            )
+        ]
+
+
+class BaseKind(Kind):
+    collection = "bases"
+    name = "base"
+
+    def label(self, index, ref, item):
+        return item.name
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(clean(item.name), STYLE_LABEL)
+        text.append(f"  {item.kind} · ", STYLE_DIM)
+        text.append(clean(f"{item.location.place}, {item.location.country}"), STYLE_DIM)
+        return text
+
+    def fields(self, index, ref, item):
+        where = item.location
+        coordinates = None
+        if where.latitude is not None and where.longitude is not None:
+            coordinates = f"{where.latitude:.4f}, {where.longitude:.4f}"
+        return [
+            ("id", item.id),
+            ("kind", item.kind),
+            ("place", f"{where.place}, {where.country}"),
+            ("coordinates", coordinates),
+            ("operator", _stakeholder_name(index, item.operator)),
+            ("status", item.status),
+            ("role", item.role),
+        ]
+
+    def markdown(self, index, ref, item, notes):
+        where = f"{md(item.location.place)}, {md(item.location.country)}"
+        lines = [f"- **{md(item.name)}** ({item.kind}, {where}){notes}"]
+        lines += [f"  - {key}: {md(getattr(item, key))}" for key in ("status", "role") if getattr(item, key)]
+        return lines
+
+    def html(self, index, ref, item):
+        operator = index.stakeholders.get(item.operator)
+        parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}, {h(item.location.place)}, {h(item.location.country)})"]
+        if operator is not None:
+            parts.append(f"operated by {h(operator.name)}")
+        parts += [f"{key}: {h(getattr(item, key))}" for key in ("status", "role") if getattr(item, key)]
+        return "<br>".join(parts)
+
+    def stix(self, context, ref, item):
+        location = {"country": clean(item.location.country)}
+        if item.location.latitude is not None and item.location.longitude is not None:
+            location.update(latitude=item.location.latitude, longitude=item.location.longitude)
+        return [
+            context.stix2.Location(
+                id=context.sid("location", f"base:{item.id}"),
+                name=clean(item.name),
+                description="; ".join(clean(p) for p in (item.kind + " base", item.status, item.role) if p),
+                external_references=context.references(item.citations) or None,
+                **location,
+                **context.common,
+            )
+        ]
+
+
+class StakeholderKind(Kind):
+    collection = "stakeholders"
+    name = "stakeholder"
+    IDENTITY_CLASS: ClassVar[dict[str, str]] = {
+        "person": "individual",
+        "state": "organization",
+        "government": "organization",
+        "organisation": "organization",
+    }
+
+    def label(self, index, ref, item):
+        return item.name
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(clean(item.name), STYLE_LABEL)
+        text.append(f"  {item.kind}", STYLE_DIM)
+        if item.role:
+            text.append(" · ", STYLE_DIM)
+            text.append(clean(item.role), STYLE_DIM)
+        return text
+
+    def fields(self, index, ref, item):
+        statements = Text()
+        for number, statement in enumerate(item.statements, 1):
+            if number > 1:
+                statements.append("\n")
+            statements.append(f"{number}. “", STYLE_DIM)
+            statements.append(clean(statement.text), "italic")
+            statements.append("” ", STYLE_DIM)
+            statements.append_text(markers(statement.citations))
+        return [
+            ("id", item.id),
+            ("kind", item.kind),
+            ("role", item.role),
+            ("position", item.position),
+            ("interests", "\n".join(f"• {interest}" for interest in item.interests) or None),
+            ("statements", statements if item.statements else None),
+        ]
+
+    def markdown(self, index, ref, item, notes):
+        role = f" — {md(item.role)}" if item.role else ""
+        lines = [f"- **{md(item.name)}** ({item.kind}){role}"]
+        if item.position:
+            lines.append(f"  - position: {md(item.position)}")
+        lines += [f"  - interest: {md(interest)}" for interest in item.interests]
+        return lines
+
+    def html(self, index, ref, item):
+        parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}){' — ' + h(item.role) if item.role else ''}"]
+        if item.position:
+            parts.append(f"position: {h(item.position)}")
+        parts += [f"interest: {h(interest)}" for interest in item.interests]
+        return "<br>".join(parts)
+
+    def stix(self, context, ref, item):
+        return [
+            context.stix2.Identity(
+                id=context.sid("identity", f"stakeholder:{item.id}"),
+                name=clean(item.name),
+                identity_class=self.IDENTITY_CLASS[item.kind],
+                description=clean(item.position) if item.position else None,
+                roles=[clean(item.role)] if item.role else None,
+                **context.common,
+            )
+        ]
+
+
+class StatementKind(Kind):
+    collection = "stakeholders"
+    name = "statement"
+    titled = False
+
+    def label(self, index, ref, item):
+        speaker = index.speaker(ref)
+        return f"{speaker.name if speaker else '?'}: {item.text}"
+
+    def row(self, index, ref, item):
+        speaker = index.speaker(ref)
+        text = Text()
+        text.append("  “", STYLE_DIM)
+        text.append(clean(item.text), "italic")
+        text.append("”", STYLE_DIM)
+        if speaker is not None and speaker is not index.owner.get(ref):
+            text.append(" — ", STYLE_DIM)
+            text.append(clean(speaker.name), STYLE_DIM)
+        return text
+
+    def fields(self, index, ref, item):
+        speaker = index.speaker(ref)
+        owner = index.owner.get(ref)
+        return [
+            ("said by", speaker.name if speaker else item.by),
+            ("filed under", owner.name if owner is not None and owner is not speaker else None),
+            ("date", item.date),
+            ("text", item.text),
+        ]
+
+    def markdown(self, index, ref, item, notes):
+        speaker = index.speaker(ref)
+        who = f" ({md(speaker.name)})" if speaker is not None and speaker is not index.owner.get(ref) else ""
+        return [f"  - said{who}: “{md(item.text)}”{notes}"]
+
+    def html(self, index, ref, item):
+        speaker = index.speaker(ref)
+        who = f" — {h(speaker.name)}" if speaker is not None else ""
+        return f"“{h(item.text)}”{who}"
+
+
+class TensionKind(Kind):
+    collection = "tensions"
+    name = "tension"
+
+    def label(self, index, ref, item):
+        return item.title
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(clean(item.title), STYLE_LABEL)
+        text.append("  ")
+        text.append_text(severity_text(item.severity))
+        return text
+
+    def fields(self, index, ref, item):
+        parties = ", ".join(_stakeholder_name(index, party) or party for party in item.parties)
+        return [
+            ("id", item.id),
+            ("severity", severity_text(item.severity)),
+            ("parties", parties or None),
+            ("description", item.description),
+        ]
+
+    def markdown(self, index, ref, item, notes):
+        lines = [f"- **{md(item.title)}** ({severity_words(item.severity)}){notes}"]
+        if item.description:
+            lines.append(f"  - {md(item.description)}")
+        return lines
+
+    def html(self, index, ref, item):
+        description = f"<br>{h(item.description)}" if item.description else ""
+        return f"<strong>{h(item.title)}</strong> ({h(severity_words(item.severity))}){description}"
+
+
+class JudgmentKind(Kind):
+    collection = "judgments"
+    name = "judgment"
+
+    def label(self, index, ref, item):
+        return item.text
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(clean(item.text))
+        text.append("  ")
+        text.append_text(self._assessment(item))
+        return text
+
+    def _assessment(self, item) -> Text:
+        text = Text(likelihood_text(item.likelihood), "bold")
+        if item.confidence:
+            text.append(f" · {item.confidence} confidence", STYLE_DIM)
+        return text
+
+    def fields(self, index, ref, item):
+        return [
+            ("id", item.id),
+            ("likelihood", Text(likelihood_text(item.likelihood), "bold")),
+            ("confidence", item.confidence or "not stated"),
+            ("text", item.text),
+            ("change reason", item.change_reason),
+        ]
+
+    def print_title(self, index, ref, item, row):
+        # The row would repeat the text that the fields show.
+        return self._assessment(item)
+
+    def markdown(self, index, ref, item, notes):
+        confidence = f", {item.confidence} confidence" if item.confidence else ""
+        return [f"- {md(item.text)} — *{likelihood_text(item.likelihood)}{confidence}*{notes}"]
+
+    def html(self, index, ref, item):
+        confidence = f", {h(item.confidence)} confidence" if item.confidence else ""
+        return f"{h(item.text)} <em>({h(likelihood_text(item.likelihood))}{confidence})</em>"
+
+    def stix(self, context, ref, item):
+        return [
+            context.stix2.Note(
+                id=context.sid("note", f"judgment:{item.id}"),
+                abstract=likelihood_text(item.likelihood),
+                content=clean(item.text),
+                object_refs=[context.report_id],
+                labels=["judgment", item.likelihood.replace(" ", "-")]
+                + ([f"{item.confidence}-confidence"] if item.confidence else []),
+                confidence=context.likelihood_confidence[item.likelihood],
+                external_references=context.references(item.citations) or None,
+                **context.common,
+            )
+        ]
+
+
+class EventKind(Kind):
+    collection = "timeline"
+    name = "event"
+
+    def label(self, index, ref, item):
+        return f"{item.date} {item.text}"
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(f"{item.date:<10} ", STYLE_LABEL)
+        text.append(clean(item.text))
+        return text
+
+    def fields(self, index, ref, item):
+        return [("date", item.date), ("id", item.id), ("text", item.text)]
+
+    def markdown(self, index, ref, item, notes):
+        return [f"- **{item.date}** {md(item.text)}{notes}"]
+
+    def html(self, index, ref, item):
+        return f"<strong>{h(item.date)}</strong> {h(item.text)}"
+
+
+class SourceKind(Kind):
+    collection = "sources"
+    name = "source"
+
+    def label(self, index, ref, item):
+        return f"[{item.id}] {source_title(item)}"
+
+    def row(self, index, ref, item):
+        text = Text()
+        text.append(f"[{item.id}] ", STYLE_MARKER)
+        text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
+        if item.publisher:
+            text.append(" — ")
+            text.append(clean(item.publisher))
+        text.append(f"  {grade(item)}", STYLE_DIM)
+        text.append(f" · cited by {len(index.cited_by.get(item.id, ()))}", STYLE_DIM)
+        return text
+
+    def fields(self, index, ref, item):
+        return [
+            ("source", f"[{item.id}]"),
+            ("title", item.title or Text("not named in the briefing", "italic dim")),
+            ("publisher", item.publisher),
+            ("url", item.url),
+            ("published", item.published),
+            ("accessed", item.accessed),
+            ("grade", source_grade_text(item)),
+            ("note", item.note),
+        ]
+
+    def markdown(self, index, ref, item, notes):
+        parts = [md(item.title) if item.title else "*untitled source*"]
+        if item.publisher:
+            parts.append(md(item.publisher))
+        if item.published:
+            parts.append(f"published {item.published}")
+        if item.url:
+            parts.append(f"<{item.url}>")
+        parts.append(grade(item))
+        if item.note:
+            parts.append(md(item.note))
+        return [f"[^{item.id}]: {' · '.join(parts)}"]
+
+    def html(self, index, ref, item):
+        details = [f"<strong>{h(item.title)}</strong>" if item.title else "<em>untitled source</em>"]
+        if item.publisher:
+            details.append(h(item.publisher))
+        if item.published:
+            details.append(f"published {h(item.published)}")
+        if item.accessed:
+            details.append(f"accessed {h(item.accessed)}")
+        if item.url:
+            details.append(f'<a href="{h(item.url)}">{h(item.url)}</a>')
+        details.append(h(source_grade_text(item)))
+        note = f"<br>{h(item.note)}" if item.note else ""
+        return f"[{item.id}] {' · '.join(details)}{note}"
+
+
+#: Every kind, by the ``kind`` of its references.
+KINDS: dict[str, Kind] = {
+    "summary": BulletKind(),
+    "bases": BaseKind(),
+    "stakeholders": StakeholderKind(),
+    "statements": StatementKind(),
+    "tensions": TensionKind(),
+    "judgments": JudgmentKind(),
+    "timeline": EventKind(),
+    "sources": SourceKind(),
+}

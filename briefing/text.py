@@ -1,0 +1,113 @@
+"""Briefing strings made safe for every output, and the styles and phrases they share.
+
+Pure and cheap (Rich's Text only): the kind registry, the renderers and the exporters
+all build on it. Every string from a briefing goes through :func:`clean` before it
+reaches a terminal, and through :func:`md` or :func:`h` before it reaches a document:
+it is data, never markup, and control characters are shown as visible escapes.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Iterable
+
+from rich.text import Text
+
+from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING, admiralty_grade
+
+if TYPE_CHECKING:
+    from .model import Source
+
+# Characters that must never reach a terminal raw, mapped to a visible spelling.
+_VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_VISIBLE[0x0A] = "\n"  # line breaks in block scalars are text
+_VISIBLE[0x09] = "    "
+_VISIBLE.update(
+    {code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+)
+
+STYLE_MARKER = "bold cyan"
+STYLE_MARKER_CURRENT = "bold reverse cyan"
+STYLE_LABEL = "bold"
+STYLE_DIM = "dim"
+STYLE_KEY = "bold dim"
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "green"}
+
+
+def clean(value: object) -> str:
+    """Briefing text made safe for a terminal: control and bidi characters shown as escapes."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return text.translate(_VISIBLE)
+
+
+def plain(value: object, style: str = "") -> Text:
+    """A Text of briefing data: never markup, never raw control characters."""
+    return Text(clean(value), style=style)
+
+
+def one_line(value: object, limit: int | None = None) -> str:
+    """On one line, white space folded; cut with an ellipsis past ``limit`` characters."""
+    text = " ".join(clean(value).split())
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text
+
+
+def markers(citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
+    """``[1][3]``; the citation now in view stands out, a withdrawn source is struck through."""
+    text = Text()
+    for source_id in citations:
+        style = STYLE_MARKER_CURRENT if source_id == current else STYLE_MARKER
+        text.append(f"[{source_id}]", f"{style} strike dim" if source_id in withdrawn else style)
+    return text
+
+
+def likelihood_text(likelihood: str) -> str:
+    low, high = LIKELIHOODS[likelihood]
+    return f"{likelihood} · {low}–{high}%"
+
+
+def grade(source: Source) -> str:
+    if source.reliability is None and source.credibility is None:
+        return "ungraded"
+    return admiralty_grade(source.reliability, source.credibility)
+
+
+def source_grade_text(source: Source) -> str:
+    parts = []
+    if source.reliability:
+        parts.append(f"reliability {source.reliability} ({RELIABILITY_MEANING[source.reliability]})")
+    if source.credibility:
+        parts.append(f"credibility {source.credibility} ({CREDIBILITY_MEANING[source.credibility]})")
+    return "; ".join(parts) or "ungraded"
+
+
+def severity_words(severity: str | None) -> str:
+    return f"{severity} severity" if severity else "severity not assessed"
+
+
+def severity_text(severity: str | None) -> Text:
+    return Text(severity_words(severity), SEVERITY_STYLE[severity] if severity else STYLE_DIM)
+
+
+def source_title(source: Source) -> str:
+    """A source's title, or an honest placeholder: titles are never invented."""
+    return source.title or "untitled source"
+
+
+# --- documents -------------------------------------------------------------------------
+
+# Escaped wherever they stand: with [ and ] escaped no link can form, so ( ) ! need not be.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|~"})
+
+
+def md(value: object) -> str:
+    """Briefing text as Markdown text: every character that could start markup is escaped."""
+    return " ".join(clean(value).split()).translate(_MD_SPECIAL)
+
+
+def h(value: object) -> str:
+    """Briefing text as HTML text (and attribute values)."""
+    return html.escape(clean(value), quote=True)

@@ -1,0 +1,449 @@
+"""The dashboard screen: the panes, and everything about where the reader is.
+
+The screen owns the reader's state — the briefing on screen, the citation trail and the
+history, the sources withdrawn for the session, compare mode's marks — and hears the
+panes' messages. What a step along the citations leads to is worked out in
+``briefing.navigation`` (pure); this screen shows the result.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static, Tab, Tabs
+
+from ..index import BriefingIndex, Ref
+from ..navigation import History, Place, Trail, follow, trail_marks, trail_survives
+from ..render import bluf
+from ..text import clean, one_line
+from .keybar import KeyBar
+from .loading import BriefingFile
+from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, SourcesList
+
+if TYPE_CHECKING:
+    from ..loader import Loaded
+    from ..tradecraft import Comparison
+    from .app import BriefingApp
+
+NARROW_BELOW = 100  # columns: below this the panes become tabs
+
+
+class DashboardScreen(Screen):
+    """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
+
+    app: BriefingApp  # type: ignore[assignment]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding: it acts as the key arrives, before the keys typed behind it are
+        # passed to the pane, so that those can be held for the search box.
+        Binding("slash,ctrl+f", "search", "Search", key_display="/", priority=True, id="search"),
+        Binding("backspace,b", "back", "Back", key_display="⌫/b", id="back"),
+        Binding("f,alt+right", "forward", "Forward", show=False, id="forward"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True, id="next-pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="previous-pane"),
+        *(
+            Binding(key, f"focus_pane('{pane}')", f"{PANE_TITLES[pane]} pane", show=False, id=f"pane-{pane}")
+            for pane, key in PANES_KEYS.items()
+        ),
+        Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
+        Binding("r,f5", "reload", "Reload", show=False, id="reload"),
+        Binding("escape", "escape", "Step back", show=False, id="escape"),
+    ]
+
+    class Shown(Message):
+        """A briefing is on screen (the first, or a reloaded one)."""
+
+    class StartFailed(Message):
+        """The first load failed: there is nothing to show."""
+
+        def __init__(self, error) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, source: BriefingFile, loaded: Loaded | None, baseline: Loaded | None) -> None:
+        super().__init__(id="dashboard")
+        self.source = source
+        self.loaded: Loaded | None = loaded
+        self.baseline: Loaded | None = baseline
+        self.index: BriefingIndex | None = BriefingIndex(loaded.briefing) if loaded else None
+        self.comparison: Comparison | None = None
+        self.history: History[Place] = History()
+        self.trail: Trail | None = None
+        #: Sources the reader has withdrawn this session ("what if [n] is wrong?").
+        self.withdrawn: frozenset[int] = frozenset()
+        self.current_pane = "summary"
+        #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
+        self._tabs: Tabs | None = None
+        self._narrow = False
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self.title_bar, self.bluf_bar, self.banner = Static(id="title-bar"), Static(id="bluf"), Static(id="load-error")
+        yield from (self.title_bar, self.bluf_bar, self.banner)
+        # Kept by name: the screen reaches its panes directly, also while it is shutting down.
+        self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
+        self.detail = DetailPane()
+        with Horizontal(id="main"):
+            with Horizontal(id="lists"):
+                self._columns = {}
+                for names in (PANES[:4], PANES[4:]):
+                    with Vertical(classes="column -has-current" if self.current_pane in names else "column") as column:
+                        yield from (self._panes[name] for name in names)
+                    self._columns.update(dict.fromkeys(names, column))
+            yield self.detail
+        yield KeyBar()
+        yield self.source
+
+    def on_mount(self) -> None:
+        self._narrow = self.app.size.width < NARROW_BELOW
+        self._mount_tabs_if_narrow(self.app.size.width)
+        self.banner.display = False
+        self.action_focus_pane("summary")
+        if self.loaded is not None:
+            self._show_briefing()
+        else:
+            self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
+            self.call_after_refresh(self.source.load)
+
+    def on_resize(self, event) -> None:
+        self._narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
+        if self._narrow:
+            self._mark_current()
+        self._mount_tabs_if_narrow(event.size.width)
+
+    def _mount_tabs_if_narrow(self, width: int) -> None:
+        # Wide terminals never show the tab bar: building it only when needed keeps it out
+        # of the first frame (about a sixth of the time the frame takes).
+        if self._tabs is not None or width >= NARROW_BELOW:
+            return
+        tabs = (Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES)
+        self._tabs = Tabs(*tabs, id="pane-tabs", active=f"tab-{self.current_pane}")
+        self._tabs.can_focus = False  # number keys and tab move between panes; the bar follows
+        self.mount(self._tabs, before=self.query_one("#main"))
+
+    @property
+    def tabs(self) -> Tabs | None:
+        """The narrow layout's tab bar, once the terminal has been narrow."""
+        return self._tabs
+
+    def pane(self, name: str) -> ItemList:
+        return self._panes[name]
+
+    @property
+    def panes(self) -> list[ItemList]:
+        return list(self._panes.values())
+
+    # --- the briefing ------------------------------------------------------------------
+
+    @on(BriefingFile.Loaded)
+    def _loaded(self, event: BriefingFile.Loaded) -> None:
+        first = self.loaded is None
+        scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
+        self.loaded, self.baseline = event.loaded, event.baseline
+        self.index = BriefingIndex(event.loaded.briefing)
+        if self.trail is not None and self.trail.origin not in self.index:
+            self.trail = None
+        self.banner.display = False
+        self._show_briefing()
+        if not first:
+            for pane in self._panes.values():
+                pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
+        if event.by_hand:
+            self.app.say("Reloaded.")
+
+    @on(BriefingFile.Failed)
+    def _failed(self, event: BriefingFile.Failed) -> None:
+        if self.loaded is None:  # nothing good to keep showing: the app leaves and says why
+            self.post_message(self.StartFailed(event.error))
+            return
+        self._show_error("\n".join(clean(d) for d in event.error.diagnostics[:5]))
+
+    @on(BriefingFile.Missing)
+    def _missing(self, event: BriefingFile.Missing) -> None:
+        self._show_error(f"{clean(event.path)}: the file is missing")
+
+    @on(BriefingFile.Unchanged)
+    def _unchanged(self) -> None:
+        self.app.say("Unchanged: the file is as it was.")
+
+    def _show_error(self, message: str) -> None:
+        text = Text.assemble(("Not reloaded; showing the last good version.  ", "bold"))
+        text.append(message)
+        self.banner.update(text)
+        self.banner.display = True
+
+    def _show_briefing(self) -> None:
+        assert self.loaded is not None and self.index is not None
+        briefing = self.loaded.briefing
+        self.app.title = clean(briefing.title)
+        self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
+        self._compare()
+        self._show_title()
+        self.bluf_bar.update(bluf(briefing))
+        marks = trail_marks(self.index, self.trail)
+        changes = self.comparison.changes if self.comparison else {}
+        for pane in self._panes.values():
+            pane.show(self.index, marks, self.withdrawn, changes)
+        self._update_detail()
+        self.post_message(self.Shown())
+
+    def _compare(self) -> None:
+        self.comparison = None
+        if self.baseline is not None and self.loaded is not None:
+            from ..tradecraft import compare
+
+            self.comparison = compare(self.baseline.briefing, self.loaded.briefing)
+
+    def _show_title(self) -> None:
+        """Title, as-of and region; in compare mode what changed; while sources are withdrawn, what that leaves."""
+        if self.loaded is None or self.index is None:
+            return
+        briefing = self.loaded.briefing
+        title = Text()
+        title.append(clean(briefing.title), "bold")
+        title.append("  ·  as of ", "dim")
+        title.append(briefing.as_of, "bold")
+        title.append("  ·  ", "dim")
+        title.append(clean(briefing.region))
+        if self.comparison is not None and self.baseline is not None:
+            title.append("  ·  ", "dim")
+            title.append(self.comparison.summary(clean(Path(self.baseline.path).name)), "bold cyan")
+        if self.withdrawn:
+            from ..tradecraft import withdraw
+
+            title.append("  ·  ", "dim")
+            title.append(withdraw(self.index, self.withdrawn).summary(), "bold yellow")
+        self.title_bar.update(title)
+
+    # --- where the reader is ------------------------------------------------------------
+
+    def current_ref(self) -> Ref | None:
+        return self.pane(self.current_pane).highlighted_ref if self.index is not None else None
+
+    def current_place(self) -> Place:
+        return Place(self.current_ref(), self.trail)
+
+    def _set_trail(self, trail: Trail | None) -> None:
+        if self.index is None:
+            return
+        old, self.trail = self.trail, trail
+        if old is not None and old.origin in self.index and (trail is None or trail.origin != old.origin):
+            self.pane(old.origin.collection).mark_row(old.origin)
+        if trail is not None and trail.origin in self.index:
+            self.pane(trail.origin.collection).mark_row(trail.origin, trail_marks(self.index, trail).get(trail.origin))
+
+    def _trail_text(self) -> Text | None:
+        if self.trail is None or self.index is None or self.trail.origin not in self.index:
+            return None
+        citations = self.index.citations(self.trail.origin)
+        text = Text.assemble(("From ", "dim"))
+        text.append(one_line(self.index.label(self.trail.origin), 48), "bold")
+        text.append(f" · citation {self.trail.position + 1} of {len(citations)}", "dim")
+        text.append("  ] next  [ previous  ⌫ back", "dim italic")
+        return text
+
+    def _update_detail(self) -> None:
+        if self.index is None:
+            return
+        ref = self.current_ref()
+        current = trail_marks(self.index, self.trail).get(ref) if ref is not None else None
+        trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
+        self.detail.show(self.index, ref, current, trail)
+
+    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
+        """Show an item: select it in its pane, focus the pane, remember where we came from."""
+        if self.index is None or ref not in self.index:
+            self.app.say("That item is no longer in the briefing.", "warning")
+            return
+        if record:
+            self.history.visit(self.current_place())
+        self._set_trail(trail)
+        pane = self.pane(ref.collection)
+        self._make_current(ref.collection)
+        pane.select_ref(ref)
+        self._focus(pane)
+        self._update_detail()
+
+    def _make_current(self, name: str) -> None:
+        """Mark a pane as the reader's current one (in narrow terminals: the one shown)."""
+        if name not in PANES or name == self.current_pane:
+            return
+        self.current_pane = name
+        if self._narrow:
+            self._mark_current()
+        self._show_tab(name)
+
+    def _mark_current(self) -> None:
+        """Classes that show only the current pane. They matter only in the narrow layout,
+        and restyling the columns cost more than the rest of a jump: wide screens skip it."""
+        name = self.current_pane
+        for pane in self._panes.values():
+            pane.set_class(pane.pane == name, "-current")
+        for column in set(self._columns.values()):
+            column.set_class(column is self._columns[name], "-has-current")
+
+    def _show_tab(self, name: str) -> None:
+        if self._tabs is None or self._tabs.active == f"tab-{name}":
+            return
+        try:
+            self._tabs.active = f"tab-{name}"
+        except ValueError:  # the bar was mounted a moment ago and has no tabs yet
+            self.call_after_refresh(self._show_tab, name)
+
+    def _keep_trail_only_on(self, ref: Ref | None) -> None:
+        if self.trail is not None and self.index is not None and not trail_survives(self.index, self.trail, ref):
+            self._set_trail(None)
+
+    # --- messages from the panes ------------------------------------------------------
+
+    @on(ItemList.Highlighted)
+    def _pane_highlighted(self, event: ItemList.Highlighted) -> None:
+        if event.pane.pane != self.current_pane:
+            return
+        if event.ref is not None:
+            self._keep_trail_only_on(event.ref)
+        self._update_detail()
+
+    @on(ItemList.CiteRequested)
+    def _cite(self, event: ItemList.CiteRequested) -> None:
+        if self.index is None:
+            return
+        step = follow(self.index, event.ref, event.step, self.trail)
+        if step.target is None:
+            self.app.say(step.message or "", step.severity)
+            return
+        self.go(step.target, step.trail)
+
+    @on(SourcesList.CitedByRequested)
+    def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
+        # Typed fast, enter can arrive before the Detail pane has heard that the source
+        # changed: bring it up to date first, or showing the source later resets the list.
+        self._update_detail()
+        if not self.detail.refs:
+            self.app.say("Nothing cites this source.")
+            return
+        self.detail.select_entry(0, list_on_top=True)
+        self._focus(self.detail)
+
+    @on(DetailPane.JumpRequested)
+    def _jump(self, event: DetailPane.JumpRequested) -> None:
+        self.go(event.ref)
+
+    @on(SourcesList.WithdrawRequested)
+    def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
+        source_id = int(event.ref.key)
+        self.withdrawn = self.withdrawn ^ {source_id}
+        for pane in self._panes.values():
+            pane.withdraw(self.withdrawn)
+        self._show_title()
+        verb = "Withdrew" if source_id in self.withdrawn else "Restored"
+        self.app.say(f"{verb} source [{source_id}]. w again toggles it back.")
+
+    @on(SourcesList.OpenRequested)
+    def _open(self, event: SourcesList.OpenRequested) -> None:
+        source = self.index.sources.get(int(event.ref.key)) if self.index else None
+        if source is None or not source.url:
+            self.app.say("This source has no URL.")
+            return
+        self.app.open_url(source.url)
+        self.app.say(f"Opening {one_line(source.url, 80)}")
+
+    @on(Tab.Clicked)
+    def _tab_clicked(self, event: Tab.Clicked) -> None:
+        # Only a reader's click moves focus: Tabs also announces activations of its own.
+        name = (event.tab.id or "").removeprefix("tab-")
+        if name in PANES:
+            self.action_focus_pane(name)
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if widget is not self.focused:  # a stale event: focus has moved on since it was sent
+            return
+        if isinstance(widget, ItemList) and widget.pane != self.current_pane:
+            self._make_current(widget.pane)
+            self._keep_trail_only_on(widget.highlighted_ref)
+            self._update_detail()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_cycle_pane(self, step: int) -> None:
+        order = [*(self.pane(name) for name in PANES), self.detail]
+        focused = self.focused
+        position = order.index(focused) if focused in order else PANES.index(self.current_pane)
+        target = order[(position + step) % len(order)]
+        if isinstance(target, ItemList):
+            self._make_current(target.pane)
+            self._update_detail()
+        self._focus(target)
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "detail":
+            self._focus(self.detail)
+            return
+        self._make_current(name)
+        self._update_detail()
+        self._focus(self.pane(name))
+
+    def _focus(self, widget) -> None:
+        """Focus now, not later: Widget.focus() defers, and keys typed fast behind a pane
+        number would still go to the old pane. A widget hidden until the next refresh (the
+        narrow layout's tabs) gets focus after that refresh."""
+        if widget.focusable:
+            self.set_focus(widget)
+        if self.focused is not widget:
+            self.call_after_refresh(widget.focus)
+
+    def action_back(self) -> None:
+        self._step_history(self.history.back, "back")
+
+    def action_forward(self) -> None:
+        self._step_history(self.history.forward, "forward")
+
+    def _step_history(self, step, direction: str) -> None:
+        place = step(self.current_place())
+        if place is None:
+            self.app.say(f"Nothing to go {direction} to.")
+            return
+        if self.index is None or place.ref is None or place.ref not in self.index:
+            self.app.say("That item is no longer in the briefing.", "warning")
+            return
+        self.go(place.ref, place.trail, record=False)
+
+    def action_escape(self) -> None:
+        """Step back one level: from the Detail pane to the current pane, then off the trail."""
+        if not isinstance(self.focused, ItemList):
+            self.action_focus_pane(self.current_pane)
+        elif self.trail is not None:
+            self._set_trail(None)
+            self._update_detail()
+
+    def action_reload(self) -> None:
+        self.source.load(by_hand=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            return self.index is not None
+        return True
+
+    def action_search(self) -> None:
+        from .screens import SearchScreen
+
+        if self.index is None:
+            return
+
+        def chosen(ref: Ref | None) -> None:
+            if ref is not None:
+                self.go(ref)
+
+        self.app.hold_keys()  # until the search box has focus
+        self.app.push_screen(SearchScreen(self.index), chosen)

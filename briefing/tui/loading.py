@@ -1,0 +1,128 @@
+"""The briefing's file: loaded, watched, reloaded — one component that reports by messages.
+
+There is one way a file is read (``_read``): at once for a small file (a worker thread
+would contend for the GIL with the event loop and take longer), in a worker for a large
+one, so that the screen stays live. The dashboard hears ``Loaded``, ``Failed``,
+``Missing`` or ``Unchanged`` and decides what the reader sees.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.widget import Widget
+
+from .workers import guarded_work
+
+if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported when the first load runs, after the first frame
+    from ..loader import LoadError, Loaded
+
+POLL_SECONDS = 0.25
+INLINE_LOAD_BYTES = 256 * 1024
+
+Signature = tuple[int, int, int]
+
+
+def signature(path: Path) -> Signature | None:
+    """What changes when the file is written or replaced; None when it is missing."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+class BriefingFile(Widget):
+    """Loads a briefing (and the older version it is compared with), and follows its file:
+    a change is reloaded once the file has held still for one poll (editors write in bursts)."""
+
+    DEFAULT_CSS = "BriefingFile { display: none; }"
+
+    class Loaded(Message):
+        """A good briefing was read. ``by_hand``: the reader asked for it."""
+
+        def __init__(self, loaded: Loaded, baseline: Loaded | None, by_hand: bool) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.baseline = baseline
+            self.by_hand = by_hand
+
+    class Failed(Message):
+        """The file (or the baseline) could not be loaded; every problem is located."""
+
+        def __init__(self, error: LoadError) -> None:
+            super().__init__()
+            self.error = error
+
+    class Missing(Message):
+        """The file has gone (it may come back: it is still watched)."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class Unchanged(Message):
+        """Reloaded by hand, and the file is as it was."""
+
+    def __init__(self, path: Path, *, watch: bool, max_bytes: int, baseline: Path | Loaded | None = None, loaded: bool = False) -> None:
+        super().__init__(id="briefing-file")
+        self.path = path
+        self.watch_file = watch
+        self.max_bytes = max_bytes
+        self._baseline_path = Path(baseline) if isinstance(baseline, (str, Path)) else None
+        self.baseline = None if isinstance(baseline, (str, Path)) else baseline
+        #: The file as last read (or as given, when the app was handed a loaded briefing).
+        self._read_signature = signature(path) if loaded else None
+        self._seen_signature = self._read_signature
+        self._pending: Signature | None = None
+
+    def on_mount(self) -> None:
+        if self.watch_file:
+            self.set_interval(POLL_SECONDS, self._poll)
+
+    def load(self, by_hand: bool = False) -> None:
+        """Read the file now (a small one) or in a worker (a large one)."""
+        current = signature(self.path)
+        if by_hand and current is not None and current == self._read_signature:
+            self.post_message(self.Unchanged())
+            return
+        if current is not None and current[1] >= INLINE_LOAD_BYTES:
+            self._load_in_worker(by_hand)
+        else:
+            self.post_message(self._read(by_hand))
+
+    @guarded_work("Loading the briefing", group="load", exclusive=True)
+    def _load_in_worker(self, by_hand: bool) -> None:
+        self.post_message(self._read(by_hand))
+
+    def _read(self, by_hand: bool) -> Message:
+        """The one load path: the baseline once, then the file; a message says how it went."""
+        from ..loader import LoadError, load
+
+        before = signature(self.path)
+        try:
+            if self.baseline is None and self._baseline_path is not None:
+                self.baseline = load(self._baseline_path, self.max_bytes)
+            loaded = load(self.path, self.max_bytes)
+        except LoadError as error:
+            return self.Failed(error)
+        self._read_signature = before
+        return self.Loaded(loaded, self.baseline, by_hand)
+
+    def _poll(self) -> None:
+        current = signature(self.path)
+        if current == self._seen_signature:
+            self._pending = None
+            return
+        if current is None:
+            self._seen_signature = None
+            self.post_message(self.Missing(self.path))
+            return
+        if current != self._pending:  # changed: wait until it holds still for a poll
+            self._pending = current
+            return
+        self._seen_signature, self._pending = current, None
+        self.load()

@@ -1,0 +1,43 @@
+"""Workers that never take the dashboard down: one place decides what an unexpected
+exception in a worker becomes — a notification that says what failed and where, while
+the briefing on screen stays as it was."""
+
+from __future__ import annotations
+
+import traceback
+from functools import wraps
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from textual import work
+from textual.dom import DOMNode
+
+from ..text import clean
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def failure_text(what: str, error: BaseException) -> str:
+    """``Export failed: ValueError: boom (export.py:120)``: what, why, and where it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    detail = str(error)
+    return f"{what} failed: {type(error).__name__}{': ' + detail if detail else ''}{where}"
+
+
+def guarded_work(what: str, *, group: str = "default", exclusive: bool = False) -> Callable[[Method], Method]:
+    """A thread worker whose unexpected exceptions are reported, never raised into the app."""
+
+    def decorate(method: Method) -> Method:
+        @wraps(method)
+        def run(node: DOMNode, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(node, *args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - the point is to catch whatever it is
+                message = failure_text(what, error)
+                node.app.call_from_thread(node.app.notify, clean(message), severity="error", markup=False, timeout=10)
+                return None
+
+        return work(thread=True, group=group, exclusive=exclusive, exit_on_error=False)(run)  # type: ignore[return-value]
+
+    return decorate
