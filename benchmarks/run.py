@@ -163,6 +163,17 @@ def main() -> int:
         rss = peak_rss_mb(briefing_command(command, str(large)))
         row(f"peak RSS, `briefing {command}` large", f"{rss:.0f} MB", "target ≤ 300 MB", check(rss <= 300))
 
+    # Hostile input is refused quickly: the slowest of the broken files of tests/corpus/bad.
+    corpus = sorted((ROOT / "tests" / "corpus" / "bad").iterdir())
+    hostile = {path.name: timed(briefing_command("check", str(path)), 1) for path in corpus}
+    slowest = max(hostile, key=hostile.__getitem__)
+    row(
+        f"`briefing check`, slowest of {len(corpus)} hostile files",
+        ms(hostile[slowest]),
+        f"{slowest}; target ≤ 1 s",
+        check(hostile[slowest] <= 1),
+    )
+
     # --- the dashboard ------------------------------------------------------------------
     paired = tui_together(["--floor", str(default)], paired_runs)
     tui_floor, ours = paired["--floor"], paired[str(default)]

@@ -128,6 +128,11 @@ class BriefingIndex:
                     hits.append((ref, text, offset if len(folded) == len(text) else -1))
         return hits, total
 
+    @property
+    def search_ready(self) -> bool:
+        """Whether every item's words are folded for search already."""
+        return self._corpus is not None
+
     def prepare_search(self) -> list[tuple[Ref, str, str]]:
         """Every item's words, folded for search: built once (the dashboard does it in a
         worker while the reader looks at the briefing; a large one takes a tenth of a second)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,13 @@ SUITE = ROOT.parent / "shared" / "yaml-test-suite"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_bad_corpus_gives_the_expected_located_message_quickly(name, capsys):
+def test_bad_corpus_gives_the_expected_located_message(name, capsys):
+    # How long each takes is measured in benchmarks/ (the hostile corpus row), not here.
     path = CORPUS / "bad" / name
-    started = time.perf_counter()
     status = main(["check", str(path)])
-    elapsed = time.perf_counter() - started
     first = capsys.readouterr().err.splitlines()[0]
     assert status == 1
     assert first == f"{path}:{EXPECTED[name]}"
-    assert elapsed < 1.0, f"{name} took {elapsed:.2f}s"
 
 
 def test_every_corpus_file_is_listed():

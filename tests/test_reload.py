@@ -9,18 +9,12 @@ from textual.widgets import Static
 from briefing.index import Ref
 from briefing.loader import load
 from briefing.tui.app import create_app
+from briefing.tui.loading import BriefingFile
 
 from .conftest import MINIMAL
+from .tui_helpers import Messages, until
 
 SIZE = (120, 40)
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    waited = 0.0
-    while not condition():
-        assert waited < timeout, "timed out waiting for the screen to change"
-        await pilot.pause(0.05)
-        waited += 0.05
 
 
 def title(app) -> str:
@@ -87,27 +81,56 @@ async def test_burst_of_writes_ends_on_the_last(write):
         await until(pilot, lambda: title(app).startswith("Draft 19"))
 
 
-async def test_r_reloads_by_hand(write):
+async def test_r_reloads_by_hand_and_says_what_it_found(write):
     path = write(MINIMAL)
     app = create_app(load(path), watch=False)
-    async with app.run_test(size=SIZE) as pilot:
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        await pilot.press("r")  # nothing written yet
+        await until(pilot, lambda: messages.of(BriefingFile.Unchanged), what="Unchanged")
+        assert messages.notices[-1] == "Unchanged: the file is as it was."
         path.write_text(MINIMAL.replace("title: Test briefing", "title: By hand"), encoding="utf-8")
-        await pilot.pause(0.6)
-        assert title(app).startswith("Test briefing")  # not watching
+        assert title(app).startswith("Test briefing") and not app.file.watch_file
         await pilot.press("r")
-        await until(pilot, lambda: title(app).startswith("By hand"))
+        await until(pilot, lambda: title(app).startswith("By hand"), what="the reload")
+        [loaded] = messages.of(BriefingFile.Loaded)
+        assert loaded.by_hand and messages.notices[-1] == "Reloaded."
+
+
+async def test_the_file_component_reports_each_outcome_by_message(write):
+    path = write(MINIMAL)
+    app = create_app(load(path))
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        path.write_text("title: [unclosed\n", encoding="utf-8")
+        await until(pilot, lambda: messages.of(BriefingFile.Failed), what="Failed")
+        [failed] = messages.of(BriefingFile.Failed)
+        assert str(failed.error.diagnostics[0]).startswith(f"{path}:2:1: error: YAML syntax")
+        path.unlink()
+        await until(pilot, lambda: messages.of(BriefingFile.Missing), what="Missing")
+        assert messages.of(BriefingFile.Missing)[0].path == path
+        path.write_text(MINIMAL, encoding="utf-8")
+        await until(pilot, lambda: messages.of(BriefingFile.Loaded), what="Loaded")
+        assert not messages.of(BriefingFile.Loaded)[0].by_hand
+        assert banner(app) is None
 
 
 async def test_removed_item_moves_the_selection_safely(write):
     path = write(MINIMAL)
     app = create_app(load(path))
-    async with app.run_test(size=SIZE) as pilot:
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.press("j", "enter")  # b2 → source 2, trail from b2
-        assert app.dashboard.current_ref() == Ref("sources", "2")
+        assert app.dashboard.current_ref() == Ref("sources", "2") and app.dashboard.trail is not None
         shorter = MINIMAL.replace("  - id: b2\n    label: Second\n    text: Second bullet\n    citations: [2]\n", "")
-        shorter = shorter.replace("citations: [1, 2]", "citations: [1, 2]")
+        assert shorter != MINIMAL
         path.write_text(shorter, encoding="utf-8")
-        await until(pilot, lambda: Ref("summary", "b2") not in app.dashboard.index)
-        assert app.dashboard.trail is None
-        await pilot.press("1", "enter", "backspace", "backspace")  # history points at a vanished item: no crash
+        await until(pilot, lambda: Ref("summary", "b2") not in app.dashboard.index, what="the reload")
+        assert app.dashboard.trail is None  # its origin is gone
+        await pilot.press("1")
+        assert app.dashboard.current_ref() == Ref("summary", "b1")  # the selection moved to what is left
+        messages.clear()
+        await pilot.press("backspace", "backspace")  # back to the vanished b2, then nothing left
+        assert app.dashboard.current_ref() == Ref("summary", "b1")
+        assert messages.notices == ["That item is no longer in the briefing.", "Nothing to go back to."]
         assert app.is_running

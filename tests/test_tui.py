@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+
 from briefing.index import Ref
 from briefing.tui.panes import DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
-from .tui_helpers import app_for, bundled_app, current_markers, send_burst
+from .tui_helpers import Messages, app_for, bundled_app, current_markers, send_burst, until
 from briefing.tui.app import create_app
 from briefing.tui.loading import BriefingFile
 
@@ -24,7 +25,8 @@ def detail_text(app) -> str:
 
 async def test_bullet_citation_next_back_back():
     app = bundled_app()
-    async with app.run_test(size=SIZE) as pilot:
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.pause()
         assert app.focused is app.dashboard.pane("summary") and app.dashboard.current_ref() == BULLET
 
@@ -39,8 +41,10 @@ async def test_bullet_citation_next_back_back():
         assert current_markers(app, BULLET) == ["[3]"]
         assert "citation 2 of 2" in detail_text(app)
 
+        messages.clear()
         await pilot.press("]")  # past the last citation: stays, says so
         assert app.dashboard.current_ref() == Ref("sources", "3")
+        assert messages.notices == ["That was the last citation (2 in all)."]
 
         await pilot.press("backspace")
         assert app.dashboard.current_ref() == Ref("sources", "1") and current_markers(app, BULLET) == ["[1]"]
@@ -158,8 +162,21 @@ async def test_help_opens_lists_bindings_and_closes():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        body = str(app.screen.query_one("#help-body", Static).content)
-        assert body  # the table is rendered below
+        help_screen = app.screen
+        entries = help_screen.entries()
+        listed = {(where, description): keys for where, keys, description in entries}
+        # Each key the reader has, under where it works, and drawn on the screen.
+        assert listed[("Everywhere", "Search")] == "/"
+        assert listed[("Everywhere", "Back")] == "⌫/b"
+        assert listed[("In a list pane", "Go to source")] == "⏎ / c"
+        assert listed[("In Sources", "Withdraw")] == "w"
+        assert listed[("In the Detail pane", "Jump to it")] == "⏎"
+        assert listed[("In search", "Go to hit")] == "⏎"
+        assert not any("Scroll" in description or "Copy" in description for _, _, description in entries)
+        body = help_screen.query_one("#help-body", Static)
+        lines = [strip.text.rstrip() for strip in body.render_lines(body.size.region)]
+        assert any(line.startswith("⏎ / c") and line.endswith("Go to source") for line in lines)
+        assert sum(1 for line in lines if line.strip()) == len(entries) + 6  # and a heading per group
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         assert app.focused is app.dashboard.pane("summary")
@@ -183,9 +200,10 @@ async def test_open_url_opens_or_says_there_is_none(write, monkeypatch):
     app = app_for(write(MINIMAL))
     opened = []
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
-    async with app.run_test(size=SIZE) as pilot:
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.press("7", "o")
-        assert opened == [] and any("no URL" in n.message for n in app._notifications)
+        assert opened == [] and messages.notices == ["This source has no URL."]
         await pilot.press("j", "o")
         assert opened == ["https://example.org/two"]
 
@@ -195,10 +213,10 @@ async def test_palette_goes_to_a_source(write):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"source 4")
-        await pilot.pause(0.3)
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList").first().option_count > 0, what="the palette's hits")
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.dashboard.current_ref() == Ref("sources", "4")
+        await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "4"), what="the jump to source 4")
 
 
 async def test_narrow_terminal_turns_panes_into_tabs():
@@ -237,9 +255,9 @@ async def test_wrapped_rows_keep_every_line_after_layout():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         pane = app.dashboard.pane("summary")
-        heights = [len(pane._strips(row)) for row in range(pane.row_count)]
-        assert pane.virtual_size.height == sum(heights)
-        drawn = "".join(strip.text for strip in pane._strips(0))
+        heights = [len(pane.row_lines(row)) for row in range(pane.row_count)]
+        assert pane.virtual_size.height == sum(heights) and max(heights) > 1
+        drawn = "".join(pane.row_lines(0))
         assert "[1][3]" in drawn
 
 
@@ -262,10 +280,11 @@ async def test_palette_exports_html_into_the_working_directory(tmp_path, monkeyp
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Export as HTML")
-        await pilot.pause(0.3)
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList").first().option_count > 0, what="the palette's hits")
         await pilot.press("enter")
+        await until(pilot, lambda: (tmp_path / "briefing.html").exists(), what="the export")
         await app.workers.wait_for_complete()
-        await pilot.pause()
     page = (tmp_path / "briefing.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="source-1"' in page
 
@@ -368,7 +387,7 @@ async def test_detail_scrolls_over_exactly_what_it_shows():
         for keys in (["7"], ["j"], ["j"], ["1"], ["3", "j"], ["7", "k"], ["enter"]):
             await pilot.press(*keys)
             await pilot.pause()
-            assert detail.virtual_size.height == len(detail._head) + len(detail.refs), keys
+            assert detail.virtual_size.height == detail.head_height + len(detail.refs), keys
             assert detail.text().count("\n") + 1 == detail.virtual_size.height, keys
 
 
@@ -432,7 +451,7 @@ async def test_clicking_a_search_hit_or_a_cited_by_entry_goes_there():
 
         await pilot.press("7")
         detail = app.dashboard.detail
-        heading = len(detail._head)  # the cited-by entries start right below the head
+        heading = detail.head_height  # the cited-by entries start right below the head
         await pilot.click(detail, offset=(4, 1 + heading + 1))  # border, then the second entry
         assert app.focused is detail and detail.cursor == 1
         second = detail.refs[1]
@@ -445,7 +464,7 @@ async def test_search_words_are_ready_before_the_first_keystroke():
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.dashboard.index._corpus is not None  # folded in a worker after the briefing showed
+        assert app.dashboard.index.search_ready  # folded in a worker after the briefing showed
 
 
 async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):

@@ -1,6 +1,14 @@
-"""Shared set-up for the TUI tests: the app the CLI would build, and what its rows look like."""
+"""Shared set-up for the TUI tests: the app the CLI would build, what its rows look like,
+the messages it posted, and waiting on a condition instead of a fixed sleep."""
 
 from __future__ import annotations
+
+import asyncio
+import time
+from typing import Callable
+
+from textual.message import Message
+from textual.notifications import Notify
 
 from briefing.index import Ref
 from briefing.loader import default_path, load, load_text
@@ -14,6 +22,39 @@ def bundled_app() -> BriefingApp:
 
 def app_for(path) -> BriefingApp:
     return create_app(load(path), watch=False)
+
+
+class Messages:
+    """Every message the app's nodes handle, in order: pass as ``run_test(message_hook=…)``."""
+
+    def __init__(self) -> None:
+        self.seen: list[Message] = []
+
+    def __call__(self, message: Message) -> None:
+        # The hook sees a bubbling message at each node it reaches: keep it once.
+        if not any(message is seen for seen in self.seen[-8:]):
+            self.seen.append(message)
+
+    def of(self, kind: type[Message]) -> list:
+        return [message for message in self.seen if isinstance(message, kind)]
+
+    @property
+    def notices(self) -> list[str]:
+        """The text of every notification, in order."""
+        return [str(message.notification.message) for message in self.of(Notify)]
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 5.0, what: str = "the condition") -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause()
+        await asyncio.sleep(0.01)  # let threads (workers, the file watcher's clock) move on
 
 
 CHARACTERS = {"enter": "\r", "slash": "/", "backspace": "\x7f", "escape": "\x1b"}
@@ -40,4 +81,4 @@ def current_markers(app: BriefingApp, ref: Ref) -> list[str]:
     return [text.plain[span.start : span.end] for span in text.spans if str(span.style) == STYLE_MARKER_CURRENT]
 
 
-__all__ = ["bundled_app", "app_for", "send_burst", "row_text", "current_markers", "load_text", "Ref"]
+__all__ = ["bundled_app", "app_for", "send_burst", "row_text", "current_markers", "load_text", "Ref", "Messages", "until"]

@@ -293,6 +293,11 @@ class DetailPane(LineView, can_focus=True):
             return styled(strip, self.base_style, self.get_component_rich_style("detail--cursor"))
         return styled(strip, self.base_style)
 
+    @property
+    def head_height(self) -> int:
+        """Lines above the cited-by list: the trail, the item and the list's heading."""
+        return len(self._head)
+
     def text(self) -> str:
         """Everything the pane shows, as plain text (tests read it)."""
         lines = [strip.text.rstrip() for strip in self._head]

@@ -164,6 +164,21 @@ class HelpScreen(ModalScreen[None]):
         box = self.query_one("#help-box")
         box.border_title = "Keys"
         box.border_subtitle = "esc closes"
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        group = None
+        for title, keys, description in self.entries():
+            if title != group:
+                if group is not None:
+                    table.add_row("", "")
+                table.add_row(Text(title, "bold underline"), "")
+                group = title
+            table.add_row(Text(keys), Text(description))
+        self.query_one("#help-body", Static).update(table)
+
+    def entries(self) -> list[tuple[str, str, str]]:
+        """(where, keys, what) for every key the help lists, from the live bindings."""
         app = self.app
         dashboard = app.dashboard
         groups = [
@@ -173,24 +188,19 @@ class HelpScreen(ModalScreen[None]):
             ("In the Detail pane", [dashboard.detail._bindings]),
             ("In search", [SearchScreen._merge_bindings()]),
         ]
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, bindings in groups:
-            table.add_row(Text(title, "bold underline"), "")
+        entries = []
+        for title, maps in groups:
             seen: dict[str, list[str]] = {}
-            for key_bindings in (kb for bindings_map in bindings for kb in bindings_map.key_to_bindings.values()):
+            for key_bindings in (kb for bindings_map in maps for kb in bindings_map.key_to_bindings.values()):
                 for binding in key_bindings:
                     # Ours carry an id; Textual's own (scrolling sideways, copying) do nothing here.
                     if not binding.description or binding.id is None:
                         continue
                     seen.setdefault(binding.description, []).append(app.get_key_display(binding))
-            for description, keys in seen.items():
-                table.add_row(Text(" / ".join(dict.fromkeys(keys))), Text(description))
-            table.add_row("", "")
-        table.add_row(Text("Palette", "bold underline"), "")
-        table.add_row(Text(app.get_key_display(Binding("ctrl+p", ""))), Text("Command palette: every action, go to any item, themes"))
-        self.query_one("#help-body", Static).update(table)
+            entries += [(title, " / ".join(dict.fromkeys(keys)), description) for description, keys in seen.items()]
+        palette = app.get_key_display(Binding("ctrl+p", ""))
+        entries.append(("Palette", palette, "Command palette: every action, go to any item, themes"))
+        return entries
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)

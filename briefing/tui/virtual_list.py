@@ -191,6 +191,10 @@ class VirtualList(LineView, can_focus=True):
             self._cache[row] = strips = strips or [Strip.blank(width)]
         return strips
 
+    def row_lines(self, row: int) -> list[str]:
+        """A row as drawn now, line by line (what a reader sees of it)."""
+        return [strip.text for strip in self._strips(row)]
+
     def _line_starts(self) -> list[int]:
         self._check_width()
         if self._starts is None:
