@@ -596,3 +596,34 @@ async def test_showing_a_briefing_draws_each_row_once(monkeypatch):
         await pilot.pause()
         rows = sum(len(pane.refs) for pane in app.dashboard.panes)
         assert rows and len(drawn) == rows, (len(drawn), rows)
+
+
+async def test_an_unexpected_error_in_a_worker_is_a_notification_not_a_crash(monkeypatch, tmp_path):
+    import briefing.export
+
+    def broken(briefing, format):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(briefing.export, "export", broken)
+    monkeypatch.chdir(tmp_path)
+    app = bundled_app()
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        app.export("html")
+        await until(pilot, lambda: messages.notices, what="the notification")
+        [notice] = messages.notices
+        assert notice.startswith("Export failed: ValueError: boom (test_tui.py:")  # where it was raised
+        await pilot.press("j")  # the dashboard goes on, with its briefing
+        assert app.is_running and app.dashboard.current_ref() == Ref("summary", "syria-russia-relations")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_text_says_what_why_and_where():
+    from briefing.tui.workers import failure_text
+
+    try:
+        raise KeyError("x")
+    except KeyError as error:
+        text = failure_text("Loading", error)
+    assert text.startswith("Loading failed: KeyError: 'x' (test_tui.py:")
+    assert failure_text("Export", RuntimeError()) == "Export failed: RuntimeError"

@@ -1,0 +1,69 @@
+"""The kind registry: every kind of item is described once, and every view asks it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.export import to_html, to_markdown
+from briefing.index import COLLECTIONS, BriefingIndex
+from briefing.kinds import KINDS, Kind
+from briefing.loader import default_path, load
+from briefing.render import detail, row
+
+BUNDLED = load(default_path()).briefing
+INDEX = BriefingIndex(BUNDLED)
+
+
+def test_every_kind_in_the_index_is_registered_and_lives_in_a_collection():
+    assert {ref.kind for ref in INDEX.items} == set(KINDS)
+    assert {kind.collection for kind in KINDS.values()} == set(COLLECTIONS)
+    for ref in INDEX.items:
+        assert KINDS[ref.kind].collection == ref.collection
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_describes_its_items_for_every_view(kind):
+    refs = [ref for ref in INDEX.items if ref.kind == kind]
+    assert refs, f"the bundled briefing has no {kind}"
+    describer = KINDS[kind]
+    for ref in refs:
+        item = INDEX.items[ref]
+        assert describer.label(INDEX, ref, item).strip()
+        assert describer.row(INDEX, ref, item).plain.strip()
+        assert any(value for _, value in describer.fields(INDEX, ref, item))
+        assert describer.markdown(INDEX, ref, item, "")
+        if kind != "sources":  # a source's HTML is the entry of the sources list
+            assert describer.html(INDEX, ref, item)
+
+
+def test_the_views_take_their_words_from_the_registry(monkeypatch):
+    """Change how one kind reads, and every view shows the change: nothing else describes it."""
+    base = KINDS["bases"]
+    monkeypatch.setattr(type(base), "label", lambda self, index, ref, item: "LABEL-FROM-REGISTRY")
+    monkeypatch.setattr(type(base), "row", lambda self, index, ref, item: __import__("rich.text").text.Text("ROW-FROM-REGISTRY"))
+    monkeypatch.setattr(type(base), "markdown", lambda self, index, ref, item, notes: [f"- MD-FROM-REGISTRY{notes}"])
+    monkeypatch.setattr(type(base), "html", lambda self, index, ref, item: "HTML-FROM-REGISTRY")
+    tartus = next(ref for ref in INDEX.items if ref.kind == "bases")
+    assert INDEX.label(tartus) == "LABEL-FROM-REGISTRY"
+    assert row(INDEX, tartus).plain.startswith("ROW-FROM-REGISTRY [1][3]")
+    assert "- MD-FROM-REGISTRY[^1][^3]" in to_markdown(BUNDLED)
+    assert "HTML-FROM-REGISTRY" in to_html(BUNDLED)
+    assert "base: LABEL-FROM-REGISTRY" in to_html(BUNDLED)  # the sources' back-links
+
+
+def test_a_kind_that_describes_nothing_fails_loudly():
+    with pytest.raises(NotImplementedError):
+        Kind().label(INDEX, next(iter(INDEX.items)), None)
+
+
+def test_the_detail_heading_uses_the_kind_name_and_label():
+    statement = next(ref for ref in INDEX.items if ref.kind == "statements")
+    base = next(ref for ref in INDEX.items if ref.kind == "bases")
+    from rich.console import Console
+
+    console = Console(width=100, record=True, file=__import__("io").StringIO())
+    console.print(detail(INDEX, base))
+    console.print(detail(INDEX, statement))
+    text = console.export_text()
+    assert "Base  Tartus naval base" in text
+    assert "Statement  \n" in text  # a statement is not titled: its label repeats its text
