@@ -24,6 +24,7 @@ run: $(STAMP)
 	$(BIN)/briefing $(FILE)
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
