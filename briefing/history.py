@@ -10,7 +10,7 @@ Place = TypeVar("Place")
 class History(Generic[Place]):
     """``visit`` records where you leave from; ``back`` and ``forward`` step through it.
 
-    Places are whatever the caller stores (the TUI stores a pane, an item and a
+    Places are whatever the caller stores (the dashboard stores an item and a
     citation trail). Capped so that a long session cannot grow without bound.
     """
 

@@ -42,7 +42,7 @@ def source_ref(source_id: int) -> Ref:
 
 
 class BriefingIndex:
-    """Items by reference, the order each pane lists them in, and citations both ways."""
+    """Items by reference, in the order of their collections, and citations both ways."""
 
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing

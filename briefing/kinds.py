@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .export import StixContext
     from .index import BriefingIndex, Ref
 
-#: (field name, value) pairs for the Detail pane and print; values None or "" are left out.
+#: (field name, value) pairs for an item shown in full (print, the dashboard); values None or "" are left out.
 Pairs = list[tuple[str, Any]]
 
 
@@ -44,7 +44,7 @@ class Kind:
 
     collection: ClassVar[str]
     name: ClassVar[str]
-    #: Whether the Detail pane heads the item with its label (a statement's label repeats its text).
+    #: Whether an item shown in full is headed with its label (a statement's label repeats its text).
     titled: ClassVar[bool] = True
 
     def label(self, index: BriefingIndex, ref: Ref, item: Any) -> str:

@@ -78,13 +78,13 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: f
     return text
 
 
-# --- every field: the Detail pane and print -----------------------------------------
+# --- every field: an item in full, in print and the dashboard ---------------------
 
 
 class Fields:
     """``key  value`` rows with the value wrapped under itself (a hanging indent).
 
-    Laid out by hand rather than with a Table: print and the Detail pane draw
+    Laid out by hand rather than with a Table: print and the dashboard draw
     many of these, and a table measures every cell again at each nesting level.
     """
 
@@ -139,7 +139,7 @@ def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int |
 
 
 def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> RenderableType:
-    """An item in full under a heading: the Detail pane."""
+    """An item in full under a heading, as the dashboard shows the selected item."""
     heading = Text()
     heading.append(f"{kind_name(ref).capitalize()}  ", STYLE_DIM)
     if KINDS[ref.kind].titled:

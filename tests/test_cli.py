@@ -123,7 +123,10 @@ def test_print_and_check_do_not_import_textual():
 
 
 def test_model_layer_never_imports_textual():
-    code = "import sys, briefing.model, briefing.loader, briefing.index, briefing.history; assert 'textual' not in sys.modules"
+    code = (
+        "import sys, briefing.model, briefing.loader, briefing.index, briefing.history, briefing.navigation, "
+        "briefing.kinds, briefing.tradecraft, briefing.render, briefing.export; assert 'textual' not in sys.modules"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -183,3 +186,15 @@ def test_print_writes_the_document_part_by_part_and_the_same_as_in_one_piece(wri
     Console(file=whole, width=100, highlight=False, emoji=False).print(document(briefing))
     assert main(["print", "--width", "100", str(path)]) == 0
     assert capsys.readouterr().out == whole.getvalue()
+
+
+def test_the_core_speaks_no_ui_words():
+    """Pane titles, their order and their keys belong to the dashboard (briefing/tui/)."""
+    import re
+
+    from .conftest import ROOT
+
+    ui_words = re.compile(r"\bpanes?\b|PANE|Binding|key_display|\bkeystrokes?\b", re.IGNORECASE)
+    for module in sorted((ROOT / "briefing").glob("*.py")):
+        found = [line for line in module.read_text(encoding="utf-8").splitlines() if ui_words.search(line)]
+        assert not found, (module.name, found)
