@@ -22,14 +22,21 @@ from __future__ import annotations
 import math
 import os
 import re
-import types
-import typing
-from typing import Any, Callable, Iterable, Literal, NamedTuple
+from typing import Any, Callable, Iterable, Literal
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .defaults import DEFAULT_MAX_BYTES, default_path  # noqa: F401 (re-exported)
+from .locate import (  # noqa: F401 (Diagnostic and Severity are re-exported: callers know the loader)
+    Diagnostic,
+    Severity,
+    line_col,
+    locate,
+    mark_diagnostic,
+    validation_message,
+    yaml_error,
+)
 from .model import Briefing, Finding, cross_check
 
 # libyaml's C parser is several times faster; fall back to the pure-Python one when
@@ -38,23 +45,6 @@ _Parser = getattr(yaml, "CBaseLoader", None) or yaml.SafeLoader
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1_000_000
-
-Severity = Literal["error", "warning"]
-
-
-class Diagnostic(NamedTuple):
-    """One problem, printable as ``file:line:col: severity: message``."""
-
-    file: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity}: {self.message}"
-
 
 class LoadError(Exception):
     """A briefing could not be loaded. ``io`` errors (missing file, unreadable) exit 2."""
@@ -278,14 +268,6 @@ def _build(text: str, track: bool) -> tuple[Any, dict, dict]:
 # --- reading ---------------------------------------------------------------------
 
 
-def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    newline = b"\n" if isinstance(before, bytes) else "\n"
-    line = before.count(newline) + 1
-    column = offset - (before.rfind(newline) + 1) + 1
-    return line, column
-
-
 def read_text(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a file as UTF-8 (a BOM is allowed), refusing what is not a text briefing."""
     name = str(path)
@@ -315,47 +297,14 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError([Diagnostic(name, "file is UTF-16; save it as UTF-8", 1, 1)])
     if nul != -1:
-        line, column = _line_col(data, nul)
+        line, column = line_col(data, nul)
         raise LoadError([Diagnostic(name, "binary data (a NUL byte): this is not a text file", line, column)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _line_col(data, error.start)
+        line, column = line_col(data, error.start)
         raise LoadError([Diagnostic(name, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column)]) from None
     return text.removeprefix("\ufeff")
-
-
-def _mark_diagnostic(name: str, message: str, mark: Any, severity: Severity = "error") -> Diagnostic:
-    if mark is None:
-        return Diagnostic(name, message, severity=severity)
-    return Diagnostic(name, message, mark.line + 1, mark.column + 1, severity)
-
-
-def _yaml_error(name: str, error: yaml.YAMLError, text: str) -> Diagnostic:
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        if error.context and error.problem:
-            started = error.context_mark
-            if started is not None and mark is not None and (started.line, started.column) != (mark.line, mark.column):
-                problem = f"{error.problem} ({error.context} started at {started.line + 1}:{started.column + 1})"
-            else:
-                problem = f"{error.problem} ({error.context})"
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            problem += "; it is a tab, and YAML indents with spaces only"
-        if "maximum nesting depth" in problem:
-            problem = "nesting too deep (over a thousand levels); a briefing needs a handful"
-        return _mark_diagnostic(name, f"YAML syntax: {problem}", mark)
-    return Diagnostic(name, f"YAML syntax: {error}")
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    return text[start + column : start + column + 1]
 
 
 def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
@@ -363,14 +312,14 @@ def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
     try:
         return _build(text, track)
     except _Problem as problem:
-        raise LoadError([_mark_diagnostic(name, problem.message, problem.mark)]) from None
+        raise LoadError([mark_diagnostic(name, problem.message, problem.mark)]) from None
     except yaml.reader.ReaderError as error:
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        line, column = _line_col(text, error.position)
+        line, column = line_col(text, error.position)
         message = f"control character U+{code:04X} is not allowed in YAML (write it as an escape in a double-quoted string)"
         raise LoadError([Diagnostic(name, message, line, column)]) from None
     except yaml.YAMLError as error:
-        raise LoadError([_yaml_error(name, error, text)]) from None
+        raise LoadError([yaml_error(name, error, text)]) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; this guards the parser
         raise LoadError([Diagnostic(name, "nesting too deep")]) from None
 
@@ -378,80 +327,10 @@ def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
 # --- from errors to positions ------------------------------------------------------
 
 
-def _field_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside ``X``, ``list[X]`` or ``X | None``, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
-        for argument in typing.get_args(annotation):
-            found = _field_model(argument)
-            if found is not None:
-                return found
-    return None
-
-
-def _model_at(loc: tuple) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Briefing
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        info = model.model_fields.get(part)
-        model = _field_model(info.annotation) if info else None
-    return model
-
-
-def _describe(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "briefing"
-
-
-def _validation_message(error: dict) -> tuple[str, tuple, bool]:
-    """(message, loc, points at a key)."""
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        parent, key = loc[:-1], loc[-1]
-        model = _model_at(parent)
-        message = f"unknown key {key!r}"
-        if key == "<<":
-            message += " (YAML merge keys are not part of YAML 1.2; write the keys out)"
-            return message, loc, True
-        if parent:
-            message += f" in {_describe(parent)}"
-        if model is not None:
-            import difflib  # only on this error path: it costs start-up time on every run
-
-            close = difflib.get_close_matches(str(key), list(model.model_fields), n=1)
-            if close:
-                message += f" (did you mean {close[0]!r}?)"
-            else:
-                message += f"; allowed: {', '.join(model.model_fields)}"
-        return message, loc, True
-    if kind == "missing":
-        return f"{_describe(loc[:-1])}: missing required key {loc[-1]!r}", loc, False
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    return f"{_describe(loc)}: {message}", loc, False
-
-
-def _locate(loc: tuple, positions: dict, key_positions: dict, prefer_key: bool) -> Any:
-    if prefer_key and loc in key_positions:
-        return key_positions[loc]
-    for end in range(len(loc), -1, -1):
-        mark = positions.get(loc[:end])
-        if mark is not None:
-            return mark
-    return None
-
-
 def _located(name: str, text: str, items: list[tuple[str, tuple, bool, Severity]]) -> list[Diagnostic]:
     _, positions, key_positions = parse(text, name, track=True)
     diagnostics = [
-        _mark_diagnostic(name, message, _locate(loc, positions, key_positions, prefer_key), severity)
+        mark_diagnostic(name, message, locate(loc, positions, key_positions, prefer_key), severity)
         for message, loc, prefer_key, severity in items
     ]
     diagnostics.sort(key=lambda d: (d.severity != "error", d.line or 0, d.column or 0))
@@ -480,7 +359,7 @@ def load_text(text: str, name: str = "<briefing>", checks: Iterable[Check] = ())
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
-        items = [(*_validation_message(e), "error") for e in error.errors(include_url=False)]
+        items = [(*validation_message(e), "error") for e in error.errors(include_url=False)]
     findings: list[Finding] = cross_check(data)
     if briefing is not None:
         for check in checks:

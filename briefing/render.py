@@ -39,7 +39,7 @@ from .text import (  # noqa: F401 (the text helpers are re-exported: render is w
 from .tradecraft import evidence, thin_evidence
 
 if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to do it
-    from .model import Briefing, Source
+    from .model import Briefing
 
 #: The headings of a briefing's parts in documents (print, Markdown, HTML).
 SECTION_TITLES = {
