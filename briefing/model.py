@@ -74,7 +74,7 @@ Id = Annotated[
 SourceId = Annotated[int, Field(ge=1, strict=True, description="The number of a source, as in [1].")]
 def _year_as_text(value: object) -> object:
     # `date: 2015` reads as a number in YAML; a bare year is still a partial date.
-    return str(value) if type(value) is int and 0 < value <= 9999 else value
+    return str(value) if type(value) is int and 1000 <= value <= 9999 else value
 
 
 PartialDate = Annotated[
@@ -244,8 +244,6 @@ def cross_check(data: Any) -> list[Finding]:
     citations and unknown ids reported in the same run, as a linter does.
     """
     findings: list[Finding] = []
-    if not isinstance(data, dict):
-        return findings
     for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"):
         _check_unique(data, name, findings)
 

@@ -105,3 +105,114 @@ def test_the_bundled_briefing_is_valid_and_cites_everything():
     assert all(s.title is None and s.url is None and s.publisher is None and s.published is None for s in briefing.sources)
     names = {s.name for s in briefing.stakeholders}
     assert {"Russia", "Sergey Lavrov", "Al-Schaibani", "Turkey", "Israel", "European Union"} <= names
+
+
+def test_cross_check_reports_every_reference_problem_exactly():
+    value = data(
+        bases=[
+            {"id": "b", "name": "B", "kind": "air", "location": {"place": "P", "country": "C"}, "operator": "ghost", "citations": [3]},
+            {"id": "b", "name": "B2", "kind": "air", "location": {"place": "P", "country": "C"}},
+        ],
+        judgments=[{"id": "j", "text": "T", "likelihood": "likely", "citations": [1, 4]}],
+        timeline=[{"date": "2025", "text": "E", "citations": [5]}, {"id": "e", "date": "2025", "text": "F"}, {"id": "e", "date": "2025", "text": "G"}],
+    )
+    value["summary"][0]["citations"] = [1, 9]
+    value["tensions"][0]["parties"] = ["alpha", "nobody"]
+    value["tensions"][0]["citations"] = [6]
+    value["stakeholders"][0]["statements"][0]["by"] = "someone"
+    value["stakeholders"][0]["statements"][0]["citations"] = [7]
+    value["sources"].append({"id": 3})
+    value["sources"].append({"id": 1})
+    assert [(f.path, f.message, f.severity) for f in cross_check(value)] == [
+        (("bases", 1, "id"), "duplicate id 'b' in bases (first at item 1)", "error"),
+        (("timeline", 2, "id"), "duplicate id 'e' in timeline (first at item 2)", "error"),
+        (("sources", 3, "id"), "duplicate id 1 in sources (first at item 1)", "error"),
+        (("summary", 0, "citations", 1), "bullet 'b1' cites source [9], which is not in sources", "error"),
+        (("bases", 0, "operator"), "base 'b' names operator 'ghost', which is not a stakeholder", "error"),
+        (("stakeholders", 0, "statements", 0, "citations", 0), "statement 1 of 'alpha' cites source [7], which is not in sources", "error"),
+        (("stakeholders", 0, "statements", 0, "by"), "statement 1 of 'alpha' names speaker 'someone', which is not a stakeholder", "error"),
+        (("tensions", 0, "citations", 0), "tension 't1' cites source [6], which is not in sources", "error"),
+        (("tensions", 0, "parties", 1), "tension 't1' names party 'nobody', which is not a stakeholder", "error"),
+        (("judgments", 0, "citations", 1), "judgment 'j' cites source [4], which is not in sources", "error"),
+        (("timeline", 0, "citations", 0), "timeline event 1 (2025) cites source [5], which is not in sources", "error"),
+    ]
+    # Source 3 is cited (by the base) and so is 1: no "not cited" warning for either.
+
+
+def test_cross_check_reads_broken_data_without_failing():
+    """Schema errors are validation's to report: the cross-check skips what it cannot read."""
+    assert cross_check(None) == [] and cross_check(["a list"]) == []
+    assert cross_check({"summary": "not a list", "sources": {"id": 1}}) == []
+    broken = {
+        "summary": ["not a mapping", {"id": ["unhashable"], "citations": "1"}, {"id": "b", "citations": ["1", True, 2]}],
+        "stakeholders": [{"id": "s", "statements": "none"}, {"id": 5}],
+        "tensions": [{"id": "t", "parties": "alpha", "citations": None}, {"id": "u", "parties": [5, "s"]}],
+        "bases": [{"id": "x", "operator": 7}],
+        "sources": [{"id": "1"}, {"id": 2}, {"id": True}],
+    }
+    assert [(f.path, f.message) for f in cross_check(broken)] == []  # 2 is cited by b: nothing dangles
+
+
+def test_sources_are_matched_by_number_and_stakeholders_by_name():
+    value = data()
+    value["sources"][0]["id"] = "1"  # a string: not source 1 (validation says so)
+    value["stakeholders"][0]["id"] = 5  # a number: not stakeholder "alpha"
+    messages = [f.message for f in cross_check(value)]
+    assert messages == [
+        "bullet 'b1' cites source [1], which is not in sources",
+        "statement 1 of 5 cites source [1], which is not in sources",
+        "tension 't1' cites source [1], which is not in sources",
+        "tension 't1' names party 'alpha', which is not a stakeholder",
+    ]
+
+
+def test_every_uncited_source_is_one_warning_at_its_id():
+    value = data()
+    value["sources"] += [{"id": 3}, {"id": 4}]
+    findings = cross_check(value)
+    assert [(f.path, f.message, f.severity) for f in findings] == [
+        (("sources", 2, "id"), "source [3] is not cited by anything", "warning"),
+        (("sources", 3, "id"), "source [4] is not cited by anything", "warning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("July 2025", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2025-7", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("0000", "year 0000 does not exist"),
+        ("2025-13", "month 13 does not exist"),
+        ("2025-00", "month 00 does not exist"),
+        ("2025-02-29", "2025-02-29 is not a real day (2025-02 has 28 days)"),
+        ("2025-04-31", "2025-04-31 is not a real day (2025-04 has 30 days)"),
+        ("2025-01-00", "2025-01-00 is not a real day (2025-01 has 31 days)"),
+    ],
+)
+def test_each_impossible_date_says_why(value, message):
+    with pytest.raises(ValueError) as caught:
+        check_partial_date(value)
+    assert str(caught.value) == message
+
+
+def test_the_ends_of_the_calendar_are_real():
+    for value in ("0001", "9999-12-31", "2025-12", "2025-01-31", "2024-12-31"):
+        assert check_partial_date(value) == value
+
+
+def test_partial_date_keys_fill_the_missing_parts_with_zero():
+    assert partial_date_key("2025") == (2025, 0, 0)
+    assert partial_date_key("2025-07") == (2025, 7, 0)
+    assert partial_date_key("2025-07-14") == (2025, 7, 14)
+
+
+@pytest.mark.parametrize("year", [1000, 2015, 9999])
+def test_a_four_digit_year_written_as_a_number_is_read_as_a_date(year):
+    assert Briefing.model_validate(data(as_of=year)).as_of == str(year)
+
+
+@pytest.mark.parametrize("year", [999, 0, -5, 10000, True, 2025.0])
+def test_other_numbers_are_not_years(year):
+    with pytest.raises(ValidationError) as caught:
+        Briefing.model_validate(data(as_of=year))
+    assert caught.value.errors()[0]["msg"] == "Input should be a valid string"

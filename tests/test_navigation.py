@@ -59,6 +59,7 @@ def test_a_citation_of_a_missing_source_is_a_warning():
 
 def test_trail_marks_name_the_citation_in_view():
     idx = index()
+    assert trail_marks(idx, Trail(B1, 0)) == {B1: 1}
     assert trail_marks(idx, Trail(B1, 1)) == {B1: 2}
     assert trail_marks(idx, None) == {}
     assert trail_marks(idx, Trail(B1, 2)) == {}  # past its end
@@ -89,6 +90,7 @@ def test_history_goes_back_and_forward_like_a_browser():
     assert history.forward("a") == "b"
     assert history.forward("b") == "c"
     assert history.forward("c") is None
+    assert history.back("c") == "b"  # forward kept the place it left
 
 
 def test_visiting_forgets_forward_and_does_not_repeat_the_last_place():

@@ -149,3 +149,217 @@ def test_diff_command_exit_codes_and_json(tmp_path, capsys):
     assert payload["changes"][0]["fields"] == [{"field": "likelihood", "old": "likely", "new": "very likely"}]
     assert "changed without a new change_reason" in captured.err
     assert main(["diff", bundled, str(tmp_path / "missing.yaml")]) == 2
+
+
+# --- exact values, so that each rule can fail on what it says --------------------------
+
+from briefing.model import Finding  # noqa: E402
+from briefing.tradecraft import (  # noqa: E402
+    Change,
+    Evidence,
+    _grade_key,
+    compare,
+    date_range,
+    thin_evidence,
+    tradecraft_findings,
+)
+
+
+def test_grades_sort_by_reliability_then_credibility_ungraded_parts_last():
+    def source(reliability=None, credibility=None):
+        return briefing(sources=[{"id": 1, "reliability": reliability, "credibility": credibility}]).sources[0]
+
+    assert _grade_key(source("A", 1)) == (0, 1)
+    assert _grade_key(source("F", 6)) == (5, 6)
+    assert _grade_key(source(None, 2)) == (6, 2)
+    assert _grade_key(source("B", None)) == (1, 7)
+    grades = sorted([source("C", 2), source(None, 1), source("B", None), source("B", 3), source("A", 6)], key=_grade_key)
+    assert [(s.reliability, s.credibility) for s in grades] == [("A", 6), ("B", 3), ("B", None), ("C", 2), (None, 1)]
+
+
+def test_evidence_counts_what_is_left_after_withdrawal_and_partial_grades():
+    index = BriefingIndex(graded({"reliability": "C"}, {"credibility": 2}))
+    b1 = Ref("summary", "b1")
+    assert evidence(index, b1) == Evidence(2, "C?", "?2", 0)
+    assert evidence(index, b1, frozenset({1})) == Evidence(1, "?2", "?2", 0)
+    assert evidence(index, b1, frozenset({1, 2})) == Evidence(0, None, None, 0)
+    assert evidence(index, b1, frozenset({1, 2})).badge == "no sources"
+    assert evidence(BriefingIndex(briefing()), b1) == Evidence(2, None, None, 2)
+    assert evidence(index, Ref("summary", "gone")) == Evidence(0, None, None, 0)
+
+
+def test_thin_evidence_is_high_confidence_on_one_source_or_ungraded_ones():
+    class Judgment:
+        confidence = "high"
+
+    class Moderate:
+        confidence = "moderate"
+
+    assert thin_evidence(Judgment(), Evidence(1, "B2", "B2", 0))
+    assert thin_evidence(Judgment(), Evidence(0, None, None, 0))
+    assert thin_evidence(Judgment(), Evidence(3, None, None, 3))
+    assert not thin_evidence(Judgment(), Evidence(2, "B2", "C3", 0))
+    assert not thin_evidence(Moderate(), Evidence(1, None, None, 1))
+    assert not thin_evidence(object(), Evidence(1, None, None, 1))
+
+
+def test_weak_high_confidence_names_each_judgment_and_why():
+    judgments = [
+        {"id": "one", "text": "x", "likelihood": "likely", "confidence": "high", "citations": [1]},
+        {"id": "ungraded", "text": "y", "likelihood": "likely", "confidence": "high", "citations": [1, 2]},
+        {"id": "fine", "text": "z", "likelihood": "likely", "confidence": "high", "citations": [1, 2]},
+        {"id": "none", "text": "w", "likelihood": "likely", "confidence": "high"},
+    ]
+    plain_index = BriefingIndex(briefing(judgments=judgments))
+    assert [(ref.key, message) for ref, message in weak_high_confidence(plain_index)] == [
+        ("one", "judgment 'one' is held with high confidence but rests on 1 source"),
+        ("ungraded", "judgment 'ungraded' is held with high confidence but its sources are all ungraded"),
+        ("fine", "judgment 'fine' is held with high confidence but its sources are all ungraded"),
+        ("none", "judgment 'none' is held with high confidence but rests on 0 sources"),
+    ]
+    data = yaml.safe_load(MINIMAL)
+    data["judgments"] = judgments
+    data["sources"] = [{"id": 1, "reliability": "B", "credibility": 2}, {"id": 2}]
+    graded_index = BriefingIndex(Briefing.model_validate(data))
+    assert [ref.key for ref, _ in weak_high_confidence(graded_index)] == ["one", "none"]
+
+
+def test_withdrawal_summary_lists_every_source_in_order():
+    index = BriefingIndex(briefing())
+    assert withdraw(index, [2, 1]).summary() == "without [1], [2]: 4 items affected, 4 left unsupported"
+    assert withdraw(index, [1]).summary() == "without [1]: 3 items affected, 2 left unsupported"
+
+
+def test_partial_dates_span_their_whole_period():
+    import datetime
+
+    day = datetime.date
+    assert date_range("2024") == (day(2024, 1, 1), day(2024, 12, 31))
+    assert date_range("2024-02") == (day(2024, 2, 1), day(2024, 2, 29))
+    assert date_range("2025-02") == (day(2025, 2, 1), day(2025, 2, 28))
+    assert date_range("2025-07-14") == (day(2025, 7, 14), day(2025, 7, 14))
+
+
+def test_staleness_boundaries_and_severity():
+    b = briefing(
+        as_of="2025-07-01",
+        sources=[
+            {"id": 1, "published": "2025-01-02"},  # 180 days before: not stale
+            {"id": 2, "published": "2025-01-01"},  # 181 days: stale
+            {"id": 3, "published": "2025-07-01", "accessed": "2025-07-02"},  # the day itself is fine; the next is after
+            {"id": 4, "published": "2025-07"},  # July overlaps the as-of day: not after
+        ],
+        timeline=[{"date": "2025-05", "text": "a"}, {"date": "2025-05-31", "text": "b"}, {"date": "2025-04-30", "text": "c"}],
+    )
+    assert staleness(b) == [
+        Finding(("sources", 1, "published"), "source [2] was published 2025-01-01, more than 180 days before the as-of date 2025-07-01", "warning"),
+        Finding(("sources", 2, "accessed"), "source [3] was accessed 2025-07-02, after the briefing's as-of date 2025-07-01", "warning"),
+        Finding(("timeline", 2, "date"), "timeline event 3 (2025-04-30) is out of order after 2025-05-31", "warning"),
+    ]
+    assert [f.path for f in staleness(b, max_age_days=179)] == [
+        ("sources", 0, "published"),
+        ("sources", 1, "published"),
+        ("sources", 2, "accessed"),
+        ("timeline", 2, "date"),
+    ]
+
+
+def test_an_event_overlapping_the_one_above_is_in_order():
+    b = briefing(timeline=[{"date": "2025-05-10", "text": "a"}, {"date": "2025-05", "text": "b"}, {"date": "2025", "text": "c"}])
+    assert staleness(b) == []
+    b = briefing(timeline=[{"date": "2025-05", "text": "a"}, {"date": "2025-04-30", "text": "b"}, {"date": "2025-05-01", "text": "c"}])
+    assert [f.path for f in staleness(b)] == [("timeline", 1, "date")]
+
+
+def test_tradecraft_findings_put_each_warning_at_its_field():
+    judgments = [
+        {"id": "j0", "text": "It will stay.", "likelihood": "likely", "citations": [1, 2]},
+        {"id": "j1", "text": "It may go.", "likelihood": "unlikely", "confidence": "high", "citations": [1]},
+    ]
+    b = briefing(judgments=judgments, as_of="2025-07", sources=[{"id": 1, "published": "2023"}, {"id": 2}])
+    assert tradecraft_findings(b) == [
+        Finding(("judgments", 1, "text"), "judgment 'j1': 'may' is not an ICD 203 likelihood term", "warning"),
+        Finding(("judgments", 1, "confidence"), "judgment 'j1' is held with high confidence but rests on 1 source", "warning"),
+        Finding(("sources", 0, "published"), "source [1] was published 2023, more than 180 days before the as-of date 2025-07", "warning"),
+    ]
+    assert tradecraft_findings(b, max_age_days=10_000)[-1].path == ("judgments", 1, "confidence")
+    # The likelihood is what the text is read against.
+    b = briefing(judgments=[{"id": "j", "text": "It is likely.", "likelihood": "unlikely", "citations": [1]}])
+    assert [f.message for f in tradecraft_findings(b)] == ["judgment 'j': the text says 'likely' (55–80%) but the likelihood is 'unlikely'"]
+
+
+def test_the_default_age_is_180_days():
+    b = briefing(as_of="2025-07-01", sources=[{"id": 1, "published": "2025-01-02"}, {"id": 2, "published": "2025-01-01"}])
+    assert [f.path for f in tradecraft_findings(b)] == [("sources", 1, "published")]
+
+
+def _versions():
+    old = yaml.safe_load(MINIMAL)
+    old["timeline"] = [{"date": "2024", "text": "first"}, {"date": "2025", "text": "second", "citations": [1]}]
+    new = yaml.safe_load(MINIMAL)
+    new["title"] = "Renamed"
+    new["bluf"] = "Something happens."
+    new["summary"][0]["citations"] = [2]
+    new["summary"].append({"id": "b3", "text": "Third", "citations": [1]})
+    new["stakeholders"][0]["statements"][0]["text"] = "We said another thing."
+    del new["tensions"]
+    new["timeline"] = [{"date": "2024", "text": "first"}, {"date": "2025", "text": "second", "citations": [1, 2]}, {"date": "2026", "text": "third"}]
+    return Briefing.model_validate(old), Briefing.model_validate(new)
+
+
+def test_diff_lists_every_change_by_collection_then_kind():
+    old, new = _versions()
+    assert diff(old, new) == [
+        Change("briefing", "", "changed", [("title", "Test briefing", "Renamed"), ("bluf", "Nothing happens.", "Something happens.")]),
+        Change("summary", "b1", "changed", [("citations", [1, 2], [2])]),
+        Change("summary", "b3", "added", []),
+        Change("stakeholders", "alpha", "changed", [("statements[1].text", "We said a thing.", "We said another thing.")]),
+        Change("tensions", "t1", "removed", []),
+        Change("timeline", "#2", "changed", [("citations", [1], [1, 2])]),
+        Change("timeline", "#3", "added", []),
+    ]
+    assert diff(old, old) == []
+
+
+def test_diff_sees_nested_fields_and_values_that_appear_or_go():
+    data = yaml.safe_load(MINIMAL)
+    data["bases"] = [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C"}}]
+    old = Briefing.model_validate(data)
+    data["bases"][0]["location"]["place"] = "Q"
+    data["bases"][0]["status"] = "open"
+    data["sources"][0]["title"] = None
+    new = Briefing.model_validate(data)
+    assert diff(old, new) == [
+        Change("bases", "x", "changed", [("location.place", "P", "Q"), ("status", None, "open")]),
+        Change("sources", "1", "changed", [("title", "Source one", None)]),
+    ]
+
+
+def test_unexplained_changes_need_a_new_reason_for_likelihood_or_confidence():
+    changes = [
+        Change("judgments", "a", "changed", [("likelihood", "likely", "unlikely")]),
+        Change("judgments", "b", "changed", [("confidence", "low", "high"), ("change_reason", None, "New source")]),
+        Change("judgments", "c", "changed", [("confidence", "low", "high"), ("likelihood", "likely", "unlikely"), ("change_reason", "Old", None)]),
+        Change("judgments", "d", "changed", [("text", "x", "y")]),
+        Change("judgments", "e", "added", []),
+        Change("summary", "f", "changed", [("likelihood", "a", "b")]),
+    ]
+    assert unexplained_changes(changes) == [
+        "judgment 'a': likelihood changed without a new change_reason",
+        "judgment 'c': confidence and likelihood changed without a new change_reason",
+    ]
+
+
+def test_compare_marks_new_and_changed_items_and_counts_what_went():
+    old, new = _versions()
+    comparison = compare(old, new)
+    assert comparison.changes == {
+        Ref("summary", "b1"): "changed",
+        Ref("summary", "b3"): "added",
+        Ref("stakeholders", "alpha"): "changed",
+        Ref("timeline", "#2"): "changed",
+        Ref("timeline", "#3"): "added",
+    }
+    assert comparison.removed == 1 and comparison.added == 2
+    assert comparison.summary("old.yaml") == "since old.yaml: 2 new, 3 changed, 1 removed"
+    assert compare(old, old).summary("same.yaml") == "since same.yaml: 0 new, 0 changed, 0 removed"
