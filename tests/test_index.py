@@ -165,3 +165,17 @@ def test_the_search_words_are_folded_once():
     assert len(corpus) == len(idx.items)
     ref, text, folded = corpus[0]
     assert ref == Ref("summary", "b1") and folded == text.casefold()
+
+
+def test_the_offset_is_the_first_match_in_the_items_words():
+    idx = index()
+    hits, _ = idx.search("bullet")
+    ref, text, offset = hits[0]
+    assert text.count("bullet") > 1 and offset == text.index("bullet")
+
+
+def test_search_lists_200_hits_unless_told_otherwise():
+    data = yaml.safe_load(MINIMAL)
+    data["summary"] = [{"id": f"x{n}", "text": "needle", "citations": [1, 2]} for n in range(205)]
+    hits, total = BriefingIndex(Briefing.model_validate(data)).search("needle")
+    assert len(hits) == 200 and total == 205

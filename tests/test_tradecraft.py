@@ -363,3 +363,56 @@ def test_compare_marks_new_and_changed_items_and_counts_what_went():
     assert comparison.removed == 1 and comparison.added == 2
     assert comparison.summary("old.yaml") == "since old.yaml: 2 new, 3 changed, 1 removed"
     assert compare(old, old).summary("same.yaml") == "since same.yaml: 0 new, 0 changed, 0 removed"
+
+
+def test_staleness_reads_accessed_without_published_and_same_or_overlapping_days_are_in_order():
+    b = briefing(
+        as_of="2025-07-01",
+        sources=[{"id": 1, "accessed": "2024-01-01"}, {"id": 2}],
+        timeline=[
+            {"date": "2025-05-10", "text": "a"},
+            {"date": "2025-05-10", "text": "same day"},
+            {"date": "2025-05", "text": "the month"},
+            {"date": "2025-05-20", "text": "inside the month above"},
+        ],
+    )
+    assert [(f.path, f.message) for f in staleness(b)] == [
+        (("sources", 0, "accessed"), "source [1] was accessed 2024-01-01, more than 180 days before the as-of date 2025-07-01"),
+    ]
+
+
+def test_diff_orders_changed_then_added_then_removed_within_a_collection():
+    data = yaml.safe_load(MINIMAL)
+    old = Briefing.model_validate(data)
+    data["summary"] = [
+        {"id": "new1", "text": "New one", "citations": [1]},
+        {"id": "b2", "label": "Second", "text": "Second bullet, edited", "citations": [2]},
+        {"id": "new2", "text": "New two", "citations": [1]},
+    ]
+    data["stakeholders"][0]["statements"][0]["citations"] = [1, 2]
+    new = Briefing.model_validate(data)
+    assert [(c.collection, c.key, c.kind) for c in diff(old, new)] == [
+        ("summary", "b2", "changed"),
+        ("summary", "new1", "added"),
+        ("summary", "new2", "added"),
+        ("summary", "b1", "removed"),
+        ("stakeholders", "alpha", "changed"),
+    ]
+    both_gone = Briefing.model_validate({**data, "summary": []})
+    assert compare(old, both_gone).removed == 2
+
+
+def test_duplicate_ids_are_found_in_every_collection():
+    from briefing.model import cross_check
+
+    data = yaml.safe_load(MINIMAL)
+    data["stakeholders"].append({"id": "alpha", "name": "Again", "kind": "state"})
+    data["tensions"].append({"id": "t1", "title": "Again"})
+    data["judgments"] = [{"id": "j", "text": "a", "likelihood": "likely"}, {"id": "j", "text": "b", "likelihood": "likely"}]
+    data["bases"] = [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C"}, "citations": [8]}]
+    assert [(f.path, f.message) for f in cross_check(data)] == [
+        (("stakeholders", 1, "id"), "duplicate id 'alpha' in stakeholders (first at item 1)"),
+        (("tensions", 1, "id"), "duplicate id 't1' in tensions (first at item 1)"),
+        (("judgments", 1, "id"), "duplicate id 'j' in judgments (first at item 1)"),
+        (("bases", 0, "citations", 0), "base 'x' cites source [8], which is not in sources"),
+    ]
