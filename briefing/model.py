@@ -13,7 +13,7 @@ import calendar
 import re
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING  # noqa: F401 (re-exported)
 
@@ -60,12 +60,35 @@ def partial_date_key(value: str) -> tuple[int, int, int]:
 
 
 def check_url(value: str) -> str:
-    if not re.match(r"https?://[^\s/]+", value):
+    if not re.match(URL_PATTERN, value):
         raise ValueError("expected an http:// or https:// URL")
     return value
 
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+def check_not_blank(value: str) -> str:
+    if value.isspace():
+        raise ValueError("must not be blank")
+    return value
+
+
+# The JSON Schema says what the validators say, in the patterns editors understand: the
+# schema describes the file as written (tests/test_schema.py holds the two to agreement).
+_YEAR = r"(?!0000)[0-9]{4}"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+URL_PATTERN = r"^https?://[^\s/]+"
+
+NonEmpty = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(check_not_blank),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
+]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=128),
@@ -81,9 +104,22 @@ PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
     AfterValidator(check_partial_date),
-    Field(description="A date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "A year written as a number."},
+            ]
+        }
+    ),
+    Field(description="A date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD (a bare year may be a number)."),
 ]
-Url = Annotated[str, AfterValidator(check_url), Field(description="An http(s) URL.")]
+Url = Annotated[
+    str,
+    AfterValidator(check_url),
+    WithJsonSchema({"type": "string", "pattern": URL_PATTERN}),
+    Field(description="An http(s) URL."),
+]
 Citations = Annotated[
     list[SourceId], Field(default_factory=list, description="The ids of the sources this rests on.")
 ]

@@ -1,0 +1,191 @@
+"""The JSON Schema describes the file as written: `briefing check` and a Draft 2020-12
+validator agree on the bundled briefing, the valid fixtures and many mutations of them.
+
+The validator is python-jsonschema with ECMA-262 regular expressions (as the JSON
+Schema spec asks, and as editors' JavaScript validators use); check-jsonschema, the
+command users run, is tried on the files themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from briefing.loader import LoadError, decode, load_text, parse
+from briefing.schema import schema
+
+from .conftest import DATA, MINIMAL, ROOT
+
+jsonschema = pytest.importorskip("jsonschema")
+regress = pytest.importorskip("regress")
+
+
+def _ecma_pattern(validator, pattern, instance, schema):
+    if isinstance(instance, str) and regress.Regex(pattern).find(instance) is None:
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+VALIDATOR = Validator(schema())
+
+
+def check_says_valid(text: str) -> bool:
+    try:
+        load_text(text, "case.yaml")
+    except LoadError as error:
+        assert all(d.severity == "error" for d in error.diagnostics if d.severity == "error")
+        return False
+    return True
+
+
+def schema_says_valid(text: str) -> bool:
+    data, _, _ = parse(text, "case.yaml")
+    return VALIDATOR.is_valid(data)
+
+
+def edit(path: tuple, value) -> Callable[[dict], None]:
+    def apply(data: dict) -> None:
+        target = data
+        for part in path[:-1]:
+            target = target[part]
+        if value is DELETE:
+            del target[path[-1]]
+        else:
+            target[path[-1]] = value
+
+    return apply
+
+
+DELETE = object()
+
+# Mutations of MINIMAL: (name, change). Each is judged by both; they must agree unless the
+# name is in SCHEMA_CANNOT_SAY.
+MUTATIONS: list[tuple[str, Callable[[dict], None]]] = [
+    ("as_of as a bare year number", edit(("as_of",), 2025)),
+    ("as_of as a year string", edit(("as_of",), "2025")),
+    ("as_of a full day", edit(("as_of",), "2025-07-14")),
+    ("as_of month 13", edit(("as_of",), "2025-13")),
+    ("as_of in words", edit(("as_of",), "July 2025")),
+    ("as_of 30 February", edit(("as_of",), "2025-02-30")),
+    ("as_of 29 February of a leap year", edit(("as_of",), "2024-02-29")),
+    ("as_of 29 February of 1900", edit(("as_of",), "1900-02-29")),
+    ("as_of 29 February of 2000", edit(("as_of",), "2000-02-29")),
+    ("as_of year 0000", edit(("as_of",), "0000")),
+    ("as_of a three-digit number", edit(("as_of",), 999)),
+    ("as_of a five-digit number", edit(("as_of",), 20250)),
+    ("as_of a one-digit month", edit(("as_of",), "2025-7")),
+    ("title of one space", edit(("title",), " ")),
+    ("title empty", edit(("title",), "")),
+    ("title a number", edit(("title",), 12)),
+    ("title missing", edit(("title",), DELETE)),
+    ("subtitle null", edit(("subtitle",), None)),
+    ("url not a url", edit(("sources", 1, "url"), "not a url")),
+    ("url ftp", edit(("sources", 1, "url"), "ftp://example.org/x")),
+    ("url http", edit(("sources", 1, "url"), "http://example.org/x")),
+    ("url without a host", edit(("sources", 1, "url"), "https:///x")),
+    ("id with a space", edit(("summary", 0, "id"), "b 1")),
+    ("id starting with a dash", edit(("summary", 0, "id"), "-b1")),
+    ("id of dots and digits", edit(("summary", 0, "id"), "1.2_b-3")),
+    ("source id 0", edit(("sources", 0, "id"), 0)),
+    ("source id a string", edit(("sources", 0, "id"), "1")),
+    ("citation a string", edit(("summary", 0, "citations"), ["1"])),
+    ("credibility 7", edit(("sources", 0, "credibility"), 7)),
+    ("credibility 6", edit(("sources", 0, "credibility"), 6)),
+    ("reliability G", edit(("sources", 0, "reliability"), "G")),
+    ("severity extreme", edit(("tensions", 0, "severity"), "extreme")),
+    ("unknown key", edit(("summary", 0, "txt"), "x")),
+    ("schema_version 2", edit(("schema_version",), 2)),
+    ("stakeholder kind robot", edit(("stakeholders", 0, "kind"), "robot")),
+    ("statement date a year number", edit(("stakeholders", 0, "statements", 0, "date"), 2024)),
+    ("statement date in words", edit(("stakeholders", 0, "statements", 0, "date"), "last year")),
+    ("summary not a list", edit(("summary",), "bullets")),
+    ("dangling citation", edit(("summary", 0, "citations"), [1, 9])),
+    ("duplicate bullet id", edit(("summary", 1, "id"), "b1")),
+    ("unknown party", edit(("tensions", 0, "parties"), ["nobody"])),
+    ("source id written 1.0", edit(("sources", 0, "id"), 1.0)),
+]
+
+#: What a JSON Schema cannot express: references between items, and JSON having one
+#: number type (a YAML 1.0 is an integer to JSON Schema, a float to the model).
+SCHEMA_CANNOT_SAY = {
+    "dangling citation": "a reference to another item's id",
+    "duplicate bullet id": "uniqueness of a field across a list",
+    "unknown party": "a reference to another item's id",
+    "source id written 1.0": "JSON Schema's integer is any whole number, 1.0 included",
+}
+
+
+def mutated(change: Callable[[dict], None]) -> str:
+    data = yaml.safe_load(MINIMAL)
+    data["subtitle"] = "A line under the title"
+    change(data)
+    return json.dumps(data)  # JSON is YAML: the same data, written plainly
+
+
+def test_there_are_enough_mutations():
+    assert len(MUTATIONS) >= 25 and set(SCHEMA_CANNOT_SAY) <= {name for name, _ in MUTATIONS}
+
+
+@pytest.mark.parametrize("name, change", MUTATIONS, ids=[name for name, _ in MUTATIONS])
+def test_check_and_the_schema_agree_on_each_mutation(name, change):
+    text = mutated(change)
+    ours, theirs = check_says_valid(text), schema_says_valid(text)
+    if name in SCHEMA_CANNOT_SAY:
+        assert (ours, theirs) == (False, True), f"{name}: expected only check to refuse it"
+    else:
+        assert ours == theirs, f"{name}: check says {'valid' if ours else 'invalid'}, the schema {'valid' if theirs else 'invalid'}"
+
+
+def valid_fixtures() -> list[Path]:
+    return [DATA, *sorted((ROOT / "data" / "examples").glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("path", valid_fixtures(), ids=lambda path: path.name)
+def test_the_valid_fixtures_pass_both(path):
+    text = path.read_text(encoding="utf-8")
+    assert check_says_valid(text) and schema_says_valid(text)
+
+
+def test_the_minimal_briefing_passes_both():
+    assert check_says_valid(MINIMAL) and schema_says_valid(MINIMAL)
+
+
+def test_the_bad_corpus_is_refused_by_both_where_a_schema_can_say_it():
+    cannot = {
+        "dangling-citation.yaml",
+        "dangling-party.yaml",
+    }
+    for path in sorted((ROOT / "tests" / "corpus" / "bad").glob("*.yaml")):
+        try:
+            data, _, _ = parse(decode(path.read_bytes(), path.name), path.name)
+        except LoadError:
+            continue  # not YAML a briefing may hold (tags, aliases, encodings): no data to validate
+        if not isinstance(data, dict) or path.name in cannot:
+            continue
+        assert not VALIDATOR.is_valid(data), path.name
+
+
+def test_the_committed_schema_is_what_the_model_says():
+    committed = json.loads((ROOT / "schema" / "briefing.schema.json").read_text(encoding="utf-8"))
+    assert committed == schema()
+
+
+CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))
+
+
+@pytest.mark.skipif(not Path(CHECK_JSONSCHEMA).exists(), reason="check-jsonschema is not installed (the test extra has it)")
+def test_check_jsonschema_accepts_the_bundled_briefing_and_refuses_a_broken_one(tmp_path):
+    schema_file = str(ROOT / "schema" / "briefing.schema.json")
+    good = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", schema_file, str(DATA)], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(DATA.read_text(encoding="utf-8").replace("as_of: 2025-07", "as_of: 2025-13"), encoding="utf-8")
+    bad = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", schema_file, str(broken)], capture_output=True, text=True)
+    assert bad.returncode == 1 and "as_of" in bad.stdout, bad.stdout
