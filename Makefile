@@ -12,9 +12,12 @@ STAMP := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(PYTHON) -m pip install --user virtualenv && $(PYTHON) -m virtualenv $(VENV); }
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml package.json package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# The clients the tests run on our outputs (YAML language server, axe-core), pinned in
+	@# package-lock.json; without npm those tests skip, saying why (CI has npm: they run).
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; fi
 	@# An editable install is not byte-compiled (and PYTHONDONTWRITEBYTECODE may forbid
 	@# caching later): compile once, as pip does for a regular install, so start-up stays fast.
 	$(BIN)/python -m compileall -q briefing
@@ -38,4 +41,4 @@ mutants: $(STAMP)
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache mutants
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache mutants node_modules

@@ -189,3 +189,51 @@ def test_check_jsonschema_accepts_the_bundled_briefing_and_refuses_a_broken_one(
     broken.write_text(DATA.read_text(encoding="utf-8").replace("as_of: 2025-07", "as_of: 2025-13"), encoding="utf-8")
     bad = subprocess.run([CHECK_JSONSCHEMA, "--schemafile", schema_file, str(broken)], capture_output=True, text=True)
     assert bad.returncode == 1 and "as_of" in bad.stdout, bad.stdout
+
+
+# --- the YAML language server, as an editor runs it --------------------------------------
+
+from .clients import LanguageServer, node_package  # noqa: E402
+
+YAML_SETTINGS = {"yaml": {"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}}
+
+
+@pytest.fixture
+def language_server():
+    server_package = node_package("yaml-language-server")
+    server = LanguageServer(["node", str(server_package / "bin" / "yaml-language-server"), "--stdio"], ROOT, YAML_SETTINGS)
+    yield server
+    server.close()
+
+
+def test_the_yaml_language_server_finds_nothing_wrong_in_the_bundled_briefing(language_server, tmp_path):
+    # First a broken copy: the errors it gets prove the modeline's schema was loaded.
+    schema_uri = (ROOT / "schema" / "briefing.schema.json").as_uri()
+    text = DATA.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/briefing.schema.json\n")
+    broken = text.replace("../schema/briefing.schema.json", schema_uri, 1)
+    broken = broken.replace("as_of: 2025-07", "as_of: 2025-13").replace("  - id: tartus\n", "  - id: tartus\n    colour: red\n", 1)
+    broken_uri = (tmp_path / "broken.yaml").as_uri()
+    language_server.open(broken_uri, broken)
+    found = language_server.wait_for_diagnostics(broken_uri, lambda diagnostics: len(diagnostics) >= 2)
+    lines = sorted((d["range"]["start"]["line"] + 1, d["message"]) for d in found)
+    as_of_line = broken.splitlines().index("as_of: 2025-13") + 1
+    colour_line = broken.splitlines().index("    colour: red") + 1
+    assert [line for line, _ in lines] == [as_of_line, colour_line], lines
+    assert "Property colour is not allowed." in [message for _, message in lines]
+
+    good_uri = DATA.as_uri()
+    language_server.open(good_uri, text)
+    assert language_server.wait_for_diagnostics(good_uri) == []
+
+
+def test_the_yaml_language_server_completes_the_formats_keys(language_server, tmp_path):
+    schema_uri = (ROOT / "schema" / "briefing.schema.json").as_uri()
+    uri = (tmp_path / "new.yaml").as_uri()
+    text = f"# yaml-language-server: $schema={schema_uri}\nschema_version: 1\n\n"
+    language_server.open(uri, text)
+    result = language_server.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 0}})
+    items = result["items"] if isinstance(result, dict) else result
+    labels = {item["label"] for item in items}
+    assert {"title", "as_of", "region", "bluf", "summary", "sources", "judgments"} <= labels, labels
+    assert "schema_version" not in labels  # already there
