@@ -45,6 +45,8 @@ def to_json(briefing: Briefing) -> str:
 
 
 def to_markdown(briefing: Briefing) -> str:
+    """Markdown that CommonMark, GFM and pandoc render alike: citations as ``[n]``, the
+    sources as a numbered list at the end, every briefing string escaped."""
     index = BriefingIndex(briefing)
     lines = [f"# {md(briefing.title)}", ""]
     if briefing.subtitle:
@@ -56,12 +58,21 @@ def to_markdown(briefing: Briefing) -> str:
             continue
         lines += [f"## {SECTION_TITLES[collection]}", ""]
         for ref in refs:
-            notes = "".join(f"[^{source_id}]" for source_id in index.citations(ref))
-            lines += KINDS[ref.kind].markdown(index, ref, index.items[ref], notes)
+            lines += KINDS[ref.kind].markdown(index, ref, index.items[ref], md_citations(index.citations(ref)))
         lines.append("")
-    for ref in index.order["sources"]:
-        lines += KINDS["sources"].markdown(index, ref, index.items[ref], "")
+    if index.order["sources"]:
+        lines += [f"## {SECTION_TITLES['sources']}", ""]
+        for ref in index.order["sources"]:
+            lines += KINDS["sources"].markdown(index, ref, index.items[ref], "")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def md_citations(citations: Iterable[int]) -> str:
+    """`` \\[1\\]\\[3\\]``: the source numbers as the briefing writes them. Not footnotes: every
+    renderer numbers footnotes its own way, and a reader would no longer know which source
+    is which."""
+    markers = "".join(f"\\[{source_id}\\]" for source_id in citations)
+    return f" {markers}" if markers else ""
 
 
 # --- HTML ------------------------------------------------------------------------------------

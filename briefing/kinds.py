@@ -443,11 +443,11 @@ class SourceKind(Kind):
         if item.published:
             parts.append(f"published {item.published}")
         if item.url:
-            parts.append(f"<{item.url}>")
+            parts.append(f"<{item.url}>" if ">" not in item.url and " " not in item.url else md(item.url))
         parts.append(grade(item))
         if item.note:
             parts.append(md(item.note))
-        return [f"[^{item.id}]: {' · '.join(parts)}"]
+        return [f"- **\\[{item.id}\\]** {' · '.join(parts)}"]
 
     def html(self, index, ref, item):
         details = [f"<strong>{h(item.title)}</strong>" if item.title else "<em>untitled source</em>"]

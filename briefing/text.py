@@ -9,6 +9,7 @@ it is data, never markup, and control characters are shown as visible escapes.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING, Iterable
 
 from rich.text import Text
@@ -99,13 +100,22 @@ def source_title(source: Source) -> str:
 
 # --- documents -------------------------------------------------------------------------
 
-# Escaped wherever they stand: with [ and ] escaped no link can form, so ( ) ! need not be.
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|~"})
+# Markdown: characters that start markup wherever they stand, in CommonMark, GFM and
+# pandoc's Markdown (& starts an entity; $ ^ ~ @ are pandoc's maths, super/subscript and
+# citations; # a heading or a tag). With [ and ] escaped no link can form.
+_MD_ANYWHERE = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>|~&$^@#"})
+# …and those that start a block only at the start of a line: a list item, a heading's
+# underline, a numbered item (the digits then . or )).
+_MD_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 
 
 def md(value: object) -> str:
-    """Briefing text as Markdown text: every character that could start markup is escaped."""
-    return " ".join(clean(value).split()).translate(_MD_SPECIAL)
+    """Briefing text as Markdown text, on one line: every renderer shows exactly the
+    characters written. Escaped: what starts markup anywhere, what starts a block at the
+    start of the line, and what would become an autolink (``://``, ``www.``)."""
+    text = " ".join(clean(value).split()).translate(_MD_ANYWHERE)
+    text = _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text, count=1)
+    return text.replace("://", "\\://").replace("www.", "www\\.")
 
 
 def h(value: object) -> str:
