@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
 import uuid
 from pathlib import Path
@@ -18,7 +20,7 @@ from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
 from .render import SECTION_TITLES
 from .scales import LIKELIHOODS
-from .text import clean, h, md, one_line, source_grade_text, source_title
+from .text import clean, h, md, shorten, source_grade_text, source_title
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -101,11 +103,13 @@ def to_html(briefing: Briefing) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(briefing.title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{h(briefing.title)}</h1>",
+        # Landmarks: a reader of a screen reader jumps between them, and every part of the
+        # page is inside one.
+        f"<header><h1>{h(briefing.title)}</h1>",
     ]
     if briefing.subtitle:
         out.append(f'<p class="sub">{h(briefing.subtitle)}</p>')
-    out.append(f'<p class="meta">As of {h(briefing.as_of)} · {h(briefing.region)}</p>')
+    out.append(f'<p class="meta">As of {h(briefing.as_of)} · {h(briefing.region)}</p></header><main>')
     out.append(f'<p class="bluf"><strong>BLUF</strong> {h(briefing.bluf)}</p>')
     for collection in ITEM_SECTIONS:
         refs = index.order[collection]
@@ -122,7 +126,7 @@ def to_html(briefing: Briefing) -> str:
         for ref in index.order["sources"]:
             source = index.items[ref]
             back = "".join(
-                f'<a href="#{anchor(citing)}">↩ {h(KINDS[citing.kind].name)}: {h(one_line(index.label(citing), 60))}</a>'
+                f'<a href="#{anchor(citing)}">↩ {h(KINDS[citing.kind].name)}: {h(shorten(index.label(citing), 60))}</a>'
                 for citing in index.cited_by.get(source.id, [])
             )
             out.append(
@@ -130,7 +134,7 @@ def to_html(briefing: Briefing) -> str:
                 f'<div class="back">Cited by: {back or "nothing"}</div></li>'
             )
         out.append("</ol>")
-    out.append("</body></html>")
+    out.append("</main></body></html>")
     return "\n".join(out) + "\n"
 
 
@@ -138,7 +142,9 @@ def to_html(briefing: Briefing) -> str:
 
 
 def to_svg(briefing: Briefing, width: int = 100) -> str:
-    """The `print` rendering, as Rich draws it into an SVG."""
+    """The `print` rendering, as Rich draws it into an SVG that loads nothing: Rich's own
+    template fetches Fira Code from a CDN; this one names the font and falls back to the
+    reader's monospace, offline and in locked-down viewers alike."""
     import io
 
     from rich.console import Console
@@ -147,7 +153,15 @@ def to_svg(briefing: Briefing, width: int = 100) -> str:
 
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor", highlight=False)
     console.print(document(briefing))
-    return console.export_svg(title=clean(briefing.title))
+    return console.export_svg(title=clean(briefing.title), code_format=_svg_format())
+
+
+def _svg_format() -> str:
+    from rich.console import CONSOLE_SVG_FORMAT
+
+    # Drop the @font-face rules (their url()s are the network requests); the font-family
+    # list they fed stays: a local Fira Code if the reader has one, else monospace.
+    return re.sub(r"\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=re.S)
 
 
 # --- STIX 2.1 --------------------------------------------------------------------------------
@@ -257,13 +271,36 @@ def export(briefing: Briefing, format: str) -> str:
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    """Write to a temporary file beside the target, then rename: never a half-written file.
+
+    The file ends with the mode it would have had written in place: an existing file keeps
+    its own, a new one gets what the umask allows (mkstemp makes every file 0600)."""
     target = Path(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            os.fchmod(stream.fileno(), mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux);
+    elsewhere set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

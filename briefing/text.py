@@ -56,6 +56,18 @@ def one_line(value: object, limit: int | None = None) -> str:
     return text
 
 
+def shorten(value: object, limit: int) -> str:
+    """On one line and at most ``limit`` characters, cut at a word with an ellipsis."""
+    text = " ".join(clean(value).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word that long is cut where it must be
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def markers(citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
     """``[1][3]``; the citation now in view stands out, a withdrawn source is struck through."""
     text = Text()
