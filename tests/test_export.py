@@ -214,4 +214,4 @@ def test_shorten_cuts_at_a_word_unless_the_word_is_too_long():
     assert shorten("one two three four five", 12) == "one two…"
     assert shorten("one, two, three", 11) == "one, two…"
     assert shorten("a" * 30, 10) == "a" * 9 + "…"
-    assert shorten("  spread\\n out  text ", 40) == "spread out text"
+    assert shorten("  spread\n out  text ", 40) == "spread out text"
