@@ -183,21 +183,52 @@ assert LIKELIHOOD_CONFIDENCE.keys() == LIKELIHOODS.keys()
 
 class StixContext:
     """What every kind needs to build its STIX objects: the library, ids derived from the
-    briefing, the properties common to every object, and the sources as references."""
+    briefing, the properties common to every object, and the sources as references.
+
+    Ids come from the briefing's stable id (else its title) and each item's id, never from
+    its date: a new version of a briefing gives new versions of the same objects (same id,
+    same ``created``, a later ``modified``), which is how a STIX consumer tracks them."""
 
     likelihood_confidence = LIKELIHOOD_CONFIDENCE
 
     def __init__(self, stix2: Any, briefing: Briefing, index: BriefingIndex) -> None:
         self.stix2 = stix2
         self.index = index
-        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.title}:{briefing.as_of}")
-        created = _stix_time(briefing.as_of)
-        self.author = stix2.Identity(id=self.sid("identity", "author"), name="briefing", identity_class="system", created=created, modified=created)
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.id or briefing.title}")
+        created = _stix_time(briefing.created or briefing.as_of)
+        modified = max(created, _stix_time(briefing.as_of))
+        author = self.sid("identity", "author")
+        # The producer names itself as its creator: consumers that insist on a creator
+        # for every object (the validator's --interop) get one.
+        self.author = stix2.Identity(
+            id=author, name="briefing", identity_class="system", created=created, modified=modified, created_by_ref=author
+        )
         self.report_id = self.sid("report", "report")
-        self.common = {"created": created, "modified": created, "created_by_ref": self.author.id}
+        self.common = {"created": created, "modified": modified, "created_by_ref": self.author.id}
 
     def sid(self, kind: str, key: str) -> str:
         return f"{kind}--{uuid.uuid5(self.namespace, key)}"
+
+    def identity(self, stakeholder_id: str | None) -> str | None:
+        """The id of a stakeholder's identity object, if the stakeholder is in the briefing."""
+        if stakeholder_id is None or stakeholder_id not in self.index.stakeholders:
+            return None
+        return self.sid("identity", f"stakeholder:{stakeholder_id}")
+
+    def note(self, key: str, content: str, about: list[str | None], labels: list[str], citations: Iterable[int] = (), **extra: Any) -> Any:
+        """A note about the objects ``about`` (the report when none of them is in the bundle)."""
+        refs = [ref for ref in dict.fromkeys(about) if ref] or [self.report_id]
+        citations = list(citations)
+        return self.stix2.Note(
+            id=self.sid("note", key),
+            content=content,
+            object_refs=refs,
+            labels=labels,
+            confidence=extra.pop("confidence", self.credibility(citations)),
+            external_references=self.references(citations) or None,
+            **extra,
+            **self.common,
+        )
 
     def references(self, citations: Iterable[int]) -> list[dict]:
         refs = []
@@ -206,13 +237,10 @@ class StixContext:
             if source is None:
                 continue
             reference = {"source_name": f"[{source.id}] {clean(source_title(source))}"}
-            description = "; ".join(
-                part for part in (clean(source.publisher or ""), source_grade_text(source), clean(source.note or "")) if part
-            )
-            if description:
-                reference["description"] = description
-            if source.url:
-                reference["url"] = source.url
+            # STIX asks a hash of what a reference's `url` points at (best practice 302); a
+            # briefing holds none, so the address is written into the description instead.
+            parts = (clean(source.publisher or ""), source_grade_text(source), clean(source.note or ""), source.url or "")
+            reference["description"] = "; ".join(part for part in parts if part)
             refs.append(reference)
         return refs
 
@@ -225,13 +253,13 @@ class StixContext:
 
 def to_stix(briefing: Briefing) -> str:
     """A STIX 2.1 bundle: a report, and the objects each kind of item makes (identities for
-    stakeholders, locations for bases, notes for bullets and judgments); sources as external
-    references. Ids are derived from the briefing, so exporting the same briefing twice gives
-    the same bundle."""
+    stakeholders, locations for bases, notes for the rest, each about the objects it
+    concerns); sources as external references. Ids are derived from the briefing, so
+    exporting the same briefing twice gives the same bundle."""
     try:
         import stix2
     except ImportError as error:  # the optional extra
-        raise RuntimeError("STIX export needs the stix2 library: pip install 'briefing[stix]'") from error
+        raise RuntimeError("STIX export needs the stix2 and pycountry libraries: pip install 'briefing[stix]'") from error
 
     index = BriefingIndex(briefing)
     context = StixContext(stix2, briefing, index)
@@ -242,7 +270,7 @@ def to_stix(briefing: Briefing) -> str:
         id=context.report_id,
         name=clean(briefing.title),
         description=clean(briefing.bluf),
-        published=context.common["created"],
+        published=context.common["modified"],
         report_types=["threat-report"],
         object_refs=[obj.id for obj in objects],
         external_references=context.references(source.id for source in briefing.sources) or None,

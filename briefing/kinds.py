@@ -111,19 +111,10 @@ class BulletKind(Kind):
 
     def stix(self, context, ref, item):
         return [
-            context.stix2.Note(
-                id=context.sid("note", f"summary:{item.id}"),
-                abstract=clean(item.label) if item.label else None,
-                content=clean(item.text),
-                object_refs=[context.report_id],
-                labels=["summary"],
-                confidence=context.credibility(item.citations),
-                external_references=context.references(item.citations) or None,
-                **context.common,
+            context.note(
+                f"summary:{item.id}", clean(item.text), [], ["summary"], item.citations, abstract=clean(item.label) if item.label else None
             )
         ]
-
-
 class BaseKind(Kind):
     collection = "bases"
     name = "base"
@@ -168,21 +159,34 @@ class BaseKind(Kind):
         return "<br>".join(parts)
 
     def stix(self, context, ref, item):
-        location = {"country": clean(item.location.country)}
+        from .regions import REGION_OF, country_code
+
+        where: dict = {}
+        code = country_code(item.location.country)
+        if code is not None:  # an ISO code or nothing: a name pycountry does not know stays in the description
+            where.update(country=code, region=REGION_OF[code])
         if item.location.latitude is not None and item.location.longitude is not None:
-            location.update(latitude=item.location.latitude, longitude=item.location.longitude)
-        return [
-            context.stix2.Location(
+            where.update(latitude=item.location.latitude, longitude=item.location.longitude)
+        described = "; ".join(clean(part) for part in (f"{item.kind} base", f"{item.location.place}, {item.location.country}", item.status, item.role) if part)
+        if where:
+            place = context.stix2.Location(
                 id=context.sid("location", f"base:{item.id}"),
                 name=clean(item.name),
-                description="; ".join(clean(p) for p in (item.kind + " base", item.status, item.role) if p),
+                description=described,
                 external_references=context.references(item.citations) or None,
-                **location,
+                **where,
                 **context.common,
             )
-        ]
-
-
+        else:  # no country STIX can name and no coordinates: no location can be made, only said
+            place = context.note(f"base:{item.id}", described, [], ["base"], item.citations, abstract=clean(item.name))
+        objects = [place]
+        operator = context.identity(item.operator)
+        if item.operator is not None:
+            name = _stakeholder_name(context.index, item.operator)
+            objects.append(
+                context.note(f"base:{item.id}:operator", clean(f"{item.name} is operated by {name}."), [place.id, operator], ["operator"])
+            )
+        return objects
 class StakeholderKind(Kind):
     collection = "stakeholders"
     name = "stakeholder"
@@ -239,9 +243,10 @@ class StakeholderKind(Kind):
         return "<br>".join(parts)
 
     def stix(self, context, ref, item):
-        return [
+        identity = context.identity(item.id)
+        objects = [
             context.stix2.Identity(
-                id=context.sid("identity", f"stakeholder:{item.id}"),
+                id=identity,
                 name=clean(item.name),
                 identity_class=self.IDENTITY_CLASS[item.kind],
                 description=clean(item.position) if item.position else None,
@@ -249,8 +254,9 @@ class StakeholderKind(Kind):
                 **context.common,
             )
         ]
-
-
+        for number, interest in enumerate(item.interests, 1):
+            objects.append(context.note(f"stakeholder:{item.id}:interest:{number}", clean(interest), [identity], ["interest"]))
+        return objects
 class StatementKind(Kind):
     collection = "stakeholders"
     name = "statement"
@@ -291,6 +297,14 @@ class StatementKind(Kind):
         who = f" — {h(speaker.name)}" if speaker is not None else ""
         return f"“{h(item.text)}”{who}"
 
+    def stix(self, context, ref, item):
+        speaker = context.index.speaker(ref)
+        authors = [clean(speaker.name)] if speaker is not None else None
+        about = [context.identity(speaker.id) if speaker is not None else None]
+        extra = {"authors": authors} if authors else {}
+        if item.date:
+            extra["abstract"] = f"Said {item.date}"
+        return [context.note(f"statement:{ref.key}", clean(item.text), about, ["statement"], item.citations, **extra)]
 
 class TensionKind(Kind):
     collection = "tensions"
@@ -325,6 +339,11 @@ class TensionKind(Kind):
         description = f"<br>{h(item.description)}" if item.description else ""
         return f"<strong>{h(item.title)}</strong> ({h(severity_words(item.severity))}){description}"
 
+    def stix(self, context, ref, item):
+        labels = ["tension"] + ([f"{item.severity}-severity"] if item.severity else [])
+        parties = [context.identity(party) for party in item.parties]
+        content = clean(item.description or item.title)
+        return [context.note(f"tension:{item.id}", content, parties, labels, item.citations, abstract=clean(item.title))]
 
 class JudgmentKind(Kind):
     collection = "judgments"
@@ -368,21 +387,18 @@ class JudgmentKind(Kind):
         return f"{h(item.text)} <em>({h(likelihood_text(item.likelihood))}{confidence})</em>"
 
     def stix(self, context, ref, item):
+        labels = ["judgment", item.likelihood.replace(" ", "-")] + ([f"{item.confidence}-confidence"] if item.confidence else [])
         return [
-            context.stix2.Note(
-                id=context.sid("note", f"judgment:{item.id}"),
-                abstract=likelihood_text(item.likelihood),
-                content=clean(item.text),
-                object_refs=[context.report_id],
-                labels=["judgment", item.likelihood.replace(" ", "-")]
-                + ([f"{item.confidence}-confidence"] if item.confidence else []),
+            context.note(
+                f"judgment:{item.id}",
+                clean(item.text),
+                [],
+                labels,
+                item.citations,
+                abstract=f"The briefing's assessment: {likelihood_text(item.likelihood)}",
                 confidence=context.likelihood_confidence[item.likelihood],
-                external_references=context.references(item.citations) or None,
-                **context.common,
             )
         ]
-
-
 class EventKind(Kind):
     collection = "timeline"
     name = "event"
@@ -405,6 +421,8 @@ class EventKind(Kind):
     def html(self, index, ref, item):
         return f"<strong>{h(item.date)}</strong> {h(item.text)}"
 
+    def stix(self, context, ref, item):
+        return [context.note(f"timeline:{ref.key}", clean(item.text), [], ["timeline"], item.citations, abstract=item.date)]
 
 class SourceKind(Kind):
     collection = "sources"

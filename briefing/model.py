@@ -214,6 +214,14 @@ class Source(Strict):
 
 class Briefing(Strict):
     schema_version: Literal[1] = Field(description="The version of this format: 1.")
+    id: Id | None = Field(
+        None,
+        description="A stable name for this briefing across its versions; exports derive their ids from it "
+        "(STIX objects keep their ids from one version to the next). Defaults to the title.",
+    )
+    created: PartialDate | None = Field(
+        None, description="When the briefing was first issued; later versions keep it. Defaults to as_of."
+    )
     title: NonEmpty = Field(description="The briefing's title.")
     subtitle: NonEmpty | None = Field(None, description="A line under the title.")
     as_of: PartialDate = Field(description="The date the briefing speaks as of.")

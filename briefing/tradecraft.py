@@ -208,7 +208,7 @@ def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Fin
 
 # --- diff -----------------------------------------------------------------------------------
 
-TOP_FIELDS = ("schema_version", "title", "subtitle", "as_of", "region", "bluf")
+TOP_FIELDS = ("schema_version", "id", "created", "title", "subtitle", "as_of", "region", "bluf")
 
 
 class Change(NamedTuple):
