@@ -91,7 +91,7 @@ nasty = st.lists(
     ),
     min_size=1,
     max_size=30,
-).map("".join)
+).map(lambda parts: "".join(parts) + ("x" if "".join(parts).isspace() else ""))  # blank text is refused by the model
 
 
 def briefing_with(text: str) -> Briefing:

@@ -46,7 +46,7 @@ def test_the_views_take_their_words_from_the_registry(monkeypatch):
     tartus = next(ref for ref in INDEX.items if ref.kind == "bases")
     assert INDEX.label(tartus) == "LABEL-FROM-REGISTRY"
     assert row(INDEX, tartus).plain.startswith("ROW-FROM-REGISTRY [1][3]")
-    assert "- MD-FROM-REGISTRY[^1][^3]" in to_markdown(BUNDLED)
+    assert "- MD-FROM-REGISTRY \\[1\\]\\[3\\]" in to_markdown(BUNDLED)
     assert "HTML-FROM-REGISTRY" in to_html(BUNDLED)
     assert "base: LABEL-FROM-REGISTRY" in to_html(BUNDLED)  # the sources' back-links
 
