@@ -1,7 +1,8 @@
 """Seeded synthetic briefings for the benchmarks: `python benchmarks/generate.py SCALE > file.yaml`.
 
 Scale N gives N summary bullets and N timeline events, N/5 sources and N/10 each of
-bases, stakeholders, tensions and judgments; every item cites one to four sources.
+bases, stakeholders, tensions and judgments; every item cites one to four sources; each
+judgment has an indicator and an assumption; a tenth of the sources derive from another.
 N = 10,000 is the "large" briefing of the performance targets.
 """
 
@@ -93,6 +94,10 @@ def generate(scale: int, seed: int = 2025) -> str:
             # benchmark measures a briefing that checks clean, as a maintained one does.
             f"    confidence: {rng.choice(['low', 'moderate'])}",
             f"    citations: {cites()}",
+            "    indicators:",
+            f"      - {{id: i{i}, text: {_q(sentence())}, status: not observed, direction: {rng.choice(['raises', 'lowers'])}}}",
+            "    assumptions:",
+            f"      - {{id: a{i}, text: {_q(sentence())}, status: {rng.choice(['solid', 'caveated'])}}}",
         ]
     out.append("timeline:")
     for i in range(scale):
@@ -107,8 +112,11 @@ def generate(scale: int, seed: int = 2025) -> str:
             f"    url: https://example.org/{i}",
             f"    published: 2025-{4 + i % 3:02d}-{1 + i % 28:02d}",  # recent: within --max-age of as_of
             f"    reliability: {rng.choice('ABCDEF')}",
-            f"    credibility: {rng.randint(1, 6)}",
+            # Not 1, "confirmed by other sources": check holds that grade to two independent roots.
+            f"    credibility: {rng.randint(2, 6)}",
         ]
+        if i % 10 == 0 and i > 1:  # a tenth of the sources repeat an earlier one
+            out.append(f"    derived_from: [{rng.randint(1, i - 1)}]")
     return "\n".join(out) + "\n"
 
 

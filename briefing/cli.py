@@ -167,7 +167,9 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         if loaded is None:
             continue
         if not quiet:
-            counts = f"{len(loaded.warnings)} warning{'s' * (len(loaded.warnings) != 1)}"
+            warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
+            notes = len(loaded.warnings) - warnings
+            counts = f"{warnings} warning{'s' * (warnings != 1)}" + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
             print(f"{file}: ok ({counts})")
         if without:
             _print_withdrawal(file, loaded, without)
@@ -253,7 +255,7 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
     from .tradecraft import diff, unexplained_changes
 
     changes = diff(before.briefing, after.briefing)
-    warnings = unexplained_changes(changes)
+    warnings = unexplained_changes(changes, after.briefing)
     if format == "json":
         import json
 

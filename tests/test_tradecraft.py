@@ -180,12 +180,12 @@ def test_grades_sort_by_reliability_then_credibility_ungraded_parts_last():
 def test_evidence_counts_what_is_left_after_withdrawal_and_partial_grades():
     index = BriefingIndex(graded({"reliability": "C"}, {"credibility": 2}))
     b1 = Ref("summary", "b1")
-    assert evidence(index, b1) == Evidence(2, "C?", "?2", 0)
-    assert evidence(index, b1, frozenset({1})) == Evidence(1, "?2", "?2", 0)
-    assert evidence(index, b1, frozenset({1, 2})) == Evidence(0, None, None, 0)
+    assert evidence(index, b1) == Evidence(2, "C?", "?2", 0, 2)
+    assert evidence(index, b1, frozenset({1})) == Evidence(1, "?2", "?2", 0, 1)
+    assert evidence(index, b1, frozenset({1, 2})) == Evidence(0, None, None, 0, 0)
     assert evidence(index, b1, frozenset({1, 2})).badge == "no sources"
-    assert evidence(BriefingIndex(briefing()), b1) == Evidence(2, None, None, 2)
-    assert evidence(index, Ref("summary", "gone")) == Evidence(0, None, None, 0)
+    assert evidence(BriefingIndex(briefing()), b1) == Evidence(2, None, None, 2, 2)
+    assert evidence(index, Ref("summary", "gone")) == Evidence(0, None, None, 0, 0)
 
 
 def test_thin_evidence_is_high_confidence_on_one_source_or_ungraded_ones():
@@ -195,12 +195,13 @@ def test_thin_evidence_is_high_confidence_on_one_source_or_ungraded_ones():
     class Moderate:
         confidence = "moderate"
 
-    assert thin_evidence(Judgment(), Evidence(1, "B2", "B2", 0))
-    assert thin_evidence(Judgment(), Evidence(0, None, None, 0))
-    assert thin_evidence(Judgment(), Evidence(3, None, None, 3))
-    assert not thin_evidence(Judgment(), Evidence(2, "B2", "C3", 0))
-    assert not thin_evidence(Moderate(), Evidence(1, None, None, 1))
-    assert not thin_evidence(object(), Evidence(1, None, None, 1))
+    assert thin_evidence(Judgment(), Evidence(1, "B2", "B2", 0, 1))
+    assert thin_evidence(Judgment(), Evidence(0, None, None, 0, 0))
+    assert thin_evidence(Judgment(), Evidence(3, None, None, 3, 3))
+    assert thin_evidence(Judgment(), Evidence(3, "B2", "C3", 0, 1))  # three sources, one origin
+    assert not thin_evidence(Judgment(), Evidence(2, "B2", "C3", 0, 2))
+    assert not thin_evidence(Moderate(), Evidence(1, None, None, 1, 1))
+    assert not thin_evidence(object(), Evidence(1, None, None, 1, 1))
 
 
 def test_weak_high_confidence_names_each_judgment_and_why():
@@ -280,12 +281,16 @@ def test_tradecraft_findings_put_each_warning_at_its_field():
     assert tradecraft_findings(b) == [
         Finding(("judgments", 1, "text"), "judgment 'j1': 'may' is not an ICD 203 likelihood term", "warning"),
         Finding(("judgments", 1, "confidence"), "judgment 'j1' is held with high confidence but rests on 1 source", "warning"),
+        Finding(("judgments", 0, "id"), "judgment 'j0' states no assumptions (a Key Assumptions Check lists them)", "note"),
+        Finding(("judgments", 1, "id"), "judgment 'j1' states no assumptions (a Key Assumptions Check lists them)", "note"),
         Finding(("sources", 0, "published"), "source [1] was published 2023, more than 180 days before the as-of date 2025-07", "warning"),
     ]
-    assert tradecraft_findings(b, max_age_days=10_000)[-1].path == ("judgments", 1, "confidence")
+    assert tradecraft_findings(b, max_age_days=10_000)[-1].path == ("judgments", 1, "id")
     # The likelihood is what the text is read against.
     b = briefing(judgments=[{"id": "j", "text": "It is likely.", "likelihood": "unlikely", "citations": [1]}])
-    assert [f.message for f in tradecraft_findings(b)] == ["judgment 'j': the text says 'likely' (55–80%) but the likelihood is 'unlikely'"]
+    assert [f.message for f in tradecraft_findings(b) if f.severity == "warning"] == [
+        "judgment 'j': the text says 'likely' (55–80%) but the likelihood is 'unlikely'"
+    ]
 
 
 def test_the_default_age_is_180_days():

@@ -24,6 +24,7 @@ from ..index import BriefingIndex, Ref
 from ..navigation import History, Place, Trail, follow, trail_marks, trail_survives
 from ..render import bluf
 from ..text import clean, one_line
+from ..tradecraft import withdrawn_with_derivations
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, SourcesList
@@ -55,6 +56,7 @@ class DashboardScreen(Screen):
             for pane, key in PANES_KEYS.items()
         ),
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
+        Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("r,f5", "reload", "Reload", show=False, id="reload"),
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
@@ -78,8 +80,10 @@ class DashboardScreen(Screen):
         self.comparison: Comparison | None = None
         self.history: History[Place] = History()
         self.trail: Trail | None = None
-        #: Sources the reader has withdrawn this session ("what if [n] is wrong?").
+        #: Sources the reader has withdrawn this session ("what if [n] is wrong?"), and all
+        #: that goes with them (sources that derive only from withdrawn ones).
         self.withdrawn: frozenset[int] = frozenset()
+        self.gone: frozenset[int] = frozenset()
         self.current_pane = "summary"
         #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
         self._tabs: Tabs | None = None
@@ -187,13 +191,14 @@ class DashboardScreen(Screen):
         briefing = self.loaded.briefing
         self.app.title = clean(briefing.title)
         self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
+        self.gone = withdrawn_with_derivations(self.index, self.withdrawn)
         self._compare()
         self._show_title()
         self.bluf_bar.update(bluf(briefing))
         marks = trail_marks(self.index, self.trail)
         changes = self.comparison.changes if self.comparison else {}
         for pane in self._panes.values():
-            pane.show(self.index, marks, self.withdrawn, changes)
+            pane.show(self.index, marks, self.gone, changes)
         self._update_detail()
         self.post_message(self.Shown())
 
@@ -258,7 +263,7 @@ class DashboardScreen(Screen):
         ref = self.current_ref()
         current = trail_marks(self.index, self.trail).get(ref) if ref is not None else None
         trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
-        self.detail.show(self.index, ref, current, trail)
+        self.detail.show(self.index, ref, current, trail, self.gone)
 
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from."""
@@ -343,9 +348,11 @@ class DashboardScreen(Screen):
     def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
         source_id = int(event.ref.key)
         self.withdrawn = self.withdrawn ^ {source_id}
+        self.gone = withdrawn_with_derivations(self.index, self.withdrawn) if self.index else self.withdrawn
         for pane in self._panes.values():
-            pane.withdraw(self.withdrawn)
+            pane.withdraw(self.gone)
         self._show_title()
+        self._update_detail()
         verb = "Withdrew" if source_id in self.withdrawn else "Restored"
         self.app.say(f"{verb} source [{source_id}]. w again toggles it back.")
 
@@ -431,9 +438,21 @@ class DashboardScreen(Screen):
         self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
+        if action in ("search", "watch"):
             return self.index is not None
         return True
+
+    def action_watch(self) -> None:
+        from .screens import WatchScreen
+
+        if self.index is None:
+            return
+
+        def chosen(ref: Ref | None) -> None:
+            if ref is not None:
+                self.go(ref)
+
+        self.app.push_screen(WatchScreen(self.index, self.comparison.changes if self.comparison else {}, self.gone), chosen)
 
     def action_search(self) -> None:
         from .screens import SearchScreen

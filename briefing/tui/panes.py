@@ -225,9 +225,11 @@ class DetailPane(LineView, can_focus=True):
         self._head: list[Strip] = []
         self._entries: dict[int, Strip] = {}
 
-    def show(self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None) -> None:
+    def show(
+        self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None, withdrawn: frozenset[int] = frozenset()
+    ) -> None:
         # A jump reaches here from several messages: draw once.
-        key = (id(index), ref, current, trail.plain if trail is not None else None)
+        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn)
         if key == self._shown_key:
             return
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
@@ -239,7 +241,7 @@ class DetailPane(LineView, can_focus=True):
         else:
             is_source = ref.kind == "sources"
             refs = index.cited_by.get(int(ref.key), []) if is_source else []
-            self._body = detail(index, ref, current, cited_by=is_source and not refs)
+            self._body = detail(index, ref, current, cited_by=is_source and not refs, withdrawn=withdrawn)
         if bool(refs) != bool(self.refs):
             self.refresh_bindings()  # "enter jumps" comes and goes with the list
         self.refs = refs
@@ -297,6 +299,10 @@ class DetailPane(LineView, can_focus=True):
     def head_height(self) -> int:
         """Lines above the cited-by list: the trail, the item and the list's heading."""
         return len(self._head)
+
+    def entry_text(self, entry: int) -> str:
+        """An entry of the cited-by list, as shown."""
+        return cited_by_entry(self._index, self.refs[entry]).plain if self._index else ""
 
     def text(self) -> str:
         """Everything the pane shows, as plain text (tests read it)."""

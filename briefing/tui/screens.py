@@ -187,6 +187,7 @@ class HelpScreen(ModalScreen[None]):
             ("In Sources", [dashboard.pane("sources")._bindings]),
             ("In the Detail pane", [dashboard.detail._bindings]),
             ("In search", [SearchScreen._merge_bindings()]),
+            ("In the watch list", [WatchScreen._merge_bindings()]),
         ]
         entries = []
         for title, maps in groups:
@@ -205,6 +206,78 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
         (box.scroll_down if direction == "down" else box.scroll_up)()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class WatchScreen(ModalScreen[Ref | None]):
+    """Every indicator of the briefing with its status and its judgment: what to watch for.
+    What changed since the compared version comes first, then what has been observed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,i", "close", "Close", id="watch-close"),
+        Binding("enter", "choose", "Go to indicator", id="watch-choose"),
+    ]
+    ORDER = {"observed": 0, "partially observed": 1, "not observed": 2}
+
+    def __init__(self, index: BriefingIndex, changes: dict[Ref, str] | None = None, gone: frozenset[int] = frozenset()) -> None:
+        super().__init__()
+        self.index = index
+        self.changes = changes or {}
+        self.gone = gone
+        indicators = [ref for ref in index.items if ref.kind == "indicators"]
+        # Changed since the compared version: the judgment holding the indicator changed.
+        changed = {ref for ref in indicators if index.judgment_of[ref].id in {r.key for r in self.changes if r.kind == "judgments"}}
+        self.refs = sorted(indicators, key=lambda ref: (ref not in changed, self.ORDER[self.status(ref)]))
+        self.changed = changed
+
+    def status(self, ref: Ref) -> str:
+        from ..tradecraft import indicator_status
+
+        return indicator_status(self.index.items[ref], self.gone)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="watch-box"):
+            yield Static(id="watch-status")
+            yield VirtualList(id="watch-list")
+
+    def on_mount(self) -> None:
+        from ..kinds import indicator_line
+
+        box = self.query_one("#watch-box")
+        box.border_title = "Watch: indicators"
+        box.border_subtitle = "⏎ go to it · esc closes"
+        observed = sum(1 for ref in self.refs if self.status(ref) != "not observed")
+        summary = f"{len(self.refs)} indicator{'s' * (len(self.refs) != 1)}, {observed} observed or partly"
+        if not self.refs:
+            summary = "No indicators: a judgment lists them under `indicators:`."
+        self.query_one("#watch-status", Static).update(Text(summary, "dim"))
+
+        def row(position: int) -> Text:
+            ref = self.refs[position]
+            text = Text("✎ " if ref in self.changed else "", "bold yellow")
+            text.append_text(indicator_line(self.index.items[ref], self.status(ref)))
+            text.append("  — ", "dim")
+            text.append(clean(" ".join(self.index.judgment_of[ref].text.split())[:80]), "dim")
+            return text
+
+        listing = self.query_one("#watch-list", VirtualList)
+        listing.set_rows(len(self.refs), row)
+        listing.focus()
+
+    def row_text(self, position: int) -> str:
+        """A row as shown (tests read it)."""
+        return self.query_one("#watch-list", VirtualList).row_lines(position)[0].strip() if self.refs else ""
+
+    @on(VirtualList.Moved, "#watch-list")
+    def _moved(self, event: VirtualList.Moved) -> None:
+        event.stop()
+
+    def action_choose(self) -> None:
+        listing = self.query_one("#watch-list", VirtualList)
+        if listing.highlighted is not None and listing.highlighted < len(self.refs):
+            self.dismiss(self.refs[listing.highlighted])
 
     def action_close(self) -> None:
         self.dismiss(None)

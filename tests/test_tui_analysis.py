@@ -1,0 +1,98 @@
+"""The analysis in the dashboard: a judgment's indicators and assumptions, the Watch view,
+and withdrawing a source that others derive from — driven by the keys a reader presses."""
+
+from __future__ import annotations
+
+from briefing.index import Ref
+from briefing.loader import default_path, load
+from briefing.tui.app import create_app
+from briefing.tui.screens import WatchScreen
+
+from .tui_helpers import Messages
+
+EXERCISE = default_path().parent / "examples" / "exercise.yaml"
+SIZE = (120, 40)
+
+
+def exercise_app():
+    return create_app(load(EXERCISE), watch=False)
+
+
+def detail_text(app) -> str:
+    return " ".join(app.dashboard.detail.text().split())
+
+
+async def test_a_judgments_detail_shows_its_assessment_indicators_and_assumptions():
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        assert app.dashboard.current_ref() == Ref("judgments", "port-stays")
+        shown = detail_text(app)
+        assert "assessment the briefing's: likely · 55–80%, high confidence" in shown
+        assert "● observed ↑ raises Supply ships keep calling at Karsk [1][5]" in shown
+        assert "◐ partially observed ↓ lowers Fuel barges leave the inner harbour" in shown
+        assert "○ not observed ↓ lowers The flotilla's crews are rotated home without relief" in shown
+        assert "✔ solid No third country bids for the lease." in shown
+        assert "✘ unsupported Veldonia's parliament will ratify whatever the government signs." in shown
+        assert "evidence 3 sources · 1 independent · C3–D1" in shown
+        row = app.dashboard.pane("judgments").row_text(Ref("judgments", "port-stays")).plain
+        assert "assessed likely · 55–80%" in row and "⚑ high confidence on thin evidence" in row
+
+
+async def test_the_watch_view_lists_every_indicator_and_jumps_to_one():
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        watch = app.screen
+        assert isinstance(watch, WatchScreen)
+        rows = [watch.row_text(n) for n in range(len(watch.refs))]
+        assert [row.split("  ")[0] for row in rows] == ["● observed ↑ raises", "◐ partially observed ↓ lowers", "○ not observed ↓ lowers"]
+        await pilot.press("down", "enter")
+        assert not isinstance(app.screen, WatchScreen)
+        assert app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges")
+        assert app.focused is app.dashboard.pane("judgments")
+        await pilot.press("i", "escape")
+        assert not isinstance(app.screen, WatchScreen) and app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges")
+        await pilot.press("backspace")  # the jump from the watch list is one step of history
+        assert app.dashboard.current_ref() == Ref("summary", "station-open")
+
+
+async def test_the_watch_view_puts_what_changed_since_the_older_version_first():
+    newer = load(default_path().parent / "examples" / "exercise-v2.yaml")
+    app = create_app(newer, watch=False, baseline=load(EXERCISE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        watch = app.screen
+        assert all(watch.row_text(n).startswith("✎ ") for n in range(3))  # all three belong to the changed judgment
+        assert watch.row_text(0).startswith("✎ ● observed ↑ raises")
+
+
+async def test_a_source_observed_in_an_indicator_lists_it_among_what_cites_it():
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "enter")  # source [1]: cited by, and observed in an indicator
+        entries = [app.dashboard.detail.entry_text(n) for n in range(len(app.dashboard.detail.refs))]
+        assert "Observed in indicator: Supply ships keep calling at Karsk" in entries
+        await pilot.press("7", "j")  # source [2]: the root of [3] and [4]
+        assert "root of [3] [4]" in detail_text(app)
+
+
+async def test_withdrawing_a_root_withdraws_what_repeats_it_and_an_indicator_seen_only_there():
+    app = exercise_app()
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        await pilot.press("7", "j", "w")  # withdraw [2]: [3] and [4] repeat it
+        assert app.dashboard.withdrawn == {2} and app.dashboard.gone == {2, 3, 4}
+        title = app.query_one("#title-bar").content.plain
+        assert "without [2] (and [3], [4], derived from them): 6 items affected, 5 left unsupported" in title
+        row = app.dashboard.pane("judgments").row_text(Ref("judgments", "port-stays")).plain
+        assert row.startswith("◆ ") and "⚠ unsupported" in row
+        await pilot.press("5")
+        assert "evidence no sources" in detail_text(app)
+        await pilot.press("7", "k", "w")  # and [1]: the supply ships were seen in [1] and [5]
+        await pilot.press("5")
+        assert "● observed ↑ raises Supply ships" in detail_text(app)  # still seen in [5]
+        await pilot.press("7", "G", "k", "w")  # [5] as well
+        await pilot.press("5")
+        shown = detail_text(app)
+        assert "○ not observed ↑ raises Supply ships keep calling at Karsk [1][5] (was observed: its sources are withdrawn)" in shown
