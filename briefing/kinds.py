@@ -410,15 +410,13 @@ class JudgmentKind(Kind):
 
     def without(self, index, ref, item, gone, pairs):
         # An indicator observed only in withdrawn sources is not observed, for the session.
-        from .tradecraft import indicator_status
-
         if not item.indicators:
             return pairs
         indicators = Text()
         for number, indicator in enumerate(item.indicators):
             if number:
                 indicators.append("\n")
-            status = indicator_status(indicator, gone)
+            status = indicator.status_without(gone)
             indicators.append_text(indicator_line(indicator, status))
             if status != indicator.status:
                 indicators.append(f"  (was {indicator.status}: its sources are withdrawn)", "bold yellow")
@@ -498,9 +496,7 @@ class IndicatorKind(Kind):
         return text
 
     def without(self, index, ref, item, gone, pairs):
-        from .tradecraft import indicator_status
-
-        status = indicator_status(item, gone)
+        status = item.status_without(gone)
         if status == item.status:
             return pairs
         shown = Text(f"{INDICATOR_GLYPHS[status]} {status}", "bold")

@@ -198,6 +198,12 @@ class Indicator(Strict):
         """Where it was observed: an indicator rests on those sources as a claim rests on its citations."""
         return self.observed_in
 
+    def status_without(self, withdrawn: frozenset[int]) -> str:
+        """Its status while sources are withdrawn: observed only in those, it is not observed."""
+        if self.status != "not observed" and self.observed_in and withdrawn.issuperset(self.observed_in):
+            return "not observed"
+        return self.status
+
 
 class Assumption(Strict):
     id: Id

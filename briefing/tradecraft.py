@@ -143,9 +143,7 @@ def withdraw(index: BriefingIndex, withdrawn: Iterable[int]) -> Withdrawal:
 def indicator_status(indicator: Any, gone: frozenset[int] = frozenset()) -> str:
     """An indicator's status for the session: observed only in withdrawn sources, it falls
     back to not observed."""
-    if indicator.status != "not observed" and indicator.observed_in and gone.issuperset(indicator.observed_in):
-        return "not observed"
-    return indicator.status
+    return indicator.status_without(gone)
 
 
 # --- estimative language ---------------------------------------------------------------------

@@ -216,3 +216,14 @@ def test_other_numbers_are_not_years(year):
     with pytest.raises(ValidationError) as caught:
         Briefing.model_validate(data(as_of=year))
     assert caught.value.errors()[0]["msg"] == "Input should be a valid string"
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "  \n "])
+def test_a_blank_string_is_refused_in_words(blank):
+    with pytest.raises(ValidationError) as caught:
+        Briefing.model_validate(data(title=blank))
+    assert [(e["loc"], e["msg"]) for e in caught.value.errors()] == [(("title",), "Value error, must not be blank")]
+
+
+def test_text_around_spaces_is_kept_as_written():
+    assert Briefing.model_validate(data(title=" Spaced ")).title == " Spaced "
