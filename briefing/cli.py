@@ -21,7 +21,7 @@ from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export", "diff")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -100,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--section",
         action="append",
-        choices=SECTIONS,
+        choices=(*SECTIONS, "hypotheses"),
         metavar="SECTION",
-        help=f"print only this part (repeatable): {', '.join(SECTIONS)}",
+        help=f"print only this part (repeatable): {', '.join(SECTIONS)}, hypotheses",
     )
     _add_file_options(show)
 
@@ -132,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("new", metavar="NEW")
     compare.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
     _add_file_options(compare)
+
+    matrix = commands.add_parser(
+        "ach",
+        help="the competing hypotheses matrix and its scores",
+        description="Analysis of Competing Hypotheses: the matrix, each hypothesis's (weighted) inconsistency, "
+        "the leading hypotheses, and each row's diagnosticity and whether it is critical. "
+        "Exit 0, 1 when the briefing has errors, 2 on usage or I/O errors.",
+    )
+    matrix.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    _add_without(matrix)
+    matrix.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
+    _add_file_options(matrix)
     return parser
 
 
@@ -279,6 +291,37 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
     return EXIT_OK if not changes else EXIT_INVALID
 
 
+def run_ach(file: str | None, max_bytes: int, without: Sequence[int], format: str) -> int:
+    loaded, code = _load_or_report(file, max_bytes)
+    if loaded is None:
+        return code
+    from .ach import as_json, score
+    from .index import BriefingIndex
+    from .tradecraft import withdrawn_with_derivations
+
+    briefing = loaded.briefing
+    index = BriefingIndex(briefing)
+    unknown = sorted(set(without) - index.sources.keys())
+    if unknown:
+        print(f"briefing ach: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file or default_path()}", file=sys.stderr)
+        return EXIT_USAGE
+    if briefing.ach is None:
+        print(f"{file or default_path()}: no ACH matrix in this briefing (see the README's \"Competing hypotheses\")", file=sys.stderr)
+        return EXIT_OK
+    matrix = score(briefing.hypotheses, briefing.ach, index, withdrawn_with_derivations(index, without))
+    if format == "json":
+        import json
+
+        print(json.dumps(as_json(matrix), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    from rich.console import Console
+
+    from .render import ach_document
+
+    Console(highlight=False, emoji=False).print(ach_document(index, matrix))
+    return EXIT_OK
+
+
 def run_tui(file: str | None, max_bytes: int, compare: str | None = None) -> int:
     path = Path(file) if file else default_path()
     baseline = None
@@ -316,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_diff(options.old, options.new, options.max_bytes, options.format)
         if options.command == "schema":
             return run_schema()
+        if options.command == "ach":
+            return run_ach(options.file, options.max_bytes, options.without or (), options.format)
         if options.command == "export":
             return run_export(options.file, options.max_bytes, options.format, options.output)
         return run_tui(options.file, options.max_bytes, options.compare)

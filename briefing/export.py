@@ -62,11 +62,43 @@ def to_markdown(briefing: Briefing) -> str:
         for ref in refs:
             lines += KINDS[ref.kind].markdown(index, ref, index.items[ref], md_citations(index.citations(ref)))
         lines.append("")
+    lines += _markdown_matrix(briefing, index)
     if index.order["sources"]:
         lines += [f"## {SECTION_TITLES['sources']}", ""]
         for ref in index.order["sources"]:
             lines += KINDS["sources"].markdown(index, ref, index.items[ref], "")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _matrix(briefing: Briefing, index: BriefingIndex):
+    from .ach import score
+
+    return score(briefing.hypotheses, briefing.ach, index) if briefing.ach is not None else None
+
+
+def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
+    """The ACH matrix as two pipe tables (GFM and pandoc draw them): the ranking, the rows."""
+    from .render import evidence_label, row_flags
+
+    matrix = _matrix(briefing, index)
+    if matrix is None:
+        return []
+    lines = ["## Competing hypotheses", "", f"**Question:** {md(matrix.question)}", ""]
+    lines += ["| hypothesis | inconsistency | weighted | |", "| --- | ---: | ---: | --- |"]
+    for h in matrix.hypotheses:
+        lines.append(f"| **{md(h.id)}** {md(h.text)} | {h.inconsistency} | {h.weighted_inconsistency:g} | {'★ leads' if h.leading else ''} |")
+    lines += ["", "| evidence | credibility | " + " | ".join(md(h.id) for h in matrix.hypotheses) + " | diagnosticity | |"]
+    lines.append("| --- | --- | " + " | ".join("---" for _ in matrix.hypotheses) + " | ---: | --- |")
+    for row in matrix.evidence:
+        ratings = " | ".join(_rating_words(row.ratings.get(h.id, "NA")) for h in matrix.hypotheses)
+        lines.append(f"| {md(evidence_label(index, row.ref, 60))} | {row.credibility} | {ratings} | {row.diagnosticity:.2f} | {row_flags(row)} |")
+    return lines + [""]
+
+
+def _rating_words(rating: str) -> str:
+    from .render import RATING_GLYPHS
+
+    return f"{RATING_GLYPHS[rating]} {rating}"
 
 
 def md_citations(citations: Iterable[int]) -> str:
@@ -121,6 +153,7 @@ def to_html(briefing: Briefing) -> str:
             nested = ' style="list-style:circle;margin-left:1.5rem"' if ref.kind == "statements" else ""
             out.append(f'<li id="{anchor(ref)}"{nested}>{body} {cites(ref)}</li>')
         out.append("</ul>")
+    out += _html_matrix(briefing, index)
     if briefing.sources:
         out.append('<h2 id="sources">Sources</h2><ol class="sources">')
         for ref in index.order["sources"]:
@@ -136,6 +169,35 @@ def to_html(briefing: Briefing) -> str:
         out.append("</ol>")
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
+    from .render import evidence_label, row_flags
+
+    matrix = _matrix(briefing, index)
+    if matrix is None:
+        return []
+    out = ['<h2 id="hypotheses">Competing hypotheses</h2>', f"<p><strong>Question:</strong> {h(matrix.question)}</p>"]
+    out.append('<table><caption>The hypotheses, least inconsistent first</caption><thead><tr><th scope="col">hypothesis</th>'
+               '<th scope="col">inconsistency</th><th scope="col">weighted</th><th scope="col">leads</th></tr></thead><tbody>')
+    for hypothesis in matrix.hypotheses:
+        out.append(
+            f"<tr><th scope=\"row\">{h(hypothesis.id)}: {h(hypothesis.text)}</th><td>{hypothesis.inconsistency}</td>"
+            f"<td>{hypothesis.weighted_inconsistency:g}</td><td>{'★ leads' if hypothesis.leading else ''}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    heads = "".join(f'<th scope="col">{h(hypothesis.id)}</th>' for hypothesis in matrix.hypotheses)
+    out.append(
+        '<table><caption>The evidence rated against each hypothesis</caption><thead><tr><th scope="col">evidence</th>'
+        f'<th scope="col">credibility</th>{heads}<th scope="col">diagnosticity</th><th scope="col">notes</th></tr></thead><tbody>'
+    )
+    for row in matrix.evidence:
+        kind, _, key = row.ref.partition(":")
+        link = f'<a href="#{anchor(Ref(kind, key))}">{h(evidence_label(index, row.ref, 60))}</a>' if Ref(kind, key) in index else h(row.ref)
+        cells = "".join(f"<td>{h(_rating_words(row.ratings.get(hypothesis.id, 'NA')))}</td>" for hypothesis in matrix.hypotheses)
+        out.append(f'<tr><th scope="row">{link}</th><td>{h(row.credibility)}</td>{cells}<td>{row.diagnosticity:.2f}</td><td>{h(row_flags(row))}</td></tr>')
+    out.append("</tbody></table>")
+    return out
 
 
 # --- SVG -------------------------------------------------------------------------------------

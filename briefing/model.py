@@ -246,6 +246,29 @@ class Source(Strict):
     )
 
 
+Rating = Literal["CC", "C", "N", "I", "II", "NA"]
+
+
+class Hypothesis(Strict):
+    id: Id
+    text: NonEmpty = Field(description="One of the mutually exclusive answers to the matrix's question.")
+
+
+class AchRow(Strict):
+    ref: Annotated[str, StringConstraints(pattern=r"^[a-z]+:.+$")] = Field(
+        description="The evidence: any citable item, as kind:id (summary:bases-operated, sources:3, statements:russia/1)."
+    )
+    credibility: Literal["high", "medium", "low"] = Field("medium", description="How far the evidence is trusted: high, medium or low.")
+    ratings: dict[Id, Rating] = Field(
+        description="For every hypothesis: CC very consistent, C, N neutral, I, II very inconsistent, or NA (not applicable)."
+    )
+
+
+class Ach(Strict):
+    question: NonEmpty = Field(description="What the hypotheses answer.")
+    evidence: list[AchRow] = Field(default_factory=list, description="The rows of the matrix: evidence rated against each hypothesis.")
+
+
 class Briefing(Strict):
     schema_version: Literal[1] = Field(description="The version of this format: 1.")
     id: Id | None = Field(
@@ -268,6 +291,8 @@ class Briefing(Strict):
     judgments: list[Judgment] = Field(default_factory=list, description="Estimative judgments about what comes next.")
     timeline: list[Event] = Field(default_factory=list, description="Dated events, oldest first.")
     sources: list[Source] = Field(default_factory=list, description="The numbered sources that items cite.")
+    hypotheses: list[Hypothesis] = Field(default_factory=list, description="Competing hypotheses, for the ACH matrix.")
+    ach: Ach | None = Field(None, description="Analysis of Competing Hypotheses: the evidence rated against each hypothesis.")
 
 
 Path = tuple[str | int, ...]
@@ -313,6 +338,50 @@ def _check_unique(data: Any, collection: str, findings: list[Finding], at: Path 
             )
         else:
             seen[key] = position
+
+
+def _refs(data: Any) -> set[str]:
+    """Every citable item's reference, as the index names it (kind:key), from the plain data."""
+    refs: set[str] = set()
+
+    def ids(collection: str) -> None:
+        refs.update(f"{collection}:{entry['id']}" for _, entry in _entries(data, collection) if _hashable(entry.get("id")))
+
+    for collection in ("summary", "bases", "stakeholders", "tensions", "judgments", "sources"):
+        ids(collection)
+    for _, holder in _entries(data, "stakeholders"):
+        refs.update(f"statements:{holder.get('id')}/{j + 1}" for j, _ in _entries(holder, "statements"))
+    for _, judgment in _entries(data, "judgments"):
+        refs.update(f"indicators:{judgment.get('id')}/{i.get('id')}" for _, i in _entries(judgment, "indicators"))
+    for position, event in _entries(data, "timeline"):
+        refs.add(f"timeline:{event.get('id') or f'#{position + 1}'}")
+    return refs
+
+
+def _check_matrix(data: Any) -> list[Finding]:
+    """The ACH matrix rates known hypotheses, every one of them, on evidence that exists."""
+    ach = data.get("ach") if isinstance(data, dict) else None
+    if not isinstance(ach, dict):
+        return []
+    hypotheses = [entry.get("id") for _, entry in _entries(data, "hypotheses") if isinstance(entry.get("id"), str)]
+    known = _refs(data)
+    findings: list[Finding] = []
+    _check_unique(data, "hypotheses", findings)
+    for i, row in _entries(ach, "evidence"):
+        ref = row.get("ref")
+        if isinstance(ref, str) and ref not in known:
+            findings.append(Finding(("ach", "evidence", i, "ref"), f"ACH row {i + 1} names {ref!r}, which is no item of this briefing"))
+        ratings = row.get("ratings")
+        if not isinstance(ratings, dict):
+            continue
+        for hypothesis in ratings:
+            if hypothesis not in hypotheses:
+                findings.append(Finding(("ach", "evidence", i, "ratings", hypothesis), f"ACH row {i + 1} rates {hypothesis!r}, which is not a hypothesis"))
+        missing = [h for h in hypotheses if h not in ratings]
+        if missing:
+            names = ", ".join(repr(h) for h in missing)
+            findings.append(Finding(("ach", "evidence", i, "ratings"), f"ACH row {i + 1} does not rate {names}: write NA where it does not apply"))
+    return findings
 
 
 def _derivation_cycles(data: Any) -> list[Finding]:
@@ -422,6 +491,7 @@ def cross_check(data: Any) -> list[Finding]:
     for i, source in _entries(data, "sources"):
         sources(("sources", i), "derived_from", f"source [{source.get('id')}]", "derives from", source)
     findings += _derivation_cycles(data)
+    findings += _check_matrix(data)
     for i, source in _entries(data, "sources"):
         if _is_number(source.get("id")) and source["id"] not in cited:
             findings.append(Finding(("sources", i, "id"), f"source [{source['id']}] is not cited by anything", "warning"))

@@ -275,6 +275,8 @@ def document_parts(
         yield from withdrawal_section(index, withdrawn)
         started = True
     for collection in wanted:
+        if collection not in index.order:  # the hypotheses: their matrix comes last
+            continue
         refs = index.order[collection]
         count = sum(1 for ref in refs if ref.kind == collection)
         if started:
@@ -288,8 +290,16 @@ def document_parts(
                 yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:
             for ref in refs:
-                if ref.kind != "statements":
-                    yield from (_print_title(index, ref, withdrawn), fields(index, ref, indent=3), Text(""))
+                if ref.kind not in ("statements", "indicators"):  # shown in their stakeholder's, judgment's fields
+                    yield from (_print_title(index, ref, withdrawn), fields(index, ref, indent=3, withdrawn=withdrawn), Text(""))
+    if briefing.ach is not None and (sections is None or "hypotheses" in wanted):
+        from .ach import score
+        from .tradecraft import withdrawn_with_derivations
+
+        matrix = score(briefing.hypotheses, briefing.ach, index, withdrawn_with_derivations(index, withdrawn))
+        yield Text("")
+        yield section_rule("Competing hypotheses", len(briefing.hypotheses))
+        yield ach_document(index, matrix)
 
 
 def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:
@@ -347,4 +357,70 @@ def _diff_value(value: object) -> str:
 def describe(change) -> str:
     """A change's item in words: ``judgment retain-bases``; ``briefing`` for the top fields."""
     kind = KINDS.get(change.collection)
-    return f"{kind.name} {change.key}".strip() if kind is not None else change.collection
+    if kind is not None:
+        return f"{kind.name} {change.key}".strip()
+    if change.collection == "ach":
+        return f"ACH {change.key}" if change.key == "leading hypotheses" else f"ACH row {change.key}"
+    if change.collection == "hypotheses":
+        return f"hypothesis {change.key}"
+    return change.collection
+
+
+# --- competing hypotheses ----------------------------------------------------------------
+
+RATING_GLYPHS = {"CC": "✔✔", "C": "✔", "N": "·", "I": "✘", "II": "✘✘", "NA": "–"}
+RATING_STYLES = {"CC": "bold green", "C": "green", "N": "", "I": "red", "II": "bold red", "NA": "dim"}
+
+
+def rating_text(rating: str) -> Text:
+    """A rating as glyph and letters, so that colour is never all it says."""
+    return Text(f"{RATING_GLYPHS[rating]} {rating}", RATING_STYLES[rating])
+
+
+def evidence_label(index: BriefingIndex, ref_text: str, limit: int = 48) -> str:
+    kind, _, key = ref_text.partition(":")
+    ref = Ref(kind, key)
+    if ref not in index:
+        return ref_text
+    return f"{kind_name(ref)}: {one_line(index.label(ref), limit)}"
+
+
+def row_flags(row) -> str:
+    """! critical (removing it changes the leader), ≈ non-diagnostic, withdrawn."""
+    if row.withdrawn:
+        return "withdrawn"
+    return " ".join(flag for flag, on in (("! critical", row.critical), ("≈ non-diagnostic", not row.diagnostic)) if on)
+
+
+def ach_document(index: BriefingIndex, matrix) -> Group:
+    """The matrix as `briefing ach` and `print` show it: the hypotheses ranked, then the rows."""
+    parts: list[RenderableType] = [Text.assemble(("Question  ", STYLE_DIM), (clean(matrix.question), "bold"))]
+    ranking = Table(box=None, show_edge=False, header_style="bold dim", pad_edge=False)
+    for column in ("", "hypothesis", "inconsistency", "weighted"):
+        ranking.add_column(column, overflow="fold", justify="right" if column in ("inconsistency", "weighted") else "left")
+    for hypothesis in matrix.hypotheses:
+        ranking.add_row(
+            Text("★ leads" if hypothesis.leading else "", "bold yellow"),
+            Text.assemble((f"{hypothesis.id} ", "bold"), clean(hypothesis.text)),
+            str(hypothesis.inconsistency),
+            f"{hypothesis.weighted_inconsistency:g}",
+        )
+    parts += [Text(""), ranking, Text("")]
+    grid = Table(box=None, show_edge=False, header_style="bold dim", pad_edge=False)
+    grid.add_column("evidence", overflow="fold", ratio=3)
+    grid.add_column("cred.")
+    for hypothesis in matrix.hypotheses:
+        grid.add_column(hypothesis.id, no_wrap=True)
+    grid.add_column("diag.", justify="right")
+    grid.add_column("", overflow="fold")
+    for row in matrix.evidence:
+        style = "dim strike" if row.withdrawn else ""
+        grid.add_row(
+            Text(evidence_label(index, row.ref), style),
+            row.credibility,
+            *(rating_text(row.ratings.get(h.id, "NA")) for h in matrix.hypotheses),
+            f"{row.diagnosticity:.2f}",
+            Text(row_flags(row), "bold yellow" if row.critical else STYLE_DIM),
+        )
+    parts.append(grid)
+    return Group(*parts)

@@ -366,8 +366,45 @@ def diff(old: Briefing, new: Briefing) -> list[Change]:
             fields = [(f, a.get(f), b.get(f)) for f in dict.fromkeys([*a, *b]) if a.get(f) != b.get(f)]
             if fields:
                 changes.append(Change(collection, key, "changed", fields))
-    order = {name: i for i, name in enumerate(("briefing", *COLLECTIONS))}
+    changes += _diff_matrix(old, new)
+    order = {name: i for i, name in enumerate(("briefing", *COLLECTIONS, "hypotheses", "ach"))}
     changes.sort(key=lambda c: (order[c.collection], {"changed": 0, "added": 1, "removed": 2}[c.kind]))
+    return changes
+
+
+def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
+    """The hypotheses by id, the matrix's rows by the evidence they rate, and its leader."""
+    changes: list[Change] = []
+    before = {h.id: h.text for h in old.hypotheses}
+    after = {h.id: h.text for h in new.hypotheses}
+    for key in before.keys() - after.keys():
+        changes.append(Change("hypotheses", key, "removed", []))
+    for key, text in after.items():
+        if key not in before:
+            changes.append(Change("hypotheses", key, "added", []))
+        elif before[key] != text:
+            changes.append(Change("hypotheses", key, "changed", [("text", before[key], text)]))
+    rows_before = {row.ref: row for row in (old.ach.evidence if old.ach else [])}
+    rows_after = {row.ref: row for row in (new.ach.evidence if new.ach else [])}
+    for ref in rows_before.keys() - rows_after.keys():
+        changes.append(Change("ach", ref, "removed", []))
+    for ref, row in rows_after.items():
+        was = rows_before.get(ref)
+        if was is None:
+            changes.append(Change("ach", ref, "added", []))
+            continue
+        fields = [(f"ratings.{h}", was.ratings.get(h), row.ratings.get(h)) for h in dict.fromkeys([*was.ratings, *row.ratings]) if was.ratings.get(h) != row.ratings.get(h)]
+        if was.credibility != row.credibility:
+            fields.append(("credibility", was.credibility, row.credibility))
+        if fields:
+            changes.append(Change("ach", ref, "changed", fields))
+    if old.ach is not None or new.ach is not None:
+        from .ach import score
+
+        leading_before = score(old.hypotheses, old.ach).leading if old.ach else []
+        leading_after = score(new.hypotheses, new.ach).leading if new.ach else []
+        if sorted(leading_before) != sorted(leading_after):
+            changes.append(Change("ach", "leading hypotheses", "changed", [("leading", ", ".join(leading_before) or None, ", ".join(leading_after) or None)]))
     return changes
 
 

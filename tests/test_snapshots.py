@@ -29,3 +29,19 @@ def test_watch_view_120x40(snap_compare):
 
     app = create_app(load(default_path().parent / "examples" / "exercise.yaml"), watch=False)
     assert snap_compare(app, terminal_size=(120, 40), press=["i"])
+
+
+def test_hypotheses_view_120x40(snap_compare):
+    from briefing.loader import default_path, load
+    from briefing.tui.app import create_app
+
+    app = create_app(load(default_path().parent / "examples" / "exercise.yaml"), watch=False)
+    assert snap_compare(app, terminal_size=(120, 40), press=["h"])
+
+
+def test_hypotheses_view_80x24(snap_compare):
+    from briefing.loader import default_path, load
+    from briefing.tui.app import create_app
+
+    app = create_app(load(default_path().parent / "examples" / "exercise.yaml"), watch=False)
+    assert snap_compare(app, terminal_size=(80, 24), press=["h"])

@@ -96,3 +96,35 @@ async def test_withdrawing_a_root_withdraws_what_repeats_it_and_an_indicator_see
         await pilot.press("5")
         shown = detail_text(app)
         assert "○ not observed ↑ raises Supply ships keep calling at Karsk [1][5] (was observed: its sources are withdrawn)" in shown
+
+
+async def test_the_hypotheses_view_ranks_marks_and_jumps_to_the_evidence():
+    from briefing.tui.screens import HypothesesScreen
+
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        matrix = app.screen
+        assert isinstance(matrix, HypothesesScreen)
+        head = matrix.head_text()
+        assert "★ interim 0.75 weighted" in head and head.index("interim") < head.index("renew") < head.index("withdraw")
+        rows = [matrix.row_text(n) for n in range(len(matrix.matrix.evidence))]
+        assert rows[1].startswith("bullet: Lease talks") and rows[1].endswith("0.82 !")
+        assert "✔ C" in rows[1] and "✘ I" in rows[1]  # glyph and letter: colour is never all it says
+        assert rows[2].endswith("0.00 ≈") and "! critical: without it another hypothesis leads" in head
+        await pilot.press("down", "enter")
+        assert not isinstance(app.screen, HypothesesScreen)
+        assert app.dashboard.current_ref() == Ref("summary", "lease-talks") and app.focused is app.dashboard.pane("summary")
+        await pilot.press("enter")  # and on to its sources, like any citation
+        assert app.dashboard.current_ref() == Ref("sources", "2")
+
+
+async def test_withdrawing_a_source_changes_the_leader_in_the_matrix():
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "j", "w", "h")  # withdraw [2], then open the matrix
+        matrix = app.screen
+        assert "★ renew 0.5 weighted" in matrix.head_text()
+        assert [row.withdrawn for row in matrix.matrix.evidence][:4] == [False, True, False, True]
+        await pilot.press("escape", "w", "h")  # restore [2]
+        assert "★ interim 0.75 weighted" in app.screen.head_text()

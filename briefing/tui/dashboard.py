@@ -57,6 +57,7 @@ class DashboardScreen(Screen):
         ),
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
+        Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("r,f5", "reload", "Reload", show=False, id="reload"),
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
@@ -438,7 +439,7 @@ class DashboardScreen(Screen):
         self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("search", "watch"):
+        if action in ("search", "watch", "hypotheses"):
             return self.index is not None
         return True
 
@@ -453,6 +454,18 @@ class DashboardScreen(Screen):
                 self.go(ref)
 
         self.app.push_screen(WatchScreen(self.index, self.comparison.changes if self.comparison else {}, self.gone), chosen)
+
+    def action_hypotheses(self) -> None:
+        from .screens import HypothesesScreen
+
+        if self.index is None:
+            return
+
+        def chosen(ref: Ref | None) -> None:
+            if ref is not None:
+                self.go(ref)
+
+        self.app.push_screen(HypothesesScreen(self.index, self.gone), chosen)
 
     def action_search(self) -> None:
         from .screens import SearchScreen

@@ -188,6 +188,7 @@ class HelpScreen(ModalScreen[None]):
             ("In the Detail pane", [dashboard.detail._bindings]),
             ("In search", [SearchScreen._merge_bindings()]),
             ("In the watch list", [WatchScreen._merge_bindings()]),
+            ("In the hypotheses matrix", [HypothesesScreen._merge_bindings()]),
         ]
         entries = []
         for title, maps in groups:
@@ -278,6 +279,100 @@ class WatchScreen(ModalScreen[Ref | None]):
         listing = self.query_one("#watch-list", VirtualList)
         if listing.highlighted is not None and listing.highlighted < len(self.refs):
             self.dismiss(self.refs[listing.highlighted])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class HypothesesScreen(ModalScreen[Ref | None]):
+    """The ACH matrix: evidence rows against the hypotheses, ranked by weighted inconsistency,
+    scored with the sources withdrawn this session left out; `enter` goes to a row's evidence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,h", "close", "Close", id="hypotheses-close"),
+        Binding("enter", "choose", "Go to the evidence", id="hypotheses-choose"),
+    ]
+    label_width = 34
+
+    def __init__(self, index: BriefingIndex, gone: frozenset[int] = frozenset()) -> None:
+        from ..ach import score
+
+        super().__init__()
+        self.index = index
+        briefing = index.briefing
+        self.matrix = score(briefing.hypotheses, briefing.ach, index, gone) if briefing.ach is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="hypotheses-box"):
+            yield Static(id="hypotheses-head")
+            yield VirtualList(id="hypotheses-list")
+
+    def on_mount(self) -> None:
+        from ..render import RATING_GLYPHS, RATING_STYLES, evidence_label
+
+        box = self.query_one("#hypotheses-box")
+        box.border_title = "Competing hypotheses"
+        box.border_subtitle = "⏎ go to the evidence · esc closes"
+        head = self.query_one("#hypotheses-head", Static)
+        listing = self.query_one("#hypotheses-list", VirtualList)
+        listing.WRAP = False
+        matrix = self.matrix
+        if matrix is None:
+            head.update(Text("No ACH matrix in this briefing: see the README's \"Competing hypotheses\".", "dim"))
+            return
+        # The evidence column takes what the ratings leave, up to a readable width.
+        inner = min(130, int(self.app.size.width * 0.95)) - 8  # borders, padding, scrollbar, margins
+        self.label_width = max(14, min(44, inner - 7 - 9 * len(matrix.hypotheses) - 6 - 4))
+        text = Text.assemble(("Question  ", "dim"), (clean(matrix.question), "bold"), "\n")
+        for hypothesis in matrix.hypotheses:
+            text.append("★ " if hypothesis.leading else "  ", "bold yellow")
+            text.append(f"{hypothesis.id} ", "bold")
+            text.append(f"{hypothesis.weighted_inconsistency:g} weighted · {hypothesis.inconsistency} inconsistent  ", "dim")
+            text.append(clean(" ".join(hypothesis.text.split())))
+            text.append("\n")
+        text.append("! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike\n", "dim")
+        columns = Text(f"{'evidence':<{self.label_width}} {'cred.':<7}", "bold dim")
+        for hypothesis in matrix.hypotheses:
+            columns.append(f"{hypothesis.id[:8]:<9}", "bold dim")
+        columns.append("diag.", "bold dim")
+        text.append_text(columns)
+        head.update(text)
+
+        def row(position: int) -> Text:
+            scored = matrix.evidence[position]
+            line = Text()
+            width = self.label_width
+            label = evidence_label(self.index, scored.ref, width - 2)
+            line.append(f"{label[: width - 1]:<{width}} ", "dim strike" if scored.withdrawn else "")
+            line.append(f"{scored.credibility:<7}", "dim")
+            for hypothesis in matrix.hypotheses:
+                rating = scored.ratings.get(hypothesis.id, "NA")
+                line.append(f"{RATING_GLYPHS[rating] + ' ' + rating:<9}", RATING_STYLES[rating])
+            line.append(f"{scored.diagnosticity:4.2f} ", "dim")
+            flag = "withdrawn" if scored.withdrawn else "!" if scored.critical else "≈" if not scored.diagnostic else ""
+            line.append(flag, "bold yellow" if scored.critical else "dim")
+            return line
+
+        listing.set_rows(len(matrix.evidence), row)
+        listing.focus()
+
+    def row_text(self, position: int) -> str:
+        """A row as shown (tests read it)."""
+        return self.query_one("#hypotheses-list", VirtualList).row_lines(position)[0].strip()
+
+    def head_text(self) -> str:
+        return self.query_one("#hypotheses-head", Static).content.plain
+
+    @on(VirtualList.Moved, "#hypotheses-list")
+    def _moved(self, event: VirtualList.Moved) -> None:
+        event.stop()
+
+    def action_choose(self) -> None:
+        listing = self.query_one("#hypotheses-list", VirtualList)
+        if self.matrix is None or listing.highlighted is None or listing.highlighted >= len(self.matrix.evidence):
+            return
+        kind, _, key = self.matrix.evidence[listing.highlighted].ref.partition(":")
+        self.dismiss(Ref(kind, key))
 
     def action_close(self) -> None:
         self.dismiss(None)
