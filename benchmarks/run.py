@@ -215,6 +215,22 @@ def main() -> int:
         f"{memory['after_load_mb'] - memory['baseline_mb']:.0f} MB for the briefing; {memory['in_app_mb']:.0f} MB with the app running",
     )
 
+    # --- the competing hypotheses matrix ---------------------------------------------------
+    matrix_rows = 200 if options.smoke else 10_000
+    matrix = json.loads(
+        subprocess.run(
+            [PYTHON, str(HERE / "ach.py"), str(matrix_rows), "10", "--repeat", str(repeat)], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    row(f"ACH matrix, {matrix_rows:,} rows × 10 hypotheses: scored", ms(matrix["score"]), "target ≤ 1 s", check(matrix["score"] <= 1))
+    ok = matrix["move_median"] <= 0.05 and matrix["move_max"] <= 0.1
+    row(
+        "keypress → screen, move in the matrix view",
+        f"{ms(matrix['move_median'])} / {ms(matrix['move_max'])}",
+        "median / worst; target ≤ 50 ms median, ≤ 100 ms worst",
+        check(ok),
+    )
+
     # --- how cost grows ------------------------------------------------------------------
     for scale in curve:
         path = files[scale]
