@@ -184,6 +184,12 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
             counts = f"{warnings} warning{'s' * (warnings != 1)}" + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
             print(f"{file}: ok ({counts})")
         if without:
+            known = {source.id for source in loaded.briefing.sources}
+            unknown = sorted(set(without) - known)
+            if unknown:
+                print(f"briefing check: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file}", file=sys.stderr)
+                status = max(status, EXIT_USAGE)
+                continue
             _print_withdrawal(file, loaded, without)
     return status
 
@@ -194,9 +200,6 @@ def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None
     from .tradecraft import withdraw
 
     index = BriefingIndex(loaded.briefing)
-    unknown = sorted(set(without) - index.sources.keys())
-    if unknown:
-        print(f"{file}: note: no source {', '.join(f'[{n}]' for n in unknown)} in this briefing", file=sys.stderr)
     result = withdraw(index, without)
     print(f"{file}: {result.summary()}")
     unsupported = set(result.unsupported)
@@ -217,15 +220,64 @@ def run_print(
     loaded, code = _load_or_report(file, max_bytes)
     if loaded is None:
         return code
+    unknown = sorted(set(without or ()) - {source.id for source in loaded.briefing.sources})
+    if unknown:
+        print(f"briefing print: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file or default_path()}", file=sys.stderr)
+        return EXIT_USAGE
     # The briefing lives until the process ends: spare the collector walking it again
     # and again while the output is drawn (a fifth of the time for a large briefing).
     gc.freeze()
-    console = Console(highlight=False, width=width, emoji=False)
+    # Piped, the lines lose the spaces Rich pads them with to the width.
+    stream = sys.stdout if sys.stdout.isatty() else _TrimmedLines(sys.stdout)
+    console = _QuietOnClosedPipe(highlight=False, width=width, emoji=False, file=stream)
     # Part by part, each written as it is drawn: the whole document's lines at once took
     # a quarter of a gigabyte for a large briefing.
     for part in document_parts(loaded.briefing, sections=sections, withdrawn=frozenset(without or ())):
         console.print(part)
+    stream.flush()
     return EXIT_OK
+
+
+def _QuietOnClosedPipe(**options):
+    """A Rich console that leaves a closed pipe to `main` (Rich's own answer is exit 1)."""
+    from rich.console import Console
+
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return QuietConsole(**options)
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces at the end of each line written through it."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._stream.write("\n".join(line.rstrip(" ") for line in lines) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending.rstrip(" "))
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", "utf-8")
 
 
 def run_schema() -> int:
@@ -367,7 +419,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `briefing print | head` is not an error
-        sys.stderr.close()
+        # Python flushes stdout again on the way out and would fail then: point it nowhere.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
 
 

@@ -22,10 +22,12 @@ class Trail(NamedTuple):
 
 
 class Place(NamedTuple):
-    """A point in the reader's history: the item in view and the trail being followed."""
+    """A point in the reader's history: the item in view, the trail being followed, and the
+    entry of a source's cited-by list the reader left from (None elsewhere)."""
 
     ref: Ref | None
     trail: Trail | None
+    entry: int | None = None
 
 
 class Step(NamedTuple):

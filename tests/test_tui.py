@@ -46,15 +46,16 @@ async def test_bullet_citation_next_back_back():
         assert app.dashboard.current_ref() == Ref("sources", "3")
         assert messages.notices == ["That was the last citation (2 in all)."]
 
-        await pilot.press("backspace")
-        assert app.dashboard.current_ref() == Ref("sources", "1") and current_markers(app, BULLET) == ["[1]"]
-
-        await pilot.press("b")
+        await pilot.press("backspace")  # the whole trail is one step of history
         assert app.focused is app.dashboard.pane("summary") and app.dashboard.current_ref() == BULLET
         assert current_markers(app, BULLET) == []
 
-        await pilot.press("f")  # and forward again
-        assert app.dashboard.current_ref() == Ref("sources", "1")
+        messages.clear()
+        await pilot.press("b")
+        assert messages.notices == ["Nothing to go back to."]
+
+        await pilot.press("f")  # and forward again, to where the trail was left
+        assert app.dashboard.current_ref() == Ref("sources", "3") and current_markers(app, BULLET) == ["[3]"]
 
 
 async def test_previous_citation_starts_from_the_last():
@@ -295,7 +296,7 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j", "w")  # withdraw [2]
         assert app.dashboard.withdrawn == {2}
-        title = app.query_one("#title-bar", Static).content.plain
+        title = app.query_one("#status-line", Static).content.plain
         assert "without [2]: 6 items affected, 6 left unsupported" in title
         row = app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
         assert row.startswith("◆ ") and "⚠ unsupported" in row
@@ -303,7 +304,7 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
         assert not untouched.startswith("◆") and "unsupported" not in untouched
         await pilot.press("w")  # and back
         assert app.dashboard.withdrawn == frozenset()
-        assert "without" not in app.query_one("#title-bar", Static).content.plain
+        assert not app.query_one("#status-line", Static).display
         assert "unsupported" not in app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
 
 
@@ -335,7 +336,7 @@ async def test_compare_mode_marks_new_and_changed_items(tmp_path):
     app = create_app(load(newer), watch=False, baseline=load(default_path()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        title = app.query_one("#title-bar", Static).content.plain
+        title = app.query_one("#status-line", Static).content.plain
         assert "since briefing.yaml: 1 new, 1 changed, 0 removed" in title
         assert app.dashboard.pane("tensions").row_text(Ref("tensions", "new-tension")).plain.startswith("✚ new A new tension")
         assert app.dashboard.pane("judgments").row_text(Ref("judgments", "retain-bases")).plain.startswith("✎ ")
@@ -356,7 +357,7 @@ def test_compare_from_the_command_line(tmp_path, capsys, monkeypatch):
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            seen["title"] = app.query_one("#title-bar", Static).content.plain
+            seen["title"] = app.query_one("#status-line", Static).content.plain
 
     def run(self, **_):
         import asyncio

@@ -155,7 +155,10 @@ class BriefingApp(App[int]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's Maximize (it left focus on hidden panes) nor its key panel (it lists
+        # keys that do nothing here): the help screen and these commands say what works.
+        hidden = {"Maximize", "Minimize", "Keys"}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in hidden)
         for format, (name, suffix) in EXPORT_FORMATS.items():
             yield SystemCommand(f"Export as {name}", f"write {self.path.stem}{suffix} in the current directory", partial(self.export, format))
         yield from binding_commands(self)

@@ -21,9 +21,12 @@ SKIP = {"quit-now", "help-close", "escape"}
 def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
     """One palette command per described binding of the app and of the focused pane."""
     seen: set[str] = set()
+    # The dashboard's focused pane, not the palette's own text box (its editing keys are
+    # no commands).
+    focused = app.dashboard.focused
     sources = [(app, app._bindings), (app.dashboard, app.dashboard._bindings)]
-    if app.focused is not None:
-        sources.append((app.focused, app.focused._bindings))
+    if focused is not None:
+        sources.append((focused, focused._bindings))
     for owner, bindings in sources:
         for key_bindings in bindings.key_to_bindings.values():
             for binding in key_bindings:

@@ -37,6 +37,17 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100  # columns: below this the panes become tabs
 
 
+class OneLine(Static):
+    """A line of text that always fits: cut with an ellipsis where the terminal ends, never
+    silently (the stylesheet sets text-wrap: nowrap and text-overflow: ellipsis)."""
+
+    def update(self, content=Text()) -> None:  # type: ignore[override]
+        from textual.content import Content
+
+        text = content if isinstance(content, Text) else Text(str(content))
+        super().update(Content.from_rich_text(text), layout=False)
+
+
 class DashboardScreen(Screen):
     """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
 
@@ -93,8 +104,9 @@ class DashboardScreen(Screen):
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.title_bar, self.bluf_bar, self.banner = Static(id="title-bar"), Static(id="bluf"), Static(id="load-error")
-        yield from (self.title_bar, self.bluf_bar, self.banner)
+        self.title_bar, self.status_line = OneLine(id="title-bar"), OneLine(id="status-line")
+        self.bluf_bar, self.banner = Static(id="bluf"), Static(id="load-error")
+        yield from (self.title_bar, self.status_line, self.bluf_bar, self.banner)
         # Kept by name: the screen reaches its panes directly, also while it is shutting down.
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
         self.detail = DetailPane()
@@ -113,6 +125,7 @@ class DashboardScreen(Screen):
         self._narrow = self.app.size.width < NARROW_BELOW
         self._mount_tabs_if_narrow(self.app.size.width)
         self.banner.display = False
+        self.status_line.display = False
         self.action_focus_pane("summary")
         if self.loaded is not None:
             self._show_briefing()
@@ -215,21 +228,28 @@ class DashboardScreen(Screen):
         if self.loaded is None or self.index is None:
             return
         briefing = self.loaded.briefing
-        title = Text()
+        # One line that always fits: what the reader must not miss (compare counts, what is
+        # withdrawn) before the region, and an ellipsis where the terminal ends it.
+        title = Text(no_wrap=True, overflow="ellipsis", end="")
         title.append(clean(briefing.title), "bold")
         title.append("  ·  as of ", "dim")
         title.append(briefing.as_of, "bold")
         title.append("  ·  ", "dim")
         title.append(clean(briefing.region))
+        self.title_bar.update(title)
+        # The status line: compare counts and what is withdrawn, on a line of their own so
+        # that a long title never pushes them off the screen.
+        status = Text(no_wrap=True, overflow="ellipsis", end="")
         if self.comparison is not None and self.baseline is not None:
-            title.append("  ·  ", "dim")
-            title.append(self.comparison.summary(clean(Path(self.baseline.path).name)), "bold cyan")
+            status.append(self.comparison.summary(clean(Path(self.baseline.path).name)), "bold cyan")
         if self.withdrawn:
             from ..tradecraft import withdraw
 
-            title.append("  ·  ", "dim")
-            title.append(withdraw(self.index, self.withdrawn).summary(), "bold yellow")
-        self.title_bar.update(title)
+            if status:
+                status.append("  ·  ", "dim")
+            status.append(withdraw(self.index, self.withdrawn).summary(), "bold yellow")
+        self.status_line.update(status)
+        self.status_line.display = bool(status)
 
     # --- where the reader is ------------------------------------------------------------
 
@@ -266,13 +286,14 @@ class DashboardScreen(Screen):
         trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
         self.detail.show(self.index, ref, current, trail, self.gone)
 
-    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True) -> None:
-        """Show an item: select it in its pane, focus the pane, remember where we came from."""
+    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None) -> None:
+        """Show an item: select it in its pane, focus the pane, remember where we came from
+        (``leaving``, when the place left is more than the item in view)."""
         if self.index is None or ref not in self.index:
             self.app.say("That item is no longer in the briefing.", "warning")
             return
         if record:
-            self.history.visit(self.current_place())
+            self.history.visit(leaving or self.current_place())
         self._set_trail(trail)
         pane = self.pane(ref.collection)
         self._make_current(ref.collection)
@@ -324,11 +345,23 @@ class DashboardScreen(Screen):
     def _cite(self, event: ItemList.CiteRequested) -> None:
         if self.index is None:
             return
-        step = follow(self.index, event.ref, event.step, self.trail)
+        self._follow(event.ref, event.step)
+
+    def _follow(self, ref: Ref, step_by: int) -> None:
+        assert self.index is not None
+        on_trail = step_by != 0 and self.trail is not None
+        step = follow(self.index, ref, step_by, self.trail)
         if step.target is None:
             self.app.say(step.message or "", step.severity)
             return
-        self.go(step.target, step.trail)
+        # Stepping along a trail is one step of history: back returns to where it began.
+        self.go(step.target, step.trail, record=not (on_trail and step.trail is not None and step.trail.origin == self.trail.origin))
+
+    @on(DetailPane.StepRequested)
+    def _detail_step(self, event: DetailPane.StepRequested) -> None:
+        ref = self.current_ref()
+        if self.index is not None and ref is not None:
+            self._follow(ref, event.step)
 
     @on(SourcesList.CitedByRequested)
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
@@ -343,7 +376,7 @@ class DashboardScreen(Screen):
 
     @on(DetailPane.JumpRequested)
     def _jump(self, event: DetailPane.JumpRequested) -> None:
-        self.go(event.ref)
+        self.go(event.ref, leaving=self.current_place()._replace(entry=event.entry))
 
     @on(SourcesList.WithdrawRequested)
     def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
@@ -426,14 +459,22 @@ class DashboardScreen(Screen):
             self.app.say("That item is no longer in the briefing.", "warning")
             return
         self.go(place.ref, place.trail, record=False)
+        if place.entry is not None and self.detail.refs:  # back to the cited-by entry left from
+            self.detail.select_entry(place.entry)
+            self._focus(self.detail)
 
     def action_escape(self) -> None:
-        """Step back one level: from the Detail pane to the current pane, then off the trail."""
+        """Step back one level: from the Detail pane to the current pane, then off the trail,
+        back to the item it started from."""
         if not isinstance(self.focused, ItemList):
             self.action_focus_pane(self.current_pane)
         elif self.trail is not None:
+            origin = self.trail.origin
             self._set_trail(None)
-            self._update_detail()
+            if self.current_ref() != origin and self.index is not None and origin in self.index:
+                self.go(origin)
+            else:
+                self._update_detail()
 
     def action_reload(self) -> None:
         self.source.load(by_hand=True)

@@ -204,11 +204,28 @@ class DetailPane(LineView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Jump to it", id="jump"),
+        Binding("]", "step_citation(1)", "Next cite", id="detail-next-citation"),
+        Binding("[", "step_citation(-1)", "Prev cite", id="detail-previous-citation"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--trail", "detail--cursor"}
 
     class JumpRequested(RefMessage):
         """Go to this item (one of those citing the source shown)."""
+
+        def __init__(self, ref: Ref, entry: int | None = None) -> None:
+            super().__init__(ref)
+            #: The cited-by entry it was chosen from: back returns to it.
+            self.entry = entry
+
+    class StepRequested(Message):
+        """Follow the citations of the item shown: ``step`` +1 next, -1 previous."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def action_step_citation(self, step: int) -> None:
+        self.post_message(self.StepRequested(step))
 
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")
@@ -369,7 +386,7 @@ class DetailPane(LineView, can_focus=True):
 
     def action_jump(self) -> None:
         if self.cursor is not None and self.cursor < len(self.refs):
-            self.post_message(self.JumpRequested(self.refs[self.cursor]))
+            self.post_message(self.JumpRequested(self.refs[self.cursor], self.cursor))
 
     def on_click(self, event: events.Click) -> None:
         line = self.line_at(event)

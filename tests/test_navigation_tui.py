@@ -1,0 +1,130 @@
+"""Navigation the same way everywhere: both ends of a trail, the Detail pane, one history
+step per trail, back to the cited-by entry left from, and esc back to where a trail began."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from briefing.index import Ref
+
+from .tui_helpers import Messages, bundled_app
+
+SIZE = (120, 40)
+BULLET = Ref("summary", "bases-operated")  # cites [1] and [3]
+
+
+async def test_both_ends_of_a_trail_stay_put_and_say_so():
+    app = bundled_app()
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        await pilot.press("enter")
+        assert app.dashboard.current_ref() == Ref("sources", "1")
+        messages.clear()
+        await pilot.press("[")  # before the first: it used to wrap round to the last
+        assert app.dashboard.current_ref() == Ref("sources", "1")
+        await pilot.press("]", "]")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
+        assert messages.notices == ["That was the first citation (2 in all).", "That was the last citation (2 in all)."]
+
+
+async def test_next_and_previous_citation_work_from_the_detail_pane():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("0")
+        assert app.focused is app.dashboard.detail
+        await pilot.press("]")  # the bullet shown: its first citation
+        assert app.dashboard.current_ref() == Ref("sources", "1")
+        await pilot.press("0", "]")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
+
+
+async def test_a_trail_followed_back_and_forth_is_one_step_of_history():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "]", "[", "]")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
+        await pilot.press("backspace")
+        assert app.dashboard.current_ref() == BULLET and app.focused is app.dashboard.pane("summary")
+
+
+async def test_back_from_a_cited_by_jump_returns_to_that_entry():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "j", "j", "enter")  # source [3]'s cited-by list
+        detail = app.dashboard.detail
+        await pilot.press("j", "j", "j", "enter")
+        jumped_to = app.dashboard.current_ref()
+        assert jumped_to == app.dashboard.index.cited_by[3][3]
+        await pilot.press("backspace")
+        assert app.dashboard.current_ref() == Ref("sources", "3")
+        assert app.focused is detail and detail.cursor == 3
+
+
+async def test_escape_on_a_followed_citation_returns_to_where_it_began():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "]")
+        assert app.dashboard.current_ref() == Ref("sources", "4")
+        await pilot.press("escape")
+        assert app.dashboard.current_ref() == Ref("summary", "syria-russia-relations") and app.dashboard.trail is None
+        assert app.focused is app.dashboard.pane("summary")
+
+
+async def test_the_palette_offers_what_works_and_not_textuals_internals():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        await pilot.press("ctrl+p")
+        in_palette = [command.title for command in app.get_system_commands(app.dashboard)]
+    for unwanted in ("Maximize", "Minimize", "Keys", "Delete character left", "Cut selected text"):
+        assert unwanted not in titles and unwanted not in in_palette, unwanted
+    assert "Go to source" in in_palette and "Search" in in_palette and "Export as HTML" in in_palette
+
+
+async def test_compare_counts_have_a_line_of_their_own_and_lines_end_with_an_ellipsis_at_80_columns(tmp_path):
+    from briefing.loader import default_path, load
+    from briefing.tui.app import create_app
+
+    newer = tmp_path / "newer.yaml"
+    newer.write_text(default_path().read_text(encoding="utf-8").replace("Bases Operated", "Bases operated"), encoding="utf-8")
+    app = create_app(load(newer), watch=False, baseline=load(default_path()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "j", "w")
+
+        def shown(selector: str) -> str:
+            widget = app.query_one(selector)
+            return widget.render_lines(widget.outer_size.region)[0].text.rstrip()
+
+        title, status = shown("#title-bar"), shown("#status-line")
+        assert title.startswith(" Russia seeks to reinforce partnership with Syria") and title.endswith("…"), title
+        assert status.startswith(" since newer.yaml: 0 new, 1 changed, 0 removed  ·  without [2]") or status.startswith(
+            " since briefing.yaml: 0 new, 1 changed, 0 removed  ·  without [2]"
+        ), status
+        assert status.endswith("…"), status
+
+
+def run(*args: str, input_pipe: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True)
+
+
+def test_print_into_a_closed_pipe_exits_0_and_says_nothing():
+    result = subprocess.run(f"{sys.executable} -m briefing print | head -1", shell=True, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "" and result.stdout.strip()
+    status = subprocess.run(
+        f"{sys.executable} -m briefing print | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}", shell=True, executable="/bin/bash", capture_output=True, text=True
+    )
+    assert status.stdout.strip() == "0" and status.stderr == ""
+
+
+def test_an_unknown_source_to_withdraw_is_a_usage_error():
+    for command in ("check", "print"):
+        result = run(command, "--without", "9")
+        assert result.returncode == 2, command
+        assert "no source [9]" in result.stderr
+
+
+def test_print_writes_no_trailing_spaces_when_piped():
+    out = run("print", "--width", "100").stdout
+    assert out and not [line for line in out.splitlines() if line != line.rstrip(" ")]
