@@ -24,6 +24,15 @@ COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "tim
 _NESTED_IN = {"statements": "stakeholders", "indicators": "judgments"}
 
 
+class Hit(NamedTuple):
+    """A search hit: the item, the field holding the words, its text, and where they stand."""
+
+    ref: "Ref"
+    field: str
+    text: str
+    spans: list[tuple[int, int]]
+
+
 # NamedTuples, not dataclasses, for the small value types: a dataclass compiles its
 # methods with exec() at import, which costs start-up time on every run.
 class Ref(NamedTuple):
@@ -160,23 +169,31 @@ class BriefingIndex:
         """What the item is, in a word: bullet, base, statement …"""
         return KINDS[ref.kind].name
 
-    def search(self, query: str, limit: int = 200) -> tuple[list[tuple[Ref, str, int]], int]:
-        """Case-insensitive substring search over every item's words.
+    def search(self, query: str, limit: int = 200) -> tuple[list[Hit], int]:
+        """Every item holding every word of the query (case-insensitive), in any of its fields.
 
-        Returns up to ``limit`` hits as (ref, the matching text, offset of the match), and the total count.
-        """
-        needle = query.casefold()
-        if not needle:
+        Returns up to ``limit`` hits and the total count. A hit names the field that holds
+        the most of the words and where each of them stands in it."""
+        words = list(dict.fromkeys(query.casefold().split()))
+        if not words:
             return [], 0
-        hits: list[tuple[Ref, str, int]] = []
+        hits: list[Hit] = []
         total = 0
-        for ref, text, folded in self.prepare_search():
-            offset = folded.find(needle)
-            if offset != -1:
-                total += 1
-                if len(hits) < limit:
-                    # casefold can change lengths (ß → ss); offsets are exact only where it did not.
-                    hits.append((ref, text, offset if len(folded) == len(text) else -1))
+        for ref, fields in self.prepare_search():
+            if not all(any(word in folded for _, _, folded in fields) for word in words):
+                continue
+            total += 1
+            if len(hits) >= limit:
+                continue
+            name, text, folded = max(fields, key=lambda field: sum(word in field[2] for word in words))
+            spans: list[tuple[int, int]] = []
+            if len(folded) == len(text):  # casefold can change lengths (ß → ss): no places then
+                for word in words:
+                    start = folded.find(word)
+                    while start != -1:
+                        spans.append((start, start + len(word)))
+                        start = folded.find(word, start + len(word))
+            hits.append(Hit(ref, name, text, sorted(spans)))
         return hits, total
 
     @property
@@ -184,24 +201,36 @@ class BriefingIndex:
         """Whether every item's words are folded for search already."""
         return self._corpus is not None
 
-    def prepare_search(self) -> list[tuple[Ref, str, str]]:
-        """Every item's words, folded for search: built once (the dashboard does it in a
+    def prepare_search(self) -> list[tuple[Ref, list[tuple[str, str, str]]]]:
+        """Every item's fields, folded for search: built once (the dashboard does it in a
         worker while the reader looks at the briefing; a large one takes a tenth of a second)."""
         corpus = self._corpus
         if corpus is None:
-            corpus = self._corpus = [(ref, text, text.casefold()) for ref in self.items for text in [self.search_text(ref)]]
+            corpus = self._corpus = [
+                (ref, [(name, text, text.casefold()) for name, text in self.search_fields(ref)]) for ref in self.items
+            ]
         return corpus
 
-    def search_text(self, ref: Ref) -> str:
-        """All the words of an item, for search."""
+    def search_fields(self, ref: Ref) -> list[tuple[str, str]]:
+        """An item's words, field by field, as the reader knows them: no ids, no numbers of
+        sources, nothing run together."""
         item = self.items[ref]
-        words = [self.label(ref)]
-        for value in item.model_dump(exclude={"citations", "statements", "indicators", "assumptions", "observed_in", "derived_from"}, exclude_none=True).values():
+        fields: list[tuple[str, str]] = []
+        skip = {"id", "citations", "statements", "indicators", "assumptions", "observed_in", "derived_from", "schema_version"}
+        for name, value in item.model_dump(exclude=skip, exclude_none=True).items():
             if isinstance(value, str):
-                words.append(value)
+                fields.append((name, value))
             elif isinstance(value, list):
-                words.extend(str(part) for part in value)
+                fields += [(name, part) for part in value if isinstance(part, str)]
             elif isinstance(value, dict):
-                words.extend(str(part) for part in value.values())
-        words.extend(assumption.text for assumption in getattr(item, "assumptions", ()))
-        return "\n".join(words)
+                fields += [(key, part) for key, part in value.items() if isinstance(part, str)]
+        fields += [("assumption", assumption.text) for assumption in getattr(item, "assumptions", ())]
+        if ref.kind == "statements":
+            speaker = self.speaker(ref)
+            if speaker is not None:
+                fields.append(("said by", speaker.name))
+        return fields
+
+    def search_text(self, ref: Ref) -> str:
+        """All the words of an item, a field a line."""
+        return "\n".join(text for _, text in self.search_fields(ref))

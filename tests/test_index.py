@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from briefing.index import COLLECTIONS, BriefingIndex, Ref, source_ref
+from briefing.index import COLLECTIONS, BriefingIndex, Hit, Ref, source_ref
 from briefing.model import Briefing
 
 from .conftest import MINIMAL
@@ -121,23 +121,43 @@ def test_labels_and_kind_names():
     assert idx.kind_name(Ref("timeline", "later")) == "event"
 
 
-def test_search_text_holds_the_label_and_every_field_but_citations_and_statements():
+def test_search_fields_are_the_items_own_fields_without_ids_or_numbers():
     idx = index()
-    words = idx.search_text(Ref("stakeholders", "alpha")).split("\n")
-    assert words == ["Alpha", "alpha", "Alpha", "state", "A state", "Straße access", "calm seas"]
-    base = idx.search_text(Ref("bases", "port")).split("\n")
-    assert base == ["Port base", "port", "Port base", "naval", "Harbour", "Somewhere", "alpha"]
-    assert "citations" not in idx.search_text(Ref("summary", "b1")) and "[1, 2]" not in idx.search_text(Ref("summary", "b1"))
+    assert idx.search_fields(Ref("stakeholders", "alpha")) == [
+        ("name", "Alpha"),
+        ("kind", "state"),
+        ("role", "A state"),
+        ("interests", "Straße access"),
+        ("interests", "calm seas"),
+    ]
+    assert idx.search_fields(Ref("bases", "port")) == [
+        ("name", "Port base"),
+        ("kind", "naval"),
+        ("place", "Harbour"),
+        ("country", "Somewhere"),
+        ("operator", "alpha"),
+    ]
+    assert idx.search_fields(Ref("statements", "alpha/2")) == [("text", "Beta spoke for us."), ("by", "beta"), ("said by", "Beta")]
+    assert idx.search_text(Ref("summary", "b1")) == "First bullet"  # no id, no [1, 2]
 
 
 def test_search_is_case_insensitive_and_counts_every_hit():
     idx = index()
     hits, total = idx.search("BULLET")
-    assert total == 2 and [ref for ref, _, _ in hits] == [Ref("summary", "b1"), Ref("summary", "b2")]
-    ref, text, offset = hits[0]
-    assert text == idx.search_text(ref) and text[offset : offset + 6] == "bullet"
+    assert total == 2 and [hit.ref for hit in hits] == [Ref("summary", "b1"), Ref("summary", "b2")]
+    assert hits[0] == Hit(Ref("summary", "b1"), "text", "First bullet", [(6, 12)])
     assert idx.search("") == ([], 0)
     assert idx.search("no such words anywhere") == ([], 0)
+
+
+def test_every_word_must_match_somewhere_in_the_item():
+    idx = index()
+    hits, total = idx.search("port harbour")  # in two fields of one base
+    assert total == 1 and hits[0].ref == Ref("bases", "port")
+    assert hits[0].field == "name" and hits[0].spans == [(0, 4)]
+    assert idx.search("port nowhere") == ([], 0)
+    hits, _ = idx.search("second bullet")  # the field with the most of the words is shown
+    assert (hits[0].field, hits[0].text, hits[0].spans) == ("text", "Second bullet", [(0, 6), (7, 13)])
 
 
 def test_search_stops_listing_at_the_limit_but_counts_on():
@@ -147,14 +167,20 @@ def test_search_stops_listing_at_the_limit_but_counts_on():
     assert idx.search("a", limit=0) == ([], total)
 
 
-def test_an_offset_is_given_up_where_folding_changed_the_length():
+def test_places_are_given_up_where_folding_changed_the_length():
     idx = index()
     hits, total = idx.search("strasse")  # ß folds to ss: the folded text is longer
-    assert total == 1 and hits[0][0] == Ref("stakeholders", "alpha") and hits[0][2] == -1
+    assert total == 1 and hits[0].ref == Ref("stakeholders", "alpha") and hits[0].spans == []
     hits, _ = idx.search("calm")
-    assert hits[0][2] == -1  # the same item: its offsets cannot be trusted either
+    assert hits[0].spans == [(0, 4)]  # another field of the same item: its places stand
     hits, _ = idx.search("harbour")
-    assert hits[0][2] == idx.search_text(Ref("bases", "port")).index("Harbour")
+    assert hits[0].spans == [(0, 7)] and hits[0].field == "place"
+
+
+def test_every_place_of_every_word_is_found():
+    idx = index()
+    hits, _ = idx.search("l e")
+    assert hits[0].ref == Ref("summary", "b1") and hits[0].spans == [(8, 9), (9, 10), (10, 11)]  # "First bu-l-l-e-t"
 
 
 def test_the_search_words_are_folded_once():
@@ -163,15 +189,8 @@ def test_the_search_words_are_folded_once():
     corpus = idx.prepare_search()
     assert idx.search_ready and idx.prepare_search() is corpus
     assert len(corpus) == len(idx.items)
-    ref, text, folded = corpus[0]
-    assert ref == Ref("summary", "b1") and folded == text.casefold()
-
-
-def test_the_offset_is_the_first_match_in_the_items_words():
-    idx = index()
-    hits, _ = idx.search("bullet")
-    ref, text, offset = hits[0]
-    assert text.count("bullet") > 1 and offset == text.index("bullet")
+    ref, fields = corpus[0]
+    assert ref == Ref("summary", "b1") and fields == [("text", "First bullet", "first bullet")]
 
 
 def test_search_lists_200_hits_unless_told_otherwise():

@@ -128,3 +128,22 @@ def test_an_unknown_source_to_withdraw_is_a_usage_error():
 def test_print_writes_no_trailing_spaces_when_piped():
     out = run("print", "--width", "100").stdout
     assert out and not [line for line in out.splitlines() if line != line.rstrip(" ")]
+
+
+async def test_search_needs_every_word_and_shows_the_field_that_matched():
+    from briefing.tui.screens import SearchScreen
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"tartus hmeimim")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        rows = [search.hit_text(n) for n in range(len(search.refs))]
+        assert len(rows) >= 5, rows  # five items hold both words, in one field or two
+        assert rows[0].startswith("bullet      Air base in Hmeimim, Naval base in Tartus")
+        assert any(" — role: " in row or " — name: " in row or " — status: " in row or row.startswith("base") for row in rows)
+        assert not any("tartus hmeimim" in row.casefold() for row in rows)  # the phrase is nowhere: the words are
+        assert not any("bases-operated" in row or "#1" in row for row in rows)  # never ids
+        await pilot.press("escape", "slash", *"lavrov review")
+        rows = [app.screen.hit_text(n) for n in range(len(app.screen.refs))]
+        assert rows and rows[0].startswith("statement   "), rows

@@ -18,24 +18,40 @@ from ..index import BriefingIndex, Ref
 from ..text import clean
 from .virtual_list import VirtualList
 
-SNIPPET = 90
+SNIPPET = 70
+#: Fields whose text is the item's own label: a hit there shows the label, highlighted.
+LABEL_FIELDS = {"label", "text", "name", "title"}
 
 
-def snippet(text: str, offset: int, length: int) -> Text:
-    """A window of one line around a match, the match highlighted."""
+def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET) -> Text:
+    """A window of one line around the first match, every match highlighted."""
     flat = clean(text).replace("\n", " ")
-    if offset < 0 or len(flat) != len(text):  # lengths changed: fall back to a plain search of the window
-        offset = flat.casefold().find(text[offset : offset + length].casefold()) if offset >= 0 else -1
-    start = max(0, offset - SNIPPET // 3) if offset >= 0 else 0
-    window = flat[start : start + SNIPPET]
+    if len(flat) != len(text):  # cleaning changed the lengths: show it without places
+        spans = []
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3) if len(flat) > width else 0
+    window = flat[start : start + width]
     result = Text("…" if start else "")
     shift = len(result.plain) - start
     result.append(window)
-    if start + SNIPPET < len(flat):
+    if start + width < len(flat):
         result.append("…")
-    if offset >= 0:
-        result.stylize("reverse bold", offset + shift, offset + shift + length)
+    for begin, end in spans:
+        if begin >= start and end <= start + width:
+            result.stylize("reverse bold", begin + shift, end + shift)
     return result
+
+
+def hit_row(index: BriefingIndex, hit) -> Text:
+    """``stakeholder  Sergey Lavrov`` or ``base  Tartus naval base — role: …Key to Russia's…``."""
+    row = Text.assemble((f"{index.kind_name(hit.ref):<12}", "dim"))
+    if hit.field in LABEL_FIELDS:
+        row.append_text(snippet(hit.text, hit.spans))
+        return row
+    row.append(clean(" ".join(index.label(hit.ref).split())[:40]), "bold")
+    row.append(f" — {hit.field}: ", "dim")
+    row.append_text(snippet(hit.text, hit.spans, SNIPPET - 20))
+    return row
 
 
 class SearchHits(VirtualList, can_focus=False):
@@ -99,18 +115,11 @@ class SearchScreen(ModalScreen[Ref | None]):
         hits_list = self.query_one(SearchHits)
         status = self.query_one("#search-status", Static)
         hits, total = self.index.search(query, self.LIMIT)
-        self.refs = [ref for ref, _, _ in hits]
-        length = len(query)
-
-        def hit_row(position: int) -> Text:
-            ref, text, offset = hits[position]
-            prompt = Text.assemble((f"{self.index.kind_name(ref):<12}", "dim"))  # "stakeholder" and a space
-            prompt.append_text(snippet(text, offset, length))
-            return prompt
-
-        hits_list.set_rows(len(hits), hit_row)  # rows are drawn when seen, not all 200 now
+        self.refs = [hit.ref for hit in hits]
+        # Rows are drawn when seen, not all 200 now.
+        hits_list.set_rows(len(hits), lambda position: hit_row(self.index, hits[position]))
         if not query:
-            message = "Type to search every pane; ↑↓ choose, enter jumps, esc closes."
+            message = "Type words to find in every pane (all must match); ↑↓ choose, enter jumps, esc closes."
         elif total == 0:
             message = "No matches."
         else:
