@@ -109,6 +109,19 @@ class BriefingIndex:
     def __contains__(self, ref: object) -> bool:
         return ref in self.items
 
+    def path(self, ref: Ref) -> tuple:
+        """Where the item stands in the briefing's data: ``("stakeholders", 2, "statements", 0)``."""
+        item = self.items[ref]
+        if ref.kind == "statements":
+            holder = self.owner[ref]
+            outer = next(i for i, h in enumerate(self.briefing.stakeholders) if h is holder)
+            return ("stakeholders", outer, "statements", next(i for i, s in enumerate(holder.statements) if s is item))
+        if ref.kind == "indicators":
+            judgment = self.judgment_of[ref]
+            outer = next(i for i, j in enumerate(self.briefing.judgments) if j is judgment)
+            return ("judgments", outer, "indicators", next(i for i, x in enumerate(judgment.indicators) if x is item))
+        return (ref.kind, next(i for i, x in enumerate(getattr(self.briefing, ref.kind)) if x is item))
+
     def citations(self, ref: Ref) -> list[int]:
         """The distinct sources an item cites, in the order it cites them."""
         return list(dict.fromkeys(getattr(self.items.get(ref), "citations", ())))

@@ -27,6 +27,7 @@ from .text import (
     md,
     severity_text,
     severity_words,
+    shorten,
     source_grade_text,
     source_title,
 )
@@ -561,7 +562,11 @@ class SourceKind(Kind):
     def row(self, index, ref, item):
         text = Text()
         text.append(f"[{item.id}] ", STYLE_MARKER)
-        text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
+        if item.title or not item.note:
+            text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
+        else:  # untitled: the start of its note tells it from the others
+            text.append("untitled · ", "italic dim")
+            text.append(shorten(item.note, 56), "italic")
         if item.publisher:
             text.append(" — ")
             text.append(clean(item.publisher))

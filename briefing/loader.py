@@ -373,6 +373,17 @@ def load_text(text: str, name: str = "<briefing>", checks: Iterable[Check] = ())
     return Loaded(briefing, name, diagnostics)
 
 
+def line_of(path: str | os.PathLike, data_path: tuple, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
+    """The line (from 1) where a part of a briefing file's data starts, or None."""
+    try:
+        text = read_text(path, max_bytes)
+        _, positions, _ = parse(text, str(path), track=True)
+    except LoadError:
+        return None
+    mark = locate(data_path, positions, {}, prefer_key=False)
+    return None if mark is None else mark.line + 1
+
+
 def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, checks: Iterable[Check] = ()) -> Loaded:
     """Read and validate a briefing file."""
     return load_text(read_text(path, max_bytes), str(path), checks)

@@ -147,3 +147,26 @@ async def test_search_needs_every_word_and_shows_the_field_that_matched():
         await pilot.press("escape", "slash", *"lavrov review")
         rows = [app.screen.hit_text(n) for n in range(len(app.screen.refs))]
         assert rows and rows[0].startswith("statement   "), rows
+
+
+async def test_z_zooms_the_focused_pane_and_focus_never_lands_in_a_hidden_one():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dashboard = app.dashboard
+        await pilot.press("z")
+        await pilot.pause()
+        summary = dashboard.pane("summary")
+        assert summary.display and summary.region.width > 100 and summary.region.height > 25
+        assert not dashboard.pane("sources").display and not dashboard.detail.display
+        await pilot.press("enter")  # to a source: the zoom follows focus
+        await pilot.pause()
+        sources = dashboard.pane("sources")
+        assert app.focused is sources and sources.display and sources.region.width > 100
+        assert not summary.display
+        await pilot.press("0")
+        await pilot.pause()
+        assert app.focused is dashboard.detail and dashboard.detail.display and dashboard.detail.region.width > 100
+        await pilot.press("z")
+        await pilot.pause()
+        assert all(pane.display for pane in dashboard.panes) and dashboard.detail.display
+        assert summary.region.width < 60

@@ -37,6 +37,20 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100  # columns: below this the panes become tabs
 
 
+def editor_arguments(editor: str, path: Path, line: int | None) -> list[str]:
+    """The file, at a line, as each editor takes it: ``+LINE FILE`` (vi, vim, nvim, nano,
+    emacs, micro, helix and most others), ``--goto FILE:LINE`` for VS Code."""
+    import os
+    import shlex
+
+    name = os.path.basename(shlex.split(editor)[0]) if editor.strip() else ""
+    if line is None:
+        return [str(path)]
+    if name in ("code", "code-insiders", "codium"):
+        return ["--goto", f"{path}:{line}"]
+    return [f"+{line}", str(path)]
+
+
 class OneLine(Static):
     """A line of text that always fits: cut with an ellipsis where the terminal ends, never
     silently (the stylesheet sets text-wrap: nowrap and text-overflow: ellipsis)."""
@@ -69,6 +83,8 @@ class DashboardScreen(Screen):
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
+        Binding("z", "zoom", "Zoom", show=False, id="zoom"),
+        Binding("e", "edit", "Edit", show=False, id="edit"),
         Binding("r,f5", "reload", "Reload", show=False, id="reload"),
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
@@ -410,6 +426,8 @@ class DashboardScreen(Screen):
         widget = event.widget
         if widget is not self.focused:  # a stale event: focus has moved on since it was sent
             return
+        if self.zoomed and (widget is self.detail or isinstance(widget, ItemList)):
+            self._zoom_to(widget)
         if isinstance(widget, ItemList) and widget.pane != self.current_pane:
             self._make_current(widget.pane)
             self._keep_trail_only_on(widget.highlighted_ref)
@@ -477,6 +495,54 @@ class DashboardScreen(Screen):
                 self._update_detail()
 
     def action_reload(self) -> None:
+        self.source.load(by_hand=True)
+
+    @property
+    def zoomed(self) -> bool:
+        return self.has_class("-zoomed") or self.has_class("-zoomed-detail")
+
+    def action_zoom(self) -> None:
+        """The focused pane takes the whole body, and back. Focus moving elsewhere while
+        zoomed takes the zoom along, so no key ever lands in a hidden pane."""
+        if self.zoomed:
+            self.remove_class("-zoomed", "-zoomed-detail")
+            for widget in self.query(".-zoom-target"):
+                widget.remove_class("-zoom-target")
+            return
+        self._zoom_to(self.focused)
+
+    def _zoom_to(self, widget) -> None:
+        for other in self.query(".-zoom-target"):
+            other.remove_class("-zoom-target")
+        if widget is self.detail:
+            self.remove_class("-zoomed")
+            self.add_class("-zoomed-detail")
+            return
+        pane = widget if isinstance(widget, ItemList) else self.pane(self.current_pane)
+        pane.add_class("-zoom-target")
+        self._columns[pane.pane].add_class("-zoom-target")
+        self.remove_class("-zoomed-detail")
+        self.add_class("-zoomed")
+
+    def action_edit(self) -> None:
+        """Open the file in the reader's editor at the selected item; reload on return (the
+        selection stays where it was when the item is still there)."""
+        import os
+        import shlex
+        import subprocess
+
+        from ..loader import line_of
+
+        ref = self.current_ref()
+        line = line_of(self.source.path, self.index.path(ref)) if self.index is not None and ref is not None else None
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        command = [*shlex.split(editor), *editor_arguments(editor, self.source.path, line)]
+        try:
+            with self.app.suspend():
+                subprocess.call(command)
+        except Exception as error:  # noqa: BLE001 - no terminal to give (a browser), or no such editor
+            self.app.say(f"Could not open {editor}: {error}", "error")
+            return
         self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
