@@ -89,12 +89,12 @@ def score(
     for row in ach.evidence:
         is_gone = _withdrawn(row.ref, index, withdrawn)
         gone.append(is_gone)
-        contribution = {h: INCONSISTENCY.get(row.ratings.get(h, "NA"), 0) * WEIGHT[row.credibility] for h in ids}
+        contribution = {h: INCONSISTENCY.get(row.ratings.get(h), 0) * WEIGHT[row.credibility] for h in ids}
         contributions.append(contribution)
         if is_gone:
             continue
         for h in ids:
-            counted[h] += INCONSISTENCY.get(row.ratings.get(h, "NA"), 0)
+            counted[h] += INCONSISTENCY.get(row.ratings.get(h), 0)
             weighted[h] += contribution[h]
     leaders = _leading(weighted)
     rows = []

@@ -229,8 +229,8 @@ class BriefingIndex:
         sources, nothing run together."""
         item = self.items[ref]
         fields: list[tuple[str, str]] = []
-        skip = {"id", "citations", "statements", "indicators", "assumptions", "observed_in", "derived_from", "schema_version"}
-        for name, value in item.model_dump(exclude=skip, exclude_none=True).items():
+        # Ids are not words; lists of numbers (citations) or of items (statements) hold none.
+        for name, value in item.model_dump(exclude={"id"}).items():
             if isinstance(value, str):
                 fields.append((name, value))
             elif isinstance(value, list):

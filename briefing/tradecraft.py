@@ -356,7 +356,7 @@ def diff(old: Briefing, new: Briefing) -> list[Change]:
         changes.append(Change("briefing", "", "changed", top))
     for collection in COLLECTIONS:
         before, after = _keyed(old, collection), _keyed(new, collection)
-        for key in before.keys() - after.keys():
+        for key in (key for key in before if key not in after):  # in the file's order, every time
             changes.append(Change(collection, key, "removed", []))
         for key in after:
             if key not in before:
@@ -377,7 +377,7 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
     changes: list[Change] = []
     before = {h.id: h.text for h in old.hypotheses}
     after = {h.id: h.text for h in new.hypotheses}
-    for key in before.keys() - after.keys():
+    for key in (key for key in before if key not in after):  # in the file's order, every time
         changes.append(Change("hypotheses", key, "removed", []))
     for key, text in after.items():
         if key not in before:
@@ -386,7 +386,7 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
             changes.append(Change("hypotheses", key, "changed", [("text", before[key], text)]))
     rows_before = {row.ref: row for row in (old.ach.evidence if old.ach else [])}
     rows_after = {row.ref: row for row in (new.ach.evidence if new.ach else [])}
-    for ref in rows_before.keys() - rows_after.keys():
+    for ref in (ref for ref in rows_before if ref not in rows_after):
         changes.append(Change("ach", ref, "removed", []))
     for ref, row in rows_after.items():
         was = rows_before.get(ref)

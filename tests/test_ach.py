@@ -190,3 +190,84 @@ def test_a_large_matrix_scores_in_linear_time():
     finally:
         ach._leading = real
     assert len(calls) == 2001 and set(calls) == {10}  # once for the matrix, once per row
+
+
+def test_the_json_carries_the_question_and_each_hypothesis_text(capsys):
+    assert main(["ach", str(EXERCISE), "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["question"] == "What will Ostravia do about the Karsk station by September 2031?"
+    assert payload["hypotheses"][0]["text"] == "Ostravia stays on without a lease, under an interim arrangement."
+    assert all(row["critical"] is False or row["critical"] is True for row in payload["evidence"])
+
+
+def test_a_withdrawn_row_is_never_critical_and_says_so():
+    m = matrix_of(["a", "b"], [{"ref": "summary:b2", "credibility": "high", "ratings": {"a": "II", "b": "C"}}], {2})
+    assert m.evidence[0].withdrawn is True and m.evidence[0].critical is False
+
+
+def _pair(change):
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
+    data["ach"] = {"question": "Which?", "evidence": [
+        {"ref": "summary:b1", "ratings": {"a": "C", "b": "I"}},
+        {"ref": "summary:b2", "ratings": {"a": "N", "b": "N"}},
+    ]}
+    old = Briefing.model_validate(data)
+    change(data)
+    return [(c.collection, c.key, c.kind, c.fields) for c in diff(old, Briefing.model_validate(data)) if c.collection in ("ach", "hypotheses")]
+
+
+def test_diff_of_hypotheses_and_rows():
+    def edit(data):
+        data["hypotheses"][0]["text"] = "A, reworded"
+        data["hypotheses"].append({"id": "c", "text": "C"})
+        for row in data["ach"]["evidence"]:
+            row["ratings"]["c"] = "NA"
+        data["ach"]["evidence"][1]["credibility"] = "high"
+        data["ach"]["evidence"].append({"ref": "tensions:t1", "ratings": {"a": "N", "b": "N", "c": "N"}})
+
+    assert _pair(edit) == [
+        ("hypotheses", "a", "changed", [("text", "A", "A, reworded")]),
+        ("hypotheses", "c", "added", []),
+        ("ach", "summary:b1", "changed", [("ratings.c", None, "NA")]),
+        ("ach", "summary:b2", "changed", [("ratings.c", None, "NA"), ("credibility", "medium", "high")]),
+        ("ach", "leading hypotheses", "changed", [("leading", "a", "a, c")]),  # c, rated NA throughout, ties
+        ("ach", "tensions:t1", "added", []),
+    ]
+
+    def drop(data):
+        data["hypotheses"].pop()
+        for row in data["ach"]["evidence"]:
+            row["ratings"].pop("b")
+        data["ach"]["evidence"].pop()
+
+    assert _pair(drop) == [
+        ("hypotheses", "b", "removed", []),
+        ("ach", "summary:b1", "changed", [("ratings.b", "I", None)]),
+        ("ach", "summary:b2", "removed", []),
+    ]
+
+    def no_matrix(data):
+        del data["ach"]
+
+    assert _pair(no_matrix) == [
+        ("ach", "leading hypotheses", "changed", [("leading", "a", None)]),
+        ("ach", "summary:b1", "removed", []),
+        ("ach", "summary:b2", "removed", []),
+    ]
+
+
+def test_a_new_matrix_names_its_leader_in_the_diff():
+    data = yaml.safe_load(MINIMAL)
+    old = Briefing.model_validate(data)
+    data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
+    data["ach"] = {"question": "Which?", "evidence": [{"ref": "summary:b1", "ratings": {"a": "C", "b": "I"}}]}
+    new = Briefing.model_validate(data)
+    changes = [(c.collection, c.key, c.kind, c.fields) for c in diff(old, new) if c.collection in ("ach", "hypotheses")]
+    assert changes == [
+        ("hypotheses", "a", "added", []),
+        ("hypotheses", "b", "added", []),
+        ("ach", "leading hypotheses", "changed", [("leading", None, "a")]),
+        ("ach", "summary:b1", "added", []),
+    ]
+    assert diff(new, new) == []

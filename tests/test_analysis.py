@@ -246,3 +246,49 @@ def test_the_bundled_briefing_stays_as_the_article_wrote_it():
     assert tensions["sovereignty"] == [] and tensions["bargaining-chips"] == []  # the article names no party
     neighbours = [s.position or "" for s in briefing.stakeholders if s.id in ("turkey", "israel")]
     assert neighbours and all("relations with Syria" not in position for position in neighbours)
+
+
+def test_credibility_1_names_at_most_three_items_then_an_ellipsis():
+    data = with_sources({"id": 1, "credibility": 1}, {"id": 2, "derived_from": [1]})
+    data["timeline"] = [{"date": "2025", "text": f"Event {n}", "citations": [1]} for n in range(3)]
+    [finding] = [f for f in tradecraft_findings(Briefing.model_validate(data)) if "credibility 1" in f.message]
+    assert finding.message.endswith("rest on fewer than two independent sources: bullet 'b1', statement 'alpha/1', tension 't1' …")
+    assert "6 items citing it rest on" in finding.message
+    one = with_sources({"id": 1, "credibility": 1}, {"id": 2})
+    one["summary"][0]["citations"] = [2]
+    one["summary"][1]["citations"] = [2]
+    one["tensions"][0]["citations"] = [2]
+    [finding] = [f for f in tradecraft_findings(Briefing.model_validate(one)) if "credibility 1" in f.message]
+    assert "but 1 item citing it rests on fewer than two independent sources: statement 'alpha/1'" in finding.message
+
+
+def test_every_cycle_is_found_once_among_many_sources():
+    data = with_sources(
+        {"id": 1, "derived_from": [2, 5]},
+        {"id": 2, "derived_from": [1]},
+        {"id": 3, "derived_from": [4]},
+        {"id": 4, "derived_from": [3, 1]},
+        {"id": 5},
+        {"id": 6, "derived_from": [5, 6]},
+    )
+    assert [(f.path, f.message) for f in cross_check(data) if "cycle" in f.message] == [
+        (("sources", 1, "derived_from", 0), "derivation cycle: [1] → [2] → [1]"),
+        (("sources", 3, "derived_from", 0), "derivation cycle: [3] → [4] → [3]"),
+        (("sources", 5, "derived_from", 1), "derivation cycle: [6] → [6]"),
+    ]
+
+
+def test_a_long_chain_is_walked_without_recursion():
+    chain = [{"id": 1}] + [{"id": n, "derived_from": [n - 1]} for n in range(2, 3002)]
+    assert [f for f in cross_check(with_sources(*chain)) if "cycle" in f.message] == []
+    index = index_of(with_sources(*chain))
+    assert index.roots(3001) == frozenset({1}) and len(index.descendants(1)) == 3000
+
+
+def test_search_fields_hold_a_judgments_assumptions():
+    from briefing.index import BriefingIndex
+
+    index = BriefingIndex(load(EXAMPLES / "exercise.yaml").briefing)
+    fields = index.search_fields(Ref("judgments", "port-stays"))
+    assert ("assumption", "No third country bids for the lease.") in fields
+    assert not any(name in ("id", "citations", "indicators") for name, _ in fields)
