@@ -271,3 +271,24 @@ def test_a_new_matrix_names_its_leader_in_the_diff():
         ("ach", "summary:b1", "added", []),
     ]
     assert diff(new, new) == []
+
+
+def test_rows_may_name_a_timeline_event_by_its_id_and_every_row_is_checked():
+    data = yaml.safe_load(MINIMAL)
+    data["timeline"] = [{"id": "later", "date": "2025", "text": "E"}]
+    data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}]
+    data["ach"] = {"question": "Which?", "evidence": [
+        {"ref": "timeline:later", "ratings": "not a mapping"},
+        {"ref": "timeline:#1", "ratings": {"a": "C"}},
+    ]}
+    assert [(f.path, f.message) for f in cross_check(data) if f.path[0] == "ach"] == [
+        (("ach", "evidence", 1, "ref"), "ACH row 2 names 'timeline:#1', which is no item of this briefing"),
+        (("ach", "evidence", 1, "ratings"), "ACH row 2 does not rate 'b', 'c': write NA where it does not apply"),
+    ]
+
+
+def test_diagnosticity_in_json_is_rounded_to_six_places(capsys):
+    assert main(["ach", str(EXERCISE), "--format", "json"]) == 0
+    rows = {row["ref"]: row for row in json.loads(capsys.readouterr().out)["evidence"]}
+    assert rows["summary:lease-talks"]["diagnosticity"] == 0.816497
+    assert rows["statements:ostravia/1"]["diagnosticity"] == 1.414214

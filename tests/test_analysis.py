@@ -292,3 +292,54 @@ def test_search_fields_hold_a_judgments_assumptions():
     fields = index.search_fields(Ref("judgments", "port-stays"))
     assert ("assumption", "No third country bids for the lease.") in fields
     assert not any(name in ("id", "citations", "indicators") for name, _ in fields)
+
+
+def test_withdrawal_follows_a_chain_listed_out_of_order():
+    data = with_sources({"id": 4, "derived_from": [3]}, {"id": 3, "derived_from": [1]}, {"id": 1}, {"id": 2})
+    assert withdrawn_with_derivations(index_of(data), {1}) == frozenset({1, 3, 4})
+
+
+def test_a_source_used_only_as_a_root_or_in_an_indicator_counts_as_used():
+    data = with_sources({"id": 1}, {"id": 2, "derived_from": [3]}, {"id": 3}, {"id": 4},
+                        judgments=[judgment(indicators=[indicator(status="observed", observed_in=[4])])])
+    assert [f.message for f in cross_check(data) if f.severity == "warning"] == []
+
+
+def test_duplicate_assumption_ids_are_errors():
+    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(assumptions=[
+        {"id": "a", "text": "x", "status": "solid"}, {"id": "a", "text": "y", "status": "caveated"}])])
+    assert [(f.path, f.message) for f in cross_check(data) if f.severity == "error"] == [
+        (("judgments", 0, "assumptions", 1, "id"), "duplicate id 'a' in assumptions of judgment 'j' (first at item 1)")
+    ]
+
+
+def test_a_citation_that_is_no_number_does_not_hide_a_dangling_one_after_it():
+    data = with_sources({"id": 1}, {"id": 2})
+    data["summary"][0]["citations"] = ["one", 9]
+    assert [f.path for f in cross_check(data) if f.severity == "error"] == [("summary", 0, "citations", 1)]
+
+
+def test_credibility_1_is_checked_on_every_item_whatever_comes_first():
+    data = with_sources({"id": 1, "credibility": 1}, {"id": 2}, {"id": 3, "derived_from": [1]})
+    data["summary"][0]["citations"] = [1, 2]  # two independent roots: fine
+    data["summary"][1]["citations"] = [1, 3]  # one root
+    data["tensions"][0]["citations"] = [2]
+    data["stakeholders"][0]["statements"][0]["citations"] = [2]
+    [finding] = [f for f in tradecraft_findings(Briefing.model_validate(data)) if "credibility 1" in f.message]
+    assert finding.message.endswith("1 item citing it rests on fewer than two independent sources: bullet 'b2'")
+
+
+def test_diff_names_an_indicator_added_observed_and_one_whose_text_changed_too():
+    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(indicators=[indicator()])])
+    old = Briefing.model_validate(data)
+    data["judgments"][0]["indicators"][0].update(text="Ships keep calling, daily", status="observed", observed_in=[1])
+    data["judgments"][0]["indicators"].append(indicator(id="new", status="observed", observed_in=[2]))
+    new = Briefing.model_validate(data)
+    assert unexplained_changes(diff(old, new), new) == [
+        "judgment 'j': indicator 'ships' went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
+        "judgment 'j': indicator 'new' went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
+    ]
+    assert unexplained_changes(diff(old, new)) == [  # without the new version to name them: their places
+        "judgment 'j': indicator 1 went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
+        "judgment 'j': indicator 2 went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
+    ]

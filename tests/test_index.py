@@ -198,3 +198,22 @@ def test_search_lists_200_hits_unless_told_otherwise():
     data["summary"] = [{"id": f"x{n}", "text": "needle", "citations": [1, 2]} for n in range(205)]
     hits, total = BriefingIndex(Briefing.model_validate(data)).search("needle")
     assert len(hits) == 200 and total == 205
+
+
+def test_an_items_path_into_the_data():
+    idx = index()
+    assert idx.path(Ref("summary", "b2")) == ("summary", 1)
+    assert idx.path(Ref("bases", "port")) == ("bases", 0)
+    assert idx.path(Ref("stakeholders", "beta")) == ("stakeholders", 1)
+    assert idx.path(Ref("statements", "alpha/3")) == ("stakeholders", 0, "statements", 2)
+    assert idx.path(Ref("timeline", "later")) == ("timeline", 1)
+    assert idx.path(source_ref(2)) == ("sources", 1)
+    data = yaml.safe_load(MINIMAL)
+    data["judgments"] = [
+        {"id": "j0", "text": "t", "likelihood": "likely"},
+        {"id": "j1", "text": "t", "likelihood": "likely", "indicators": [
+            {"id": "a", "text": "A", "direction": "raises"}, {"id": "b", "text": "B", "direction": "lowers"}]},
+    ]
+    judged = BriefingIndex(Briefing.model_validate(data))
+    assert judged.path(Ref("indicators", "j1/b")) == ("judgments", 1, "indicators", 1)
+    assert judged.path(Ref("judgments", "j1")) == ("judgments", 1)
