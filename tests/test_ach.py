@@ -292,3 +292,34 @@ def test_diagnosticity_in_json_is_rounded_to_six_places(capsys):
     rows = {row["ref"]: row for row in json.loads(capsys.readouterr().out)["evidence"]}
     assert rows["summary:lease-talks"]["diagnosticity"] == 0.816497
     assert rows["statements:ostravia/1"]["diagnosticity"] == 1.414214
+
+
+def test_diff_compares_every_row_after_an_added_one_and_names_a_tied_leadership():
+    def edit(data):
+        data["ach"]["evidence"].insert(0, {"ref": "tensions:t1", "ratings": {"a": "N", "b": "N"}})
+        data["ach"]["evidence"][2]["ratings"]["a"] = "II"  # summary:b2
+
+    assert _pair(edit) == [
+        ("ach", "summary:b2", "changed", [("ratings.a", "N", "II")]),
+        ("ach", "leading hypotheses", "changed", [("leading", "a", "b")]),
+        ("ach", "tensions:t1", "added", []),
+    ]
+
+    def untie(data):
+        data["ach"]["evidence"][0]["ratings"]["a"] = "II"  # a 1.0, b 0.5: b leads alone
+
+    def tie(data):
+        data["ach"]["evidence"][0]["ratings"]["b"] = "C"  # a 0, b 0: tied
+
+    assert _pair(tie)[-1] == ("ach", "leading hypotheses", "changed", [("leading", "a", "a, b")])
+    assert _pair(untie)[-1] == ("ach", "leading hypotheses", "changed", [("leading", "a", "b")])
+
+
+def test_a_tie_broken_is_named_with_both_former_leaders():
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
+    data["ach"] = {"question": "Which?", "evidence": [{"ref": "summary:b1", "ratings": {"a": "N", "b": "N"}}]}
+    old = Briefing.model_validate(data)
+    data["ach"]["evidence"][0]["ratings"]["b"] = "I"
+    new = Briefing.model_validate(data)
+    assert [c.fields for c in diff(old, new) if c.key == "leading hypotheses"] == [[("leading", "a, b", "a")]]

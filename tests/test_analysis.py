@@ -343,3 +343,41 @@ def test_diff_names_an_indicator_added_observed_and_one_whose_text_changed_too()
         "judgment 'j': indicator 1 went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
         "judgment 'j': indicator 2 went from not observed to observed, but the judgment's likelihood, confidence and change_reason did not change",
     ]
+
+
+# --- the gaps the last mutation run found ----------------------------------------------
+
+
+def test_a_non_number_in_derived_from_does_not_hide_a_dangling_number_after_it():
+    data = with_sources({"id": 1}, {"id": 2, "derived_from": ["one", 9]})
+    assert [f.path for f in cross_check(data) if f.severity == "error"] == [("sources", 1, "derived_from", 1)]
+
+
+def test_roots_walk_on_past_a_source_already_seen():
+    index = index_of(with_sources({"id": 2}, {"id": 4}, {"id": 6, "derived_from": [2, 4, 4]}))
+    assert index.roots(6) == frozenset({2, 4})
+
+
+def test_credibility_1_with_exactly_four_items_names_three_and_an_ellipsis():
+    data = with_sources({"id": 1, "credibility": 1}, {"id": 2})
+    data["timeline"] = [{"date": "2025", "text": "E", "citations": [1]}]
+    data["summary"][0]["citations"] = [1]
+    data["summary"][1]["citations"] = [2]
+    [finding] = [f for f in tradecraft_findings(Briefing.model_validate(data)) if "credibility 1" in f.message]
+    assert "4 items citing it rest on" in finding.message and finding.message.endswith(" …")
+
+
+def test_indicator_warnings_point_at_the_indicators_status():
+    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(indicators=[indicator(status="observed")], assumptions=[])])
+    paths = [f.path for f in judgment_checks(Briefing.model_validate(data)) if f.severity == "warning"]
+    assert paths == [("judgments", 0, "indicators", 0, "status")] * 2
+
+
+def test_diff_warns_when_an_observed_indicator_is_dropped_and_the_judgment_stays():
+    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(indicators=[indicator(), indicator(id="gone", status="observed", observed_in=[1])])])
+    old = Briefing.model_validate(data)
+    data["judgments"][0]["indicators"].pop()
+    new = Briefing.model_validate(data)
+    assert unexplained_changes(diff(old, new), new) == [
+        "judgment 'j': indicator 2 went from observed to not observed, but the judgment's likelihood, confidence and change_reason did not change"
+    ]

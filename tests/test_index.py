@@ -217,3 +217,14 @@ def test_an_items_path_into_the_data():
     judged = BriefingIndex(Briefing.model_validate(data))
     assert judged.path(Ref("indicators", "j1/b")) == ("judgments", 1, "indicators", 1)
     assert judged.path(Ref("judgments", "j1")) == ("judgments", 1)
+
+
+def test_search_text_is_one_field_a_line():
+    assert index().search_text(Ref("bases", "port")) == "Port base\nnaval\nHarbour\nSomewhere\nalpha"
+
+
+def test_every_place_of_a_word_is_highlighted_however_many():
+    data = yaml.safe_load(MINIMAL)
+    data["summary"][0]["text"] = "banana"
+    hits, _ = BriefingIndex(Briefing.model_validate(data)).search("a")
+    assert hits[0].spans == [(1, 2), (3, 4), (5, 6)]
