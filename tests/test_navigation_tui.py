@@ -170,3 +170,15 @@ async def test_z_zooms_the_focused_pane_and_focus_never_lands_in_a_hidden_one():
         await pilot.pause()
         assert all(pane.display for pane in dashboard.panes) and dashboard.detail.display
         assert summary.region.width < 60
+
+
+async def test_each_panes_border_says_where_the_highlight_is():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary, sources = app.dashboard.pane("summary"), app.dashboard.pane("sources")
+        assert (str(summary.border_subtitle), str(sources.border_subtitle)) == ("1/5", "1/4")
+        await pilot.press("j", "j")
+        assert str(summary.border_subtitle) == "3/5"
+        await pilot.press("enter", "]")  # a jump moves the highlight too
+        assert str(sources.border_subtitle) == "3/4" and app.dashboard.current_ref() == Ref("sources", "3")

@@ -81,6 +81,7 @@ class ItemList(VirtualList):
         self._marks: dict[Ref, int] = {}
         self._withdrawn: frozenset[int] = frozenset()
         self._changes: dict[Ref, str] = {}
+        self._position_shown = ""
 
     def withdraw(self, withdrawn: frozenset[int]) -> None:
         """Show which rows depend on withdrawn sources (and which are left with none)."""
@@ -106,7 +107,7 @@ class ItemList(VirtualList):
         self._changes = changes or {}
         self.refs = index.order[self.pane]
         self._positions = {ref: position for position, ref in enumerate(self.refs)}
-        self.border_subtitle = f"{sum(1 for ref in self.refs if ref.kind == self.pane):,}"
+        self._show_position()
         self.set_rows(len(self.refs), self._row, keep=self._positions.get(keep) if keep else None)
 
     def _row(self, position: int) -> Text:
@@ -156,7 +157,17 @@ class ItemList(VirtualList):
     @on(VirtualList.Moved)
     def _announce(self, event: VirtualList.Moved) -> None:
         event.stop()
+        self._show_position()
         self.post_message(self.Highlighted(self, self.highlighted_ref))
+
+    def _show_position(self) -> None:
+        """``2/5`` in the border: where the highlight is among the pane's rows."""
+        count = len(self.refs)
+        position = self.highlighted + 1 if self.highlighted is not None and count else 0
+        shown = f"{position:,}/{count:,}" if count else "0"
+        if shown != self._position_shown:
+            self._position_shown = shown
+            self.border_subtitle = shown
 
 
 class SourcesList(ItemList):
