@@ -106,7 +106,8 @@ class BulletKind(Kind):
         return text
 
     def fields(self, index, ref, item):
-        return [("id", item.id), ("label", item.label), ("text", item.text)]
+        # The label heads the item wherever it is shown in full: not said twice.
+        return [("text", item.text), ("id", item.id)]
 
     def markdown(self, index, ref, item, notes):
         label = f"**{md(item.label)}:** " if item.label else ""

@@ -174,6 +174,9 @@ def fields(
         pairs.append(("cites", cited_sources(index, citations, current, withdrawn)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))
+    # What the item says first; its id, which only an editor of the file needs, last and dim.
+    ids = [(key, value) for key, value in pairs if key == "id" and value]
+    pairs = [(key, value) for key, value in pairs if key != "id"] + [(key, plain(value, STYLE_DIM)) for key, value in ids]
     return _fields(pairs, indent)
 
 
