@@ -19,21 +19,13 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ..index import BriefingIndex, Ref
-from ..render import cited_by_entry, detail, row, section_rule
+from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
 from .virtual_list import LineView, VirtualList, row_strip, styled
 
-#: The list panes, in the order the reader meets them, with their titles; each lists the
-#: briefing's collection of the same name. The number keys follow this order.
-PANE_TITLES = {
-    "summary": "Summary",
-    "bases": "Bases",
-    "stakeholders": "Stakeholders",
-    "tensions": "Tensions",
-    "judgments": "Judgments",
-    "timeline": "Timeline",
-    "sources": "Sources",
-}
-PANES = tuple(PANE_TITLES)
+#: The list panes, in the order the reader meets them; each lists the briefing's collection
+#: of the same name, under the heading documents give it. The number keys follow this order.
+PANES = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+PANE_TITLES = {pane: SECTION_TITLES[pane] for pane in PANES}
 PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANES, 1)}
 
 
