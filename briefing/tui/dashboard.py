@@ -550,39 +550,25 @@ class DashboardScreen(Screen):
             return self.index is not None
         return True
 
+    def _open_dialog(self, dialog) -> None:
+        """A dialog that answers with an item (a search hit, an indicator, a row's evidence): go there."""
+        self.app.push_screen(dialog, lambda ref: self.go(ref) if ref is not None else None)
+
     def action_watch(self) -> None:
         from .screens import WatchScreen
 
-        if self.index is None:
-            return
-
-        def chosen(ref: Ref | None) -> None:
-            if ref is not None:
-                self.go(ref)
-
-        self.app.push_screen(WatchScreen(self.index, self.comparison.changes if self.comparison else {}, self.gone), chosen)
+        if self.index is not None:
+            self._open_dialog(WatchScreen(self.index, self.comparison.changes if self.comparison else {}, self.gone))
 
     def action_hypotheses(self) -> None:
         from .screens import HypothesesScreen
 
-        if self.index is None:
-            return
-
-        def chosen(ref: Ref | None) -> None:
-            if ref is not None:
-                self.go(ref)
-
-        self.app.push_screen(HypothesesScreen(self.index, self.gone), chosen)
+        if self.index is not None:
+            self._open_dialog(HypothesesScreen(self.index, self.gone))
 
     def action_search(self) -> None:
         from .screens import SearchScreen
 
-        if self.index is None:
-            return
-
-        def chosen(ref: Ref | None) -> None:
-            if ref is not None:
-                self.go(ref)
-
-        self.app.hold_keys()  # until the search box has focus
-        self.app.push_screen(SearchScreen(self.index), chosen)
+        if self.index is not None:
+            self.app.hold_keys()  # until the search box has focus
+            self._open_dialog(SearchScreen(self.index))
