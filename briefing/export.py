@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
-from .render import SECTION_TITLES
+from .render import SECTION_TITLES, evidence_label, rating_words, row_flags
 from .scales import LIKELIHOODS
 from .text import clean, h, md, shorten, source_grade_text, source_title
 
@@ -78,8 +78,6 @@ def _matrix(briefing: Briefing, index: BriefingIndex):
 
 def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     """The ACH matrix as two pipe tables (GFM and pandoc draw them): the ranking, the rows."""
-    from .render import evidence_label, row_flags
-
     matrix = _matrix(briefing, index)
     if matrix is None:
         return []
@@ -90,15 +88,9 @@ def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     lines += ["", "| evidence | credibility | " + " | ".join(md(h.id) for h in matrix.hypotheses) + " | diagnosticity | |"]
     lines.append("| --- | --- | " + " | ".join("---" for _ in matrix.hypotheses) + " | ---: | --- |")
     for row in matrix.evidence:
-        ratings = " | ".join(_rating_words(row.ratings.get(h.id, "NA")) for h in matrix.hypotheses)
+        ratings = " | ".join(rating_words(row.ratings.get(h.id, "NA")) for h in matrix.hypotheses)
         lines.append(f"| {md(evidence_label(index, row.ref, 60))} | {row.credibility} | {ratings} | {row.diagnosticity:.2f} | {row_flags(row)} |")
     return lines + [""]
-
-
-def _rating_words(rating: str) -> str:
-    from .render import RATING_GLYPHS
-
-    return f"{RATING_GLYPHS[rating]} {rating}"
 
 
 def md_citations(citations: Iterable[int]) -> str:
@@ -172,8 +164,6 @@ def to_html(briefing: Briefing) -> str:
 
 
 def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
-    from .render import evidence_label, row_flags
-
     matrix = _matrix(briefing, index)
     if matrix is None:
         return []
@@ -194,7 +184,7 @@ def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     for row in matrix.evidence:
         kind, _, key = row.ref.partition(":")
         link = f'<a href="#{anchor(Ref(kind, key))}">{h(evidence_label(index, row.ref, 60))}</a>' if Ref(kind, key) in index else h(row.ref)
-        cells = "".join(f"<td>{h(_rating_words(row.ratings.get(hypothesis.id, 'NA')))}</td>" for hypothesis in matrix.hypotheses)
+        cells = "".join(f"<td>{h(rating_words(row.ratings.get(hypothesis.id, 'NA')))}</td>" for hypothesis in matrix.hypotheses)
         out.append(f'<tr><th scope="row">{link}</th><td>{h(row.credibility)}</td>{cells}<td>{row.diagnosticity:.2f}</td><td>{h(row_flags(row))}</td></tr>')
     out.append("</tbody></table>")
     return out

@@ -375,9 +375,13 @@ RATING_GLYPHS = {"CC": "✔✔", "C": "✔", "N": "·", "I": "✘", "II": "✘�
 RATING_STYLES = {"CC": "bold green", "C": "green", "N": "", "I": "red", "II": "bold red", "NA": "dim"}
 
 
+def rating_words(rating: str) -> str:
+    """A rating as glyph and letters (``✘✘ II``), so that colour is never all it says."""
+    return f"{RATING_GLYPHS[rating]} {rating}"
+
+
 def rating_text(rating: str) -> Text:
-    """A rating as glyph and letters, so that colour is never all it says."""
-    return Text(f"{RATING_GLYPHS[rating]} {rating}", RATING_STYLES[rating])
+    return Text(rating_words(rating), RATING_STYLES[rating])
 
 
 def evidence_label(index: BriefingIndex, ref_text: str, limit: int = 48) -> str:

@@ -317,7 +317,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             yield VirtualList(id="hypotheses-list")
 
     def on_mount(self) -> None:
-        from ..render import RATING_GLYPHS, RATING_STYLES, evidence_label
+        from ..render import RATING_STYLES, evidence_label, rating_words
 
         box = self.query_one("#hypotheses-box")
         box.border_title = "Competing hypotheses"
@@ -356,7 +356,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             line.append(f"{scored.credibility:<7}", "dim")
             for hypothesis in matrix.hypotheses:
                 rating = scored.ratings.get(hypothesis.id, "NA")
-                line.append(f"{RATING_GLYPHS[rating] + ' ' + rating:<9}", RATING_STYLES[rating])
+                line.append(f"{rating_words(rating):<9}", RATING_STYLES[rating])
             line.append(f"{scored.diagnosticity:4.2f} ", "dim")
             flag = "withdrawn" if scored.withdrawn else "!" if scored.critical else "≈" if not scored.diagnostic else ""
             line.append(flag, "bold yellow" if scored.critical else "dim")
