@@ -213,7 +213,6 @@ def run_print(
 ) -> int:
     import gc
 
-    from rich.console import Console
 
     from .render import document_parts
 

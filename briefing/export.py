@@ -83,12 +83,15 @@ def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
         return []
     lines = ["## Competing hypotheses", "", f"**Question:** {md(matrix.question)}", ""]
     lines += ["| hypothesis | inconsistency | weighted | |", "| --- | ---: | ---: | --- |"]
-    for h in matrix.hypotheses:
-        lines.append(f"| **{md(h.id)}** {md(h.text)} | {h.inconsistency} | {h.weighted_inconsistency:g} | {'★ leads' if h.leading else ''} |")
-    lines += ["", "| evidence | credibility | " + " | ".join(md(h.id) for h in matrix.hypotheses) + " | diagnosticity | |"]
+    for hypothesis in matrix.hypotheses:
+        lines.append(
+            f"| **{md(hypothesis.id)}** {md(hypothesis.text)} | {hypothesis.inconsistency} | "
+            f"{hypothesis.weighted_inconsistency:g} | {'★ leads' if hypothesis.leading else ''} |"
+        )
+    lines += ["", "| evidence | credibility | " + " | ".join(md(hypothesis.id) for hypothesis in matrix.hypotheses) + " | diagnosticity | |"]
     lines.append("| --- | --- | " + " | ".join("---" for _ in matrix.hypotheses) + " | ---: | --- |")
     for row in matrix.evidence:
-        ratings = " | ".join(rating_words(row.ratings.get(h.id, "NA")) for h in matrix.hypotheses)
+        ratings = " | ".join(rating_words(row.ratings.get(hypothesis.id, "NA")) for hypothesis in matrix.hypotheses)
         lines.append(f"| {md(evidence_label(index, row.ref, 60))} | {row.credibility} | {ratings} | {row.diagnosticity:.2f} | {row_flags(row)} |")
     return lines + [""]
 
