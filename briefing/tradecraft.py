@@ -140,12 +140,6 @@ def withdraw(index: BriefingIndex, withdrawn: Iterable[int]) -> Withdrawal:
     return Withdrawal(asked, affected, unsupported, gone - asked)
 
 
-def indicator_status(indicator: Any, gone: frozenset[int] = frozenset()) -> str:
-    """An indicator's status for the session: observed only in withdrawn sources, it falls
-    back to not observed."""
-    return indicator.status_without(gone)
-
-
 # --- estimative language ---------------------------------------------------------------------
 
 SCALE_ROWS: list[dict[str, str]] = [

@@ -12,7 +12,6 @@ from briefing.loader import LoadError, default_path, load, load_text
 from briefing.model import Briefing, cross_check
 from briefing.tradecraft import (
     evidence,
-    indicator_status,
     judgment_checks,
     tradecraft_findings,
     unexplained_changes,
@@ -180,8 +179,8 @@ def test_an_indicator_observed_only_in_withdrawn_sources_is_not_observed():
     briefing = Briefing.model_validate(data)
     index = BriefingIndex(briefing)
     ships = briefing.judgments[0].indicators[0]
-    assert indicator_status(ships, withdrawn_with_derivations(index, {1})) == "not observed"
-    assert indicator_status(ships, withdrawn_with_derivations(index, {3})) == "observed"
+    assert ships.status_without(withdrawn_with_derivations(index, {1})) == "not observed"
+    assert ships.status_without(withdrawn_with_derivations(index, {3})) == "observed"
     assert index.cited_by[1][-1] == Ref("indicators", "j/ships")  # the source lists the indicator it was observed in
 
 

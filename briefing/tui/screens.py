@@ -238,14 +238,12 @@ class WatchScreen(ModalScreen[Ref | None]):
         self.gone = gone
         indicators = [ref for ref in index.items if ref.kind == "indicators"]
         # Changed since the compared version: the judgment holding the indicator changed.
-        changed = {ref for ref in indicators if index.judgment_of[ref].id in {r.key for r in self.changes if r.kind == "judgments"}}
-        self.refs = sorted(indicators, key=lambda ref: (ref not in changed, self.ORDER[self.status(ref)]))
-        self.changed = changed
+        changed_judgments = {r.key for r in self.changes if r.kind == "judgments"}
+        self.changed = {ref for ref in indicators if index.judgment_of[ref].id in changed_judgments}
+        self.refs = sorted(indicators, key=lambda ref: (ref not in self.changed, self.ORDER[self.status(ref)]))
 
     def status(self, ref: Ref) -> str:
-        from ..tradecraft import indicator_status
-
-        return indicator_status(self.index.items[ref], self.gone)
+        return self.index.items[ref].status_without(self.gone)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="watch-box"):
