@@ -291,6 +291,12 @@ class WatchScreen(ModalScreen[Ref | None]):
         self.dismiss(None)
 
 
+class MatrixRows(VirtualList):
+    """The matrix's rows: one line each, its columns aligned."""
+
+    WRAP = False
+
+
 class HypothesesScreen(ModalScreen[Ref | None]):
     """The ACH matrix: evidence rows against the hypotheses, ranked by weighted inconsistency,
     scored with the sources withdrawn this session left out; `enter` goes to a row's evidence."""
@@ -312,7 +318,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="hypotheses-box"):
             yield Static(id="hypotheses-head")
-            yield VirtualList(id="hypotheses-list")
+            yield MatrixRows(id="hypotheses-list")
 
     def on_mount(self) -> None:
         from ..render import RATING_STYLES, evidence_label, rating_words
@@ -322,7 +328,6 @@ class HypothesesScreen(ModalScreen[Ref | None]):
         box.border_subtitle = "⏎ go to the evidence · esc closes"
         head = self.query_one("#hypotheses-head", Static)
         listing = self.query_one("#hypotheses-list", VirtualList)
-        listing.WRAP = False
         matrix = self.matrix
         if matrix is None:
             head.update(Text("No ACH matrix in this briefing: see the README's \"Competing hypotheses\".", "dim"))
