@@ -128,3 +128,24 @@ async def test_withdrawing_a_source_changes_the_leader_in_the_matrix():
         assert [row.withdrawn for row in matrix.matrix.evidence][:4] == [False, True, False, True]
         await pilot.press("escape", "w", "h")  # restore [2]
         assert "★ interim 0.75 weighted" in app.screen.head_text()
+
+
+async def test_a_wide_matrix_keeps_one_line_a_row():
+    import yaml
+
+    from briefing.model import Briefing
+
+    from .conftest import MINIMAL
+
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": f"hypothesis{n}", "text": f"H{n}"} for n in range(10)]
+    data["ach"] = {"question": "Which?", "evidence": [
+        {"ref": ref, "ratings": {f"hypothesis{n}": "C" for n in range(10)}} for ref in ("summary:b1", "summary:b2", "tensions:t1")
+    ]}
+    from briefing.loader import Loaded
+
+    app = create_app(Loaded(Briefing.model_validate(data), "wide.yaml"), watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        rows = app.screen.query_one("#hypotheses-list")
+        assert rows.virtual_size.height == 3  # cut with an ellipsis, never wrapped out of its columns
