@@ -126,6 +126,7 @@ async def test_withdrawing_a_source_changes_the_leader_in_the_matrix():
         matrix = app.screen
         assert "★ renew 0.5 weighted" in matrix.head_text()
         assert [row.withdrawn for row in matrix.matrix.evidence][:4] == [False, True, False, True]
+        assert matrix.row_text(1).endswith("0.82 ⊘") and matrix.row_text(3).endswith("1.41 ⊘")
         await pilot.press("escape", "w", "h")  # restore [2]
         assert "★ interim 0.75 weighted" in app.screen.head_text()
 

@@ -342,7 +342,11 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             text.append(f"{hypothesis.weighted_inconsistency:g} weighted · {hypothesis.inconsistency} inconsistent  ", "dim")
             text.append(clean(" ".join(hypothesis.text.split())))
             text.append("\n")
-        text.append("! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike\n", "dim")
+        text.append(
+            "! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike"
+            " · ⊘ withdrawn: its sources are\n",
+            "dim",
+        )
         columns = Text(f"{'evidence':<{self.label_width}} {'cred.':<7}", "bold dim")
         for hypothesis in matrix.hypotheses:
             columns.append(f"{hypothesis.id[:8]:<9}", "bold dim")
@@ -361,7 +365,8 @@ class HypothesesScreen(ModalScreen[Ref | None]):
                 rating = scored.ratings.get(hypothesis.id, "NA")
                 line.append(f"{rating_words(rating):<9}", RATING_STYLES[rating])
             line.append(f"{scored.diagnosticity:4.2f} ", "dim")
-            flag = "withdrawn" if scored.withdrawn else "!" if scored.critical else "≈" if not scored.diagnostic else ""
+            # One cell each, so that the column never cuts them.
+            flag = "⊘" if scored.withdrawn else "!" if scored.critical else "≈" if not scored.diagnostic else ""
             line.append(flag, "bold yellow" if scored.critical else "dim")
             return line
 
