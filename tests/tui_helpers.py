@@ -29,10 +29,12 @@ class Messages:
 
     def __init__(self) -> None:
         self.seen: list[Message] = []
+        self._ids: set[int] = set()  # the messages are kept in `seen`, so their ids stay theirs
 
     def __call__(self, message: Message) -> None:
         # The hook sees a bubbling message at each node it reaches: keep it once.
-        if not any(message is seen for seen in self.seen[-8:]):
+        if id(message) not in self._ids:
+            self._ids.add(id(message))
             self.seen.append(message)
 
     def of(self, kind: type[Message]) -> list:
@@ -45,6 +47,7 @@ class Messages:
 
     def clear(self) -> None:
         self.seen.clear()
+        self._ids.clear()
 
 
 async def until(pilot, condition: Callable[[], object], timeout: float = 5.0, what: str = "the condition") -> None:
