@@ -33,6 +33,7 @@ from .text import (  # noqa: F401 (the text helpers are re-exported: render is w
     one_line,
     plain,
     severity_text,
+    shorten,
     source_grade_text,
     source_title,
 )
@@ -88,7 +89,7 @@ class Fields:
     many of these, and a table measures every cell again at each nesting level.
     """
 
-    def __init__(self, pairs: list[tuple[str, Text]], indent: int = 0) -> None:
+    def __init__(self, pairs: list[tuple[str | Text, Text]], indent: int = 0) -> None:
         self.pairs = pairs
         self.indent = indent
         self.key_width = max((len(key) for key, _ in pairs), default=0)
@@ -97,12 +98,15 @@ class Fields:
         gutter = self.indent + self.key_width + 1
         width = max(options.max_width - gutter, 8)
         new_line = Segment.line()
+        pad = Segment(" " * gutter)
         for key, value in self.pairs:
             lines = value.wrap(console, width, justify="default", overflow="fold", no_wrap=False)
-            head = Segment(" " * self.indent + key.ljust(self.key_width) + " ", _KEY_STYLE)
-            pad = Segment(" " * gutter)
+            if isinstance(key, Text):  # a key with styles of its own (a citation marker)
+                head = [Segment(" " * self.indent), *key.render(console), Segment(" " * (self.key_width - len(key) + 1))]
+            else:
+                head = [Segment(" " * self.indent + key.ljust(self.key_width) + " ", _KEY_STYLE)]
             for number, line in enumerate(lines):
-                yield head if number == 0 else pad
+                yield from head if number == 0 else (pad,)
                 yield from line.render(console)
                 yield new_line
 
@@ -143,12 +147,94 @@ def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int |
 def detail(
     index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, withdrawn: frozenset[int] = frozenset()
 ) -> RenderableType:
-    """An item in full under a heading, as the dashboard shows the selected item."""
-    heading = Text()
-    heading.append(f"{kind_name(ref).capitalize()}  ", STYLE_DIM)
-    if KINDS[ref.kind].titled:
-        heading.append(one_line(index.label(ref), 200), "bold")
-    return Group(heading, Text(""), fields(index, ref, current, cited_by, withdrawn=withdrawn))
+    """An item in full, as the dashboard shows the selected item: read as prose.
+
+    Its name, then what it says (long fields as paragraphs, short ones in a column), then
+    the sources it cites, each with what the briefing knows of it, then what cites it; its
+    id, which only an editor of the file needs, last and dim."""
+    item: Any = index.items[ref]
+    kind = KINDS[ref.kind]
+    heading = Text(one_line(index.label(ref), 200) if kind.titled else kind.name.capitalize(), "bold")
+    under = Text(kind.name.capitalize() if kind.titled else "", STYLE_DIM)
+    citations = getattr(item, "citations", None)
+    if citations:
+        found = evidence(index, ref, withdrawn)
+        under.append(f"{'  ·  ' if under else ''}{found.badge}", STYLE_DIM)
+        if thin_evidence(item, found):
+            under.append("  ⚑ high confidence on thin evidence", "bold yellow")
+        if withdrawn and found.sources == 0:
+            under.append("  ⚠ unsupported once withdrawn sources are set aside", "bold red")
+    blocks: list[RenderableType] = [heading]
+    if under:
+        blocks.append(under)
+    pairs = kind.fields(index, ref, item)
+    if withdrawn:
+        pairs = kind.without(index, ref, item, withdrawn, pairs)
+    ids: list[Text] = []
+    short: list[tuple[str, RenderableType | str | None]] = []
+
+    def flush() -> None:
+        if short:
+            blocks.extend((Text(""), _fields(short)))
+            short.clear()
+
+    for key, value in pairs:
+        if value is None or value == "" or value == []:
+            continue
+        if key == "id" or (ref.kind == "sources" and key == "source"):  # the heading says which source
+            if key == "id":
+                ids.append(Text.assemble(("id ", STYLE_DIM), (clean(value), STYLE_DIM)))
+            continue
+        value_text = plain(value) if isinstance(value, str) else value
+        if kind.titled and isinstance(value_text, Text) and value_text.plain == heading.plain:
+            continue  # the heading says it already (a judgment's statement is its label)
+        if key == "text" or (isinstance(value_text, Text) and ("\n" in value_text.plain or len(value_text.plain) > 48)):
+            flush()
+            blocks.append(Text(""))
+            if key != "text":  # a bullet's text is the bullet: no label over it
+                blocks.append(Text(key.capitalize(), STYLE_KEY))
+            blocks.append(value_text)
+        else:
+            short.append((key, value_text))
+    flush()
+    if ref.kind == "sources" and cited_by:
+        blocks.extend((Text(""), Text("Cited by", STYLE_KEY), cited_by_text(index, item.id)))
+    if citations:
+        blocks.extend((Text(""), Text("Sources", STYLE_KEY), cited_source_notes(index, citations, current, withdrawn)))
+    elif citations is not None:
+        blocks.extend((Text(""), Text("Cites no sources.", STYLE_DIM)))
+    if ids:
+        blocks.extend((Text(""), *ids))
+    return Group(*blocks)
+
+
+#: How much of a cited source's note an item shown in full quotes under its citations.
+NOTE_IN_CITATIONS = 150
+
+
+def cited_source_notes(
+    index: BriefingIndex, citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()
+) -> Fields:
+    """Each cited source with what the briefing knows of it: title or "untitled", publisher,
+    grade, and its note, under its marker."""
+    pairs: list[tuple[str | Text, Text]] = []
+    for source_id in dict.fromkeys(citations):
+        source = index.sources.get(source_id)
+        text = Text()
+        if source is None:
+            text.append("missing source", "bold red")
+        else:
+            text.append(clean(source.title) if source.title else "untitled", STYLE_LABEL if source.title else "italic dim")
+            if source.publisher:
+                text.append(f" — {clean(source.publisher)}")
+            text.append(f"  {grade(source)}", STYLE_DIM)
+            if source_id in withdrawn:
+                text.append("  withdrawn", "bold yellow")
+            if source.note:  # its start: the whole note is one key away, on the source
+                text.append("\n")
+                text.append(shorten(source.note, NOTE_IN_CITATIONS), "strike dim" if source_id in withdrawn else "")
+        pairs.append((markers([source_id], current, withdrawn), text))
+    return Fields(pairs)
 
 
 def fields(

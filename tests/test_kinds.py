@@ -67,5 +67,5 @@ def test_the_detail_heading_uses_the_kind_name_and_label():
     console.print(detail(BUNDLED_INDEX, base))
     console.print(detail(BUNDLED_INDEX, statement))
     text = console.export_text()
-    assert "Base  Tartus naval base" in text
-    assert "Statement  \n" in text  # a statement is not titled: its label repeats its text
+    assert "Tartus naval base\nBase  ·  2 sources" in text
+    assert "\nStatement\n" in text  # a statement is not titled: its label repeats its text

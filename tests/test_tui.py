@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 
 from briefing.index import Ref
-from briefing.tui.panes import DetailPane
+from briefing.tui.panes import PANE_TITLES, DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
@@ -221,12 +222,12 @@ async def test_palette_goes_to_a_source(write):
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "4"), what="the jump to source 4")
 
 
-async def test_narrow_terminal_turns_panes_into_tabs():
+async def test_narrow_terminal_shows_one_list_pane_and_the_pane_bar():
     app = bundled_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.has_class("-narrow")
-        assert app.query_one("#pane-tabs").display
+        assert app.dashboard.pane_bar.display
         assert app.dashboard.pane("summary").display and not app.dashboard.pane("sources").display
         await pilot.press("7")
         assert app.dashboard.pane("sources").display and not app.dashboard.pane("summary").display
@@ -393,14 +394,11 @@ async def test_detail_scrolls_over_exactly_what_it_shows():
             assert detail.text().count("\n") + 1 == detail.virtual_size.height, keys
 
 
-async def test_jumping_and_going_back_never_lay_out_the_screen():
-    """A jump changes what the Detail pane draws, never the size of anything on screen:
-    laying the screen out again (and repainting all of it) was most of a jump's cost."""
+def count_layouts(keys):
+    """Press keys, counting the times the screen is laid out again (a scroll aside)."""
     from textual.screen import Screen
 
-    app = bundled_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async def press(pilot) -> list[bool]:
         layouts = []
         refresh_layout = Screen._refresh_layout
 
@@ -410,22 +408,130 @@ async def test_jumping_and_going_back_never_lay_out_the_screen():
 
         Screen._refresh_layout = counted
         try:
-            for key in ("enter", "]", "backspace", "backspace", "j", "enter", "enter", "escape", "7", "j"):
+            for key in keys:
                 await pilot.press(key)
                 await pilot.pause()
         finally:
             Screen._refresh_layout = refresh_layout
-        assert [scroll for scroll in layouts if not scroll] == []
+        return [scroll for scroll in layouts if not scroll]
 
-async def test_narrowing_the_terminal_brings_the_tab_bar():
+    return press
+
+
+async def test_moving_and_reading_within_a_pane_never_lay_out_the_screen():
+    """Moving, listing what cites a source, jumping within the current pane, stepping back:
+    each changes what panes draw, never the size of anything on screen (laying the screen
+    out again, and repainting all of it, was most of a jump's cost)."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        assert await count_layouts(["j", "enter", "down", "escape", "k", "]", "[", "backspace", "f"])(pilot) == []
+        await pilot.press("1")
+        await pilot.pause()
+        assert await count_layouts(["j", "j", "k", "0", "escape"])(pilot) == []
+
+
+async def test_a_jump_to_another_pane_lays_the_screen_out_once():
+    """The pane jumped to unfolds and the one left folds: the screen is laid out once for
+    that (and once more by Textual, for the resized panes' scrollbars), not once per message."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(await count_layouts(["enter"])(pilot)) <= 2
+        assert app.dashboard.current_pane == "sources"
+        assert len(await count_layouts(["backspace"])(pilot)) <= 2
+        assert app.dashboard.current_pane == "summary"
+
+
+async def test_narrowing_the_terminal_brings_the_pane_bar():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        assert app.dashboard.tabs is None  # wide: no tab bar at all
+        assert not app.dashboard.pane_bar.display  # wide: every pane's title is on screen already
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert app.dashboard.tabs is not None and app.dashboard.tabs.display and app.dashboard.tabs.active == "tab-stakeholders"
+        bar = app.dashboard.pane_bar
+        assert bar.display and bar.current == "stakeholders"
         assert app.dashboard.pane("stakeholders").display and not app.dashboard.pane("summary").display
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+async def test_the_pane_bar_always_fits_and_names_the_current_pane(width):
+    """At 80 columns the tab row it replaced scrolled its first tab half off ("ummary")."""
+    from briefing.tui.panes import PANES, PaneBar
+
+    bar = PaneBar()
+    for pane in PANES:
+        bar.current = pane
+        text, spans = bar.line(width)
+        assert len(text) <= width and "…" not in text.plain
+        assert f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}" in text.plain
+        assert [name for _, _, name in spans] == list(PANES)
+
+
+async def test_a_click_on_the_pane_bar_goes_to_that_pane():
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.dashboard.pane_bar
+        start, _, _ = next(span for span in bar.line(bar.size.width)[1] if span[2] == "tensions")
+        await pilot.click(bar, offset=(start + 1, 0))
+        await until(pilot, lambda: app.focused is app.dashboard.pane("tensions"), what="focus on Tensions")
+        assert app.dashboard.pane("tensions").display
+
+
+def rows_in_full(pane) -> int:
+    """How many of a pane's rows are on screen whole (every line of them inside the pane)."""
+    shown = range(int(pane.scroll_offset.y), int(pane.scroll_offset.y) + pane.scrollable_content_region.height)
+    whole = 0
+    for row in range(pane.row_count):
+        first, height = pane._row_lines(row)
+        whole += first in shown and first + height - 1 in shown
+    return whole
+
+
+@pytest.mark.parametrize(("size", "bullets"), [((120, 40), 5), ((80, 24), 3)])
+async def test_the_summary_shows_its_bullets_in_full(size, bullets):
+    """Layout rule: the current pane takes the room: the bundled briefing's five bullets
+    all fit at 120×40, three at least at 80×24 (eight equal boxes showed two and a half)."""
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert rows_in_full(app.dashboard.pane("summary")) >= bullets
+        # The bullet's cited sources, with their notes, are on screen without a keypress.
+        detail = app.dashboard.detail
+        shown = "\n".join(detail.text().splitlines()[: detail.scrollable_content_region.height])
+        if size == (120, 40):
+            assert "[1] untitled" in shown and "[3] untitled" in shown and "Cited for: the bases' place" in shown
+
+
+async def test_the_current_pane_unfolds_and_the_others_fold_to_a_row():
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        panes = app.dashboard
+        assert panes.pane("tensions").scrollable_content_region.height > 10
+        for name in ("summary", "bases", "stakeholders", "judgments", "timeline", "sources"):
+            assert panes.pane(name).display and panes.pane(name).scrollable_content_region.height == 1, name
+        # The Detail pane keeps the current list pane unfolded: reading it folds nothing.
+        await pilot.press("0")
+        await pilot.pause()
+        assert panes.pane("tensions").scrollable_content_region.height > 10
+
+
+async def test_B_folds_the_bluf_to_one_line_and_back():
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bluf = app.dashboard.bluf_bar
+        assert bluf.size.height == 3
+        before = rows_in_full(app.dashboard.pane("summary"))
+        await pilot.press("B")
+        await until(pilot, lambda: bluf.size.height == 1, what="the folded BLUF")
+        assert rows_in_full(app.dashboard.pane("summary")) > before
+        await pilot.press("B")
+        await until(pilot, lambda: bluf.size.height == 3, what="the BLUF again")
 
 
 async def test_a_click_picks_the_row_under_the_mouse_not_the_one_below():

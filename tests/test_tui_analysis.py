@@ -34,7 +34,7 @@ async def test_a_judgments_detail_shows_its_assessment_indicators_and_assumption
         assert "○ not observed ↓ lowers The flotilla's crews are rotated home without relief" in shown
         assert "✔ solid No third country bids for the lease." in shown
         assert "✘ unsupported Veldonia's parliament will ratify whatever the government signs." in shown
-        assert "evidence 3 sources · 1 independent · C3–D1" in shown
+        assert "Judgment · 3 sources · 1 independent · C3–D1" in shown
         row = app.dashboard.pane("judgments").row_text(Ref("judgments", "port-stays")).plain
         assert "assessed likely · 55–80%" in row and "⚑ high confidence on thin evidence" in row
 
@@ -88,7 +88,7 @@ async def test_withdrawing_a_root_withdraws_what_repeats_it_and_an_indicator_see
         row = app.dashboard.pane("judgments").row_text(Ref("judgments", "port-stays")).plain
         assert row.startswith("◆ ") and "⚠ unsupported" in row
         await pilot.press("5")
-        assert "evidence no sources" in detail_text(app)
+        assert "Judgment · no sources" in detail_text(app)
         await pilot.press("7", "k", "w")  # and [1]: the supply ships were seen in [1] and [5]
         await pilot.press("5")
         assert "● observed ↑ raises Supply ships" in detail_text(app)  # still seen in [5]

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static, Tab, Tabs
+from textual.widgets import Static
 
 from ..index import BriefingIndex, Ref
 from ..navigation import History, Place, Trail, follow, trail_marks, trail_survives
@@ -27,14 +27,14 @@ from ..text import clean, one_line
 from ..tradecraft import withdrawn_with_derivations
 from .keybar import KeyBar
 from .loading import BriefingFile
-from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, SourcesList
+from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
 
 if TYPE_CHECKING:
     from ..loader import Loaded
     from ..tradecraft import Comparison
     from .app import BriefingApp
 
-NARROW_BELOW = 100  # columns: below this the panes become tabs
+NARROW_BELOW = 100  # columns: below this one list pane at a time, the pane bar above
 
 
 def editor_arguments(editor: str, path: Path, line: int | None) -> list[str]:
@@ -84,6 +84,7 @@ class DashboardScreen(Screen):
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
+        Binding("B", "fold_bluf", "Fold the BLUF", show=False, id="fold-bluf"),
         Binding("e", "edit", "Edit", show=False, id="edit"),
         Binding("r,f5", "reload", "Reload", show=False, id="reload"),
         Binding("escape", "escape", "Step back", show=False, id="escape"),
@@ -113,9 +114,7 @@ class DashboardScreen(Screen):
         self.withdrawn: frozenset[int] = frozenset()
         self.gone: frozenset[int] = frozenset()
         self.current_pane = "summary"
-        #: The tab bar of the narrow layout, mounted the first time the terminal is narrow.
-        self._tabs: Tabs | None = None
-        self._narrow = False
+        self.bluf_folded = False
 
     # --- layout --------------------------------------------------------------------
 
@@ -126,20 +125,19 @@ class DashboardScreen(Screen):
         # Kept by name: the screen reaches its panes directly, also while it is shutting down.
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
         self.detail = DetailPane()
+        self.pane_bar = PaneBar(id="pane-bar")
+        yield self.pane_bar
         with Horizontal(id="main"):
-            with Horizontal(id="lists"):
-                self._columns = {}
-                for names in (PANES[:4], PANES[4:]):
-                    with Vertical(classes="column -has-current" if self.current_pane in names else "column") as column:
-                        yield from (self._panes[name] for name in names)
-                    self._columns.update(dict.fromkeys(names, column))
+            # One column of list panes: the current one takes the room, the others fold to
+            # their title and selected row (narrow terminals show only the current one).
+            with Vertical(id="lists"):
+                yield from self._panes.values()
             yield self.detail
         yield KeyBar()
         yield self.source
 
     def on_mount(self) -> None:
-        self._narrow = self.app.size.width < NARROW_BELOW
-        self._mount_tabs_if_narrow(self.app.size.width)
+        self.pane_bar.show(self.current_pane)
         self.banner.display = False
         self.status_line.display = False
         self.action_focus_pane("summary")
@@ -148,27 +146,6 @@ class DashboardScreen(Screen):
         else:
             self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
             self.call_after_refresh(self.source.load)
-
-    def on_resize(self, event) -> None:
-        self._narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
-        if self._narrow:
-            self._mark_current()
-        self._mount_tabs_if_narrow(event.size.width)
-
-    def _mount_tabs_if_narrow(self, width: int) -> None:
-        # Wide terminals never show the tab bar: building it only when needed keeps it out
-        # of the first frame (about a sixth of the time the frame takes).
-        if self._tabs is not None or width >= NARROW_BELOW:
-            return
-        tabs = (Tab(f"{PANES_KEYS[p]} {PANE_TITLES[p]}", id=f"tab-{p}") for p in PANES)
-        self._tabs = Tabs(*tabs, id="pane-tabs", active=f"tab-{self.current_pane}")
-        self._tabs.can_focus = False  # number keys and tab move between panes; the bar follows
-        self.mount(self._tabs, before=self.query_one("#main"))
-
-    @property
-    def tabs(self) -> Tabs | None:
-        """The narrow layout's tab bar, once the terminal has been narrow."""
-        return self._tabs
 
     def pane(self, name: str) -> ItemList:
         return self._panes[name]
@@ -224,13 +201,24 @@ class DashboardScreen(Screen):
         self.gone = withdrawn_with_derivations(self.index, self.withdrawn)
         self._compare()
         self._show_title()
-        self.bluf_bar.update(bluf(briefing))
+        self._show_bluf()
         marks = trail_marks(self.index, self.trail)
         changes = self.comparison.changes if self.comparison else {}
         for pane in self._panes.values():
             pane.show(self.index, marks, self.gone, changes)
         self._update_detail()
         self.post_message(self.Shown())
+
+    def _show_bluf(self) -> None:
+        if self.loaded is None:
+            return
+        self.bluf_bar.set_class(self.bluf_folded, "-folded")  # one line, ended with an ellipsis
+        self.bluf_bar.update(bluf(self.loaded.briefing))
+
+    def action_fold_bluf(self) -> None:
+        """Fold the BLUF to one line (more room for the panes), and unfold it."""
+        self.bluf_folded = not self.bluf_folded
+        self._show_bluf()
 
     def _compare(self) -> None:
         self.comparison = None
@@ -318,30 +306,14 @@ class DashboardScreen(Screen):
         self._update_detail()
 
     def _make_current(self, name: str) -> None:
-        """Mark a pane as the reader's current one (in narrow terminals: the one shown)."""
+        """Make a pane the reader's current one: it unfolds and takes the room (in narrow
+        terminals it is the one shown); the pane it replaces folds."""
         if name not in PANES or name == self.current_pane:
             return
+        self.pane(self.current_pane).remove_class("-current")
         self.current_pane = name
-        if self._narrow:
-            self._mark_current()
-        self._show_tab(name)
-
-    def _mark_current(self) -> None:
-        """Classes that show only the current pane. They matter only in the narrow layout,
-        and restyling the columns cost more than the rest of a jump: wide screens skip it."""
-        name = self.current_pane
-        for pane in self._panes.values():
-            pane.set_class(pane.pane == name, "-current")
-        for column in set(self._columns.values()):
-            column.set_class(column is self._columns[name], "-has-current")
-
-    def _show_tab(self, name: str) -> None:
-        if self._tabs is None or self._tabs.active == f"tab-{name}":
-            return
-        try:
-            self._tabs.active = f"tab-{name}"
-        except ValueError:  # the bar was mounted a moment ago and has no tabs yet
-            self.call_after_refresh(self._show_tab, name)
+        self.pane(name).add_class("-current")
+        self.pane_bar.show(name)
 
     def _keep_trail_only_on(self, ref: Ref | None) -> None:
         if self.trail is not None and self.index is not None and not trail_survives(self.index, self.trail, ref):
@@ -415,12 +387,9 @@ class DashboardScreen(Screen):
         self.app.open_url(source.url)
         self.app.say(f"Opening {one_line(source.url, 80)}")
 
-    @on(Tab.Clicked)
-    def _tab_clicked(self, event: Tab.Clicked) -> None:
-        # Only a reader's click moves focus: Tabs also announces activations of its own.
-        name = (event.tab.id or "").removeprefix("tab-")
-        if name in PANES:
-            self.action_focus_pane(name)
+    @on(PaneBar.Chosen)
+    def _pane_chosen(self, event: PaneBar.Chosen) -> None:
+        self.action_focus_pane(event.pane)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -520,7 +489,6 @@ class DashboardScreen(Screen):
             return
         pane = widget if isinstance(widget, ItemList) else self.pane(self.current_pane)
         pane.add_class("-zoom-target")
-        self._columns[pane.pane].add_class("-zoom-target")
         self.remove_class("-zoomed-detail")
         self.add_class("-zoomed")
 

@@ -16,6 +16,8 @@ from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.strip import Strip
 
 from ..index import BriefingIndex, Ref
@@ -194,6 +196,50 @@ class SourcesList(ItemList):
 
 
 PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
+
+
+class PaneBar(Widget):
+    """One line naming the panes and their keys, the current one lit; a click goes there.
+
+    Shown in narrow terminals, where only the current pane is on screen. It always fits:
+    where the names do not, the others shrink to their keys (never scrolled half off, as a
+    row of tabs did: "ummary")."""
+
+    DEFAULT_CSS = "PaneBar { height: 1; }"
+
+    class Chosen(Message):
+        def __init__(self, pane: str) -> None:
+            super().__init__()
+            self.pane = pane
+
+    current: reactive[str] = reactive("summary")
+
+    def show(self, pane: str) -> None:
+        self.current = pane
+
+    def line(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
+        """The bar at a width, and where each pane's label lies (for clicks)."""
+        for gap, short in (("  ", False), (" ", False), (" ", True)):
+            text, spans = Text(no_wrap=True, overflow="ellipsis", end=""), []
+            for pane in PANES:
+                current = pane == self.current
+                if spans:
+                    text.append(gap)
+                label = f"{PANES_KEYS[pane]} {PANE_TITLES[pane]}" if current or not short else PANES_KEYS[pane]
+                start = len(text)
+                text.append(f" {label} " if current else label, "bold reverse" if current else "dim")
+                spans.append((start, len(text), pane))
+            if len(text) <= width:
+                break
+        return text, spans
+
+    def render(self) -> Text:
+        return self.line(self.size.width)[0]
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, pane in self.line(self.size.width)[1]:
+            if start <= event.x < end:
+                self.post_message(self.Chosen(pane))
 
 
 class DetailPane(LineView, can_focus=True):
