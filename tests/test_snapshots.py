@@ -45,3 +45,54 @@ def test_hypotheses_view_80x24(snap_compare):
 
     app = create_app(load(default_path().parent / "examples" / "exercise.yaml"), watch=False)
     assert snap_compare(app, terminal_size=(80, 24), press=["h"])
+
+
+def exercise_app(baseline: bool = False):
+    from briefing.loader import default_path, load
+    from briefing.tui.app import create_app
+
+    examples = default_path().parent / "examples"
+    if baseline:  # compare mode: the second version shown against the first
+        return create_app(load(examples / "exercise-v2.yaml"), watch=False, baseline=load(examples / "exercise.yaml"))
+    return create_app(load(examples / "exercise.yaml"), watch=False)
+
+
+def test_zoomed_summary_120x40(snap_compare):
+    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["z"])
+
+
+def test_search_with_hits_120x40(snap_compare):
+    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["slash", *"tartus hmeimim"])
+
+
+def test_withdrawn_source_120x40(snap_compare):
+    assert snap_compare(exercise_app(), terminal_size=(120, 40), press=["7", "j", "w", "5"])
+
+
+def test_compare_mode_120x40(snap_compare):
+    assert snap_compare(exercise_app(baseline=True), terminal_size=(120, 40), press=["5"])
+
+
+def test_narrow_after_pressing_7_80x24(snap_compare):
+    assert snap_compare(bundled_app(), terminal_size=(80, 24), press=["7"])
+
+
+def test_reload_banner_120x40(snap_compare, tmp_path, monkeypatch):
+    """A reload that fails: the error, located, over the last good briefing."""
+    from briefing.loader import default_path
+    from briefing.tui.app import create_app
+
+    from .tui_helpers import until
+
+    monkeypatch.chdir(tmp_path)  # the banner names the file: a path that is the same on every run
+    path = tmp_path / "briefing.yaml"
+    path.write_text(default_path().read_text(encoding="utf-8"), encoding="utf-8")
+    app = create_app(path.relative_to(tmp_path), watch=False)
+
+    async def break_the_file(pilot):
+        await until(pilot, lambda: app.dashboard.loaded is not None, what="the briefing")
+        path.write_text(path.read_text(encoding="utf-8").replace("as_of: ", "as_of: [", 1), encoding="utf-8")
+        await pilot.press("r")
+        await until(pilot, lambda: app.dashboard.banner.display, what="the banner")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=break_the_file)
