@@ -175,16 +175,15 @@ def main() -> int:
     )
 
     # --- the dashboard ------------------------------------------------------------------
-    paired = tui_together(["--floor", str(default)], paired_runs)
+    content_floor = f"--content-floor={default}"
+    paired = tui_together(["--floor", content_floor, str(default)], paired_runs)
     tui_floor, ours = paired["--floor"], paired[str(default)]
     row("TUI floor: first frame (header, footer, list, static)", ms(tui_floor["frame"]))
     ratio = ours["frame"] / tui_floor["frame"]
     row("TUI first frame, default briefing", ms(ours["frame"]), f"{ratio:.2f}× floor (target ≤ 1.25×)", check(ratio <= 1.25))
-    row(
-        "TUI briefing on screen, default briefing",
-        ms(ours["loaded"]),
-        f"{ours['loaded'] / tui_floor['loaded']:.2f}× floor's settled screen",
-    )
+    row("TUI content floor: the floor app reading and listing the bullets", ms(paired[content_floor]["loaded"]))
+    ratio = ours["loaded"] / paired[content_floor]["loaded"]
+    row("TUI briefing on screen, default briefing", ms(ours["loaded"]), f"{ratio:.2f}× content floor (target ≤ 1.2×)", check(ratio <= 1.2))
     big = tui(str(large), max(1, runs // 2))
     row("TUI first frame, large briefing", ms(big["frame"]), "target ≤ 3 s", check(big["frame"] <= 3))
     row("TUI briefing on screen, large briefing", ms(big["loaded"]), "target ≤ 3 s", check(big["loaded"] <= 3))

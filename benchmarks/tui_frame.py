@@ -4,7 +4,8 @@
 harness passes its spawn time in BENCH_T0) to the first frame, and to the first frame
 that shows the briefing (not counting work left in the background, such as preparing
 search). `--floor` runs the TUI floor instead: a minimal Textual app with a header, a
-footer, one list and one static. Both exit at once after measuring (os._exit), so
+footer, one list and one static; `--content-floor=FILE` that app reading FILE's bullets
+(libyaml, a small Pydantic model) and listing them. Each exits at once after measuring (os._exit), so
 neither pays for interpreter teardown.
 """
 
@@ -35,6 +36,39 @@ def floor_app():
             yield Footer()
 
     return Floor()
+
+
+def content_floor_app(path: str):
+    """The content floor: the floor app that also reads the YAML (libyaml), validates the
+    bullets with a small Pydantic model and lists them: the least a briefing viewer does
+    before a reader sees content."""
+    from textual.app import App
+    from textual.widgets import Footer, Header, OptionList, Static
+
+    class ContentFloor(App):
+        def compose(self):
+            yield Header()
+            yield OptionList()
+            yield Static("floor")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            import yaml
+            from pydantic import BaseModel
+
+            class Bullet(BaseModel):
+                id: str
+                label: str | None = None
+                text: str
+                citations: list[int] = []
+
+            with open(path, encoding="utf-8") as file:
+                data = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            bullets = [Bullet.model_validate(bullet) for bullet in data["summary"]]
+            self.query_one(OptionList).add_options(f"{b.label}: {b.text}" if b.label else b.text for b in bullets)
+            self.screen.loaded = True  # what watch_first_paint looks for
+
+    return ContentFloor()
 
 
 def briefing_app(path: str):
@@ -80,7 +114,13 @@ if __name__ == "__main__":
     target = sys.argv[1]
     times: dict[str, float] = {}
     watch_first_paint(times)
-    result = asyncio.run(measure(floor_app() if target == "--floor" else briefing_app(target), times))
+    if target == "--floor":
+        app = floor_app()
+    elif target.startswith("--content-floor="):
+        app = content_floor_app(target.partition("=")[2])
+    else:
+        app = briefing_app(target)
+    result = asyncio.run(measure(app, times))
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
     os._exit(0)

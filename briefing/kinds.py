@@ -425,12 +425,8 @@ class JudgmentKind(Kind):
         return [(key, indicators if key == "indicators" else value) for key, value in pairs]
 
     def print_title(self, index, ref, item, row):
-        # The row would repeat the text that the fields show.
-        text = Text("The briefing's assessment: ", STYLE_DIM)
-        text.append(likelihood_text(item.likelihood), "bold")
-        if item.confidence:
-            text.append(f" · {item.confidence} confidence", STYLE_DIM)
-        return text
+        # The claim, once: its assessment is a field below (the row would repeat both).
+        return Text(clean(item.text), "bold")
 
     def markdown(self, index, ref, item, notes):
         lines = [f"- {md(item.text)} — *the briefing's assessment: {assessment_words(item)}*{notes}"]

@@ -244,12 +244,16 @@ def fields(
     cited_by: bool = True,
     indent: int = 0,
     withdrawn: frozenset[int] = frozenset(),
+    said: str | None = None,
 ) -> Fields:
     """Every field of an item, and its citations with each source's title; with sources
-    ``withdrawn`` (and what derives only from them), as they leave it."""
+    ``withdrawn`` (and what derives only from them), as they leave it. A field that only
+    repeats ``said`` (the line above it) is left out."""
     item: Any = index.items[ref]
     kind = KINDS[ref.kind]
     pairs = kind.fields(index, ref, item)
+    if said is not None:
+        pairs = [(key, value) for key, value in pairs if (value.plain if isinstance(value, Text) else value) != said]
     if withdrawn:
         pairs = kind.without(index, ref, item, withdrawn, pairs)
     if ref.kind == "sources" and cited_by:
@@ -380,7 +384,8 @@ def document_parts(
         else:
             for ref in refs:
                 if ref.kind not in ("statements", "indicators"):  # shown in their stakeholder's, judgment's fields
-                    yield from (_print_title(index, ref, withdrawn), fields(index, ref, indent=3, withdrawn=withdrawn), Text(""))
+                    title = _print_title(index, ref, withdrawn)
+                    yield from (title, fields(index, ref, indent=3, withdrawn=withdrawn, said=title.plain.strip()), Text(""))
     if briefing.ach is not None and (sections is None or "hypotheses" in wanted):
         from .ach import score
         from .tradecraft import withdrawn_with_derivations
