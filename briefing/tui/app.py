@@ -97,6 +97,10 @@ class BriefingApp(App[int]):
         for event in held:
             self.post_message(event)
 
+    def on_ready(self) -> None:
+        # Posted once the first frame is drawn.
+        self.dashboard.first_frame_drawn()
+
     # --- garbage collection --------------------------------------------------------------
 
     def on_load(self) -> None:
@@ -112,12 +116,17 @@ class BriefingApp(App[int]):
         # The briefing's objects live as long as it is on screen: keep the cyclic collector
         # from walking them again and again (a full pass over a large briefing took long
         # enough to be felt as a stalled keypress).
+        # After the briefing's first frame: a full collection (20–30 ms) and a thread folding
+        # words for search (which holds the interpreter half the time) delayed that frame.
+        self.call_after_refresh(self._after_briefing_frame)
+        self.replay_held_keys()
+
+    def _after_briefing_frame(self) -> None:
         self._freeze_long_lived()
         gc.enable()
         index = self.dashboard.index
         if index is not None:
             self._prepare_search(index)
-        self.replay_held_keys()
 
     @guarded_work("Preparing search", group="search-index", exclusive=True)
     def _prepare_search(self, index) -> None:

@@ -115,6 +115,7 @@ class DashboardScreen(Screen):
         self.gone: frozenset[int] = frozenset()
         self.current_pane = "summary"
         self.bluf_folded = False
+        self._load_when_drawn = False
 
     # --- layout --------------------------------------------------------------------
 
@@ -145,7 +146,14 @@ class DashboardScreen(Screen):
             self._show_briefing()
         else:
             self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
-            self.call_after_refresh(self.source.load)
+            self._load_when_drawn = True
+
+    def first_frame_drawn(self) -> None:
+        """The empty layout is on screen (the app is Ready): read the briefing now, before
+        the layout passes that follow the first frame, which the briefing's frame makes anyway."""
+        if self._load_when_drawn:
+            self._load_when_drawn = False
+            self.source.load()
 
     def pane(self, name: str) -> ItemList:
         return self._panes[name]
@@ -159,6 +167,8 @@ class DashboardScreen(Screen):
     @on(BriefingFile.Loaded)
     def _loaded(self, event: BriefingFile.Loaded) -> None:
         first = self.loaded is None
+        if first:
+            self.refresh_bindings()  # search, watch and the matrix need a briefing: now they work
         scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
         self.loaded, self.baseline = event.loaded, event.baseline
         self.index = BriefingIndex(event.loaded.briefing)

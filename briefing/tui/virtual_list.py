@@ -224,7 +224,13 @@ class VirtualList(LineView, can_focus=True):
         if not self.is_mounted or not self.size.width:
             return
         lines = self._line_starts()[-1] if self.wraps else self.row_count
-        self.virtual_size = Size(self._width(), lines)
+        size = Size(self._width(), lines)
+        if size != self.virtual_size:
+            # Set directly, not through the reactive, which lays out the whole screen: a list's
+            # box is sized by the stylesheet, never by its rows; only the scrollbar needs to know.
+            self.set_reactive(VirtualList.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_width()  # rows are wrapped again only if the width changed
