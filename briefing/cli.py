@@ -21,7 +21,7 @@ from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     tui = commands.add_parser("tui", help="open the dashboard (the default)", description="Open a briefing in the dashboard.")
-    tui.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    tui.add_argument("file", nargs="?", help="briefing YAML file, or a folder of them (default: the bundled briefing)")
     tui.add_argument(
         "--compare",
         metavar="NEW",
@@ -85,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate briefings: one line per problem, FILE:LINE:COL: error|warning: message. "
         "Exit 0 when clean (warnings allowed), 1 on errors, 2 on usage or I/O errors.",
     )
-    check.add_argument("files", nargs="*", metavar="FILE", help="briefing YAML files (default: the bundled briefing)")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", help="briefing YAML files, or folders of them (default: the bundled briefing)"
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing when a file is clean")
     check.add_argument(
         "--max-age", type=int, default=180, metavar="DAYS", help="warn about sources older than this before the as-of date (default 180)"
@@ -118,8 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export a briefing. Without -o, to stdout; with -o, written atomically.",
     )
     export.add_argument("--format", "-f", required=True, choices=tuple(EXPORT_FORMATS), help="the format")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
-    export.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; for a folder, the folder to write into"
+    )
+    export.add_argument(
+        "file", nargs="?", help="briefing YAML file, or a folder: one page per briefing and an index page (default: the bundled briefing)"
+    )
     _add_file_options(export)
 
     compare = commands.add_parser(
@@ -144,6 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_without(matrix)
     matrix.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
     _add_file_options(matrix)
+    serve = commands.add_parser(
+        "serve",
+        help="serve the dashboard to a web browser",
+        description="Serve the dashboard (of a briefing, or the library of a folder) to a web browser, with textual-serve. "
+        "Each browser tab runs its own dashboard on this machine.",
+    )
+    serve.add_argument("file", nargs="?", help="briefing YAML file or folder (default: the bundled briefing)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    _add_file_options(serve)
     return parser
 
 
@@ -173,11 +189,17 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
     from .tradecraft import tradecraft_findings
 
     status = EXIT_OK
-    for file in files or [str(default_path())]:
+    expanded = _expand_folders(files or [str(default_path())])
+    if expanded is None:
+        return EXIT_USAGE
+    tally = {"clean": 0, "warnings": 0, "errors": 0}
+    for file in expanded:
         loaded, code = _load_or_report(file, max_bytes, checks=[partial(tradecraft_findings, max_age_days=max_age)])
         status = max(status, code)
         if loaded is None:
+            tally["errors"] += 1
             continue
+        tally["warnings" if any(d.severity == "warning" for d in loaded.warnings) else "clean"] += 1
         if not quiet:
             warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
             notes = len(loaded.warnings) - warnings
@@ -191,7 +213,30 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
                 status = max(status, EXIT_USAGE)
                 continue
             _print_withdrawal(file, loaded, without)
+    if any(Path(file).is_dir() for file in files):  # a folder: say how the desk stands
+        total = len(expanded)
+        print(
+            f"{total} briefing{'s' * (total != 1)}: {tally['clean']} clean, {tally['warnings']} with warnings, "
+            f"{tally['errors']} with errors"
+        )
     return status
+
+
+def _expand_folders(files: Sequence[str]) -> list[str] | None:
+    """Files as given, and every briefing under each folder given (None: a folder held none)."""
+    from .library import discover
+
+    expanded: list[str] = []
+    for file in files:
+        if Path(file).is_dir():
+            found = [path for path, _, _ in discover(file)]
+            if not found:
+                print(f"{file}: error: no briefings in this folder (YAML files with schema_version)", file=sys.stderr)
+                return None
+            expanded += found
+        else:
+            expanded.append(file)
+    return expanded
 
 
 def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None:
@@ -287,6 +332,8 @@ def run_schema() -> int:
 
 
 def run_export(file: str | None, max_bytes: int, format: str, output: str | None) -> int:
+    if file is not None and Path(file).is_dir():
+        return run_export_folder(Path(file), max_bytes, format, output)
     loaded, code = _load_or_report(file, max_bytes)
     if loaded is None:
         return code
@@ -305,6 +352,96 @@ def run_export(file: str | None, max_bytes: int, format: str, output: str | None
     except OSError as error:
         print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | None) -> int:
+    """One file per briefing under ``folder``, at the same relative path, and for HTML an
+    index page linking them. A briefing with errors is reported and listed, not written."""
+    import os
+
+    from .export import IndexEntry, export, html_index, write_atomically
+    from .library import discover
+    from .loader import LoadError, load
+    from .tradecraft import tradecraft_findings
+
+    if output is None:
+        print("briefing export: error: a folder is exported into a folder: give one with -o OUTDIR", file=sys.stderr)
+        return EXIT_USAGE
+    found = [path for path, _, _ in discover(folder)]
+    if not found:
+        print(f"{folder}: error: no briefings in this folder (YAML files with schema_version)", file=sys.stderr)
+        return EXIT_USAGE
+    suffix = EXPORT_FORMATS[format][1]
+    status, entries = EXIT_OK, []
+    for path in found:
+        relative = Path(os.path.relpath(path, folder))
+        target = Path(output) / relative.with_suffix(suffix)
+        try:  # checked as `check` does, so that the index says what `check` would
+            loaded = load(path, max_bytes, checks=[tradecraft_findings])
+        except LoadError as error:
+            _report(error.diagnostics)
+            status = max(status, EXIT_USAGE if error.kind == "io" else EXIT_INVALID)
+            entries.append(IndexEntry(None, relative.as_posix(), None, None, None, None, "not exported: it has errors"))
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, export(loaded.briefing, format))
+        except RuntimeError as error:  # an optional library is missing
+            print(f"briefing export: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as error:
+            print(f"{target}: error: cannot write: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+        briefing = loaded.briefing
+        warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
+        entries.append(
+            IndexEntry(
+                relative.with_suffix(suffix).as_posix(),
+                relative.as_posix(),
+                briefing.title,
+                briefing.as_of,
+                briefing.region,
+                (len(briefing.summary), len(briefing.judgments), len(briefing.sources)),
+                f"{warnings} warning{'s' * (warnings != 1)}" if warnings else "clean",
+            )
+        )
+    if format == "html":
+        try:
+            Path(output).mkdir(parents=True, exist_ok=True)
+            write_atomically(Path(output) / "index.html", html_index(f"Briefings in {folder.name or folder}", entries))
+        except OSError as error:
+            print(f"{output}: error: cannot write the index: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+    written = sum(1 for entry in entries if entry.href)
+    print(f"wrote {written} of {len(entries)} briefing{'s' * (len(entries) != 1)} to {output}", file=sys.stderr)
+    return status
+
+
+def run_serve(file: str | None, host: str, port: int, max_bytes: int) -> int:
+    """The dashboard in a browser, through textual-serve: each tab runs `briefing FILE`."""
+    import shlex
+
+    path = Path(file) if file else default_path()
+    if not path.exists():
+        return _load_or_report(str(path), max_bytes)[1]
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("briefing serve: error: textual-serve is not installed (pip install textual-serve)", file=sys.stderr)
+        return EXIT_USAGE
+    local = host in ("127.0.0.1", "localhost", "::1")
+    if local:
+        print(f"Serving {path} at http://{host}:{port} (this machine only). Ctrl+C stops.", file=sys.stderr)
+    else:
+        print(
+            f"warning: serving on {host}: anyone who can reach this address can read the briefings in {path}. "
+            f"Ctrl+C stops.",
+            file=sys.stderr,
+        )
+    command = shlex.join([sys.executable, "-m", "briefing", "tui", "--max-bytes", str(max_bytes), str(path.resolve())])
+    server = Server(command, host=host, port=port, title="briefing")
+    server.serve()
     return EXIT_OK
 
 
@@ -378,6 +515,12 @@ def run_tui(file: str | None, max_bytes: int, compare: str | None = None) -> int
     baseline = None
     if compare is not None:  # briefing OLD --compare NEW: show NEW against OLD
         path, baseline = Path(compare), path
+    if path.is_dir() and baseline is None:  # a folder: the library of every briefing in it
+        from .tui.app import create_app
+
+        app = create_app(path, max_bytes=max_bytes)
+        app.run()
+        return app.return_code or EXIT_OK
     for required in (path, baseline):
         if required is not None and not required.is_file():  # say so now rather than flash the screen
             return _load_or_report(str(required), max_bytes)[1]
@@ -414,6 +557,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ach(options.file, options.max_bytes, options.without or (), options.format)
         if options.command == "export":
             return run_export(options.file, options.max_bytes, options.format, options.output)
+        if options.command == "serve":
+            return run_serve(options.file, options.host, options.port, options.max_bytes)
         return run_tui(options.file, options.max_bytes, options.compare)
     except KeyboardInterrupt:
         return 130

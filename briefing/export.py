@@ -14,7 +14,7 @@ import stat
 import tempfile
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
@@ -164,6 +164,44 @@ def to_html(briefing: Briefing) -> str:
         out.append("</ol>")
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"
+
+
+class IndexEntry(NamedTuple):
+    """A briefing on the index page of an exported folder; ``href`` None when it failed."""
+
+    href: str | None
+    name: str
+    title: str | None
+    as_of: str | None
+    region: str | None
+    counts: tuple[int, int, int] | None
+    check: str
+
+
+def html_index(title: str, entries: Iterable[IndexEntry]) -> str:
+    """The page that links an exported folder's briefings, with what `check` said of each."""
+    rows = []
+    for entry in entries:
+        name = f'<a href="{h(entry.href)}">{h(entry.title or entry.name)}</a>' if entry.href else h(entry.title or entry.name)
+        counts = "".join(f"<td>{count}</td>" for count in entry.counts) if entry.counts else '<td colspan="3"></td>'
+        rows.append(
+            f"<tr><td>{name}</td><td><code>{h(entry.name)}</code></td><td>{h(entry.as_of or '')}</td>"
+            f"<td>{h(entry.region or '')}</td>{counts}<td>{h(entry.check)}</td></tr>"
+        )
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{h(title)}</title><style>{_CSS}</style></head><body>",
+            f"<header><h1>{h(title)}</h1></header><main>",
+            "<table><thead><tr><th scope=\"col\">Briefing</th><th scope=\"col\">File</th><th scope=\"col\">As of</th>"
+            "<th scope=\"col\">Region</th><th scope=\"col\">Bullets</th><th scope=\"col\">Judgments</th>"
+            "<th scope=\"col\">Sources</th><th scope=\"col\">Check</th></tr></thead><tbody>",
+            *rows,
+            "</tbody></table></main></body></html>",
+        ]
+    ) + "\n"
 
 
 def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:

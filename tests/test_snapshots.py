@@ -96,3 +96,36 @@ def test_reload_banner_120x40(snap_compare, tmp_path, monkeypatch):
         await until(pilot, lambda: app.dashboard.banner.display, what="the banner")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=break_the_file)
+
+
+def library_snapshot(snap_compare, tmp_path, monkeypatch, size):
+    """The library of a folder like the bundled data/, on a fixed day (ages change daily)."""
+    import datetime
+    import shutil
+
+    from briefing.loader import default_path
+    from briefing.tui.app import create_app
+
+    from .tui_helpers import until
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)  # the title names the folder: the same on every run
+    shutil.copytree(default_path().parent, tmp_path / "desk")
+    (tmp_path / "desk" / "draft.yaml").write_text("schema_version: 1\ntitle: A draft\nas_of: [2025\n", encoding="utf-8")
+    app = create_app(tmp_path.joinpath("desk").relative_to(tmp_path), watch=False)
+
+    async def read_all(pilot):
+        await until(pilot, lambda: not app.screen.library.unchecked() and not app.screen.checking, what="every row read")
+        app.screen.today = datetime.date(2026, 11, 28)
+        app.screen._show()
+        await pilot.pause()
+
+    return snap_compare(app, terminal_size=size, run_before=read_all)
+
+
+def test_library_120x40(snap_compare, tmp_path, monkeypatch):
+    assert library_snapshot(snap_compare, tmp_path, monkeypatch, (120, 40))
+
+
+def test_library_80x24(snap_compare, tmp_path, monkeypatch):
+    assert library_snapshot(snap_compare, tmp_path, monkeypatch, (80, 24))

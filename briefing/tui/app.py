@@ -26,6 +26,7 @@ from .loading import BriefingFile
 from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the first load, after the first frame
+    from ..library import Library
     from ..loader import LoadError, Loaded
 
 
@@ -37,31 +38,59 @@ class BriefingApp(App[int]):
     TITLE = "briefing"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-now"),
+        Binding("ctrl+c", "quit_now", "Quit", show=False, priority=True, id="quit-now"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
     ]
 
     def __init__(
-        self, source: Loaded | Path, *, watch: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, baseline: Loaded | Path | None = None
+        self,
+        source: Loaded | Path,
+        *,
+        watch: bool = True,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        baseline: Loaded | Path | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
         given = None if isinstance(source, (str, Path)) else source
         self.path = Path(source) if given is None else Path(given.path)
-        self.file = BriefingFile(self.path, watch=watch, max_bytes=max_bytes, baseline=baseline, loaded=given is not None)
+        self.max_bytes, self.watch = max_bytes, watch
+        #: The desk of briefings, when the app opened a folder; its screen comes first.
+        self.library = library
+        self.file = None if library else BriefingFile(self.path, watch=watch, max_bytes=max_bytes, baseline=baseline, loaded=given is not None)
         self._given = given
         #: Set when the first load fails: the app exits and the CLI prints it.
         self.startup_error: LoadError | None = None
         #: Keys typed before the first briefing is on screen, replayed when it is.
-        self._held_keys: list[events.Key] | None = None if given else []
+        self._held_keys: list[events.Key] | None = None if given or library else []
+        self.ready = False
 
     def get_default_screen(self) -> Screen:
-        baseline = self.file.baseline
-        return DashboardScreen(self.file, self._given, baseline)
+        if self.library is not None:
+            from .library import LibraryScreen
+
+            return LibraryScreen(self.library)
+        assert self.file is not None
+        return DashboardScreen(self.file, self._given, self.file.baseline)
 
     @property
     def dashboard(self) -> DashboardScreen:
-        """The dashboard, under whatever dialog is open."""
-        return self.screen_stack[0]  # type: ignore[return-value]
+        """The dashboard on top, under whatever dialog is open (in a library: the briefing
+        opened last; before any, there is none and this raises LookupError)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, DashboardScreen):
+                return screen
+        raise LookupError("no briefing is open")
+
+    @property
+    def has_dashboard(self) -> bool:
+        return any(isinstance(screen, DashboardScreen) for screen in self.screen_stack)
+
+    def open_briefing(self, path: str | Path, ref=None) -> None:
+        """Open a briefing of the library in a dashboard over it (back returns to the
+        library); ``ref``: the item to show once it is loaded."""
+        file = BriefingFile(Path(path), watch=self.watch, max_bytes=self.max_bytes)
+        self.push_screen(DashboardScreen(file, None, None, from_library=True, goto=ref))
 
     # --- keys typed ahead ------------------------------------------------------------
 
@@ -81,7 +110,7 @@ class BriefingApp(App[int]):
     def _acts_at_once(self, key: str) -> bool:
         """ctrl+c always quits at once; q too while there is no briefing yet (once the
         search box is opening, it is a letter of the query)."""
-        has_briefing = bool(self.screen_stack) and self.dashboard.index is not None
+        has_briefing = self.has_dashboard and self.dashboard.index is not None
         return key in QUIT_KEYS and (not has_briefing or key in QUIT_NOW_KEYS)
 
     def hold_keys(self) -> None:
@@ -99,7 +128,9 @@ class BriefingApp(App[int]):
 
     def on_ready(self) -> None:
         # Posted once the first frame is drawn.
-        self.dashboard.first_frame_drawn()
+        self.ready = True
+        if self.has_dashboard:
+            self.dashboard.first_frame_drawn()
 
     # --- garbage collection --------------------------------------------------------------
 
@@ -141,6 +172,12 @@ class BriefingApp(App[int]):
 
     @on(DashboardScreen.StartFailed)
     def _start_failed(self, event: DashboardScreen.StartFailed) -> None:
+        if self.library is not None:  # back to the library, which lists the error too
+            if isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+            first = event.error.diagnostics[0] if event.error.diagnostics else "it cannot be read"
+            self.say(f"Not opened: {first}", "error")
+            return
         self.startup_error = event.error
         self.exit(return_code=2 if event.error.kind == "io" else 1)
 
@@ -148,7 +185,8 @@ class BriefingApp(App[int]):
 
     def go(self, ref) -> None:
         """Show an item in the dashboard (the palette's "go to")."""
-        self.dashboard.go(ref)
+        if self.has_dashboard:
+            self.dashboard.go(ref)
 
     def say(self, message: str, severity: str = "information") -> None:
         """A notification, always plain text: messages quote ids and URLs from the briefing."""
@@ -156,6 +194,17 @@ class BriefingApp(App[int]):
 
     def action_quit(self) -> None:
         self.exit(0)
+
+    def action_quit_now(self) -> None:
+        self.exit(0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the library, q is a letter of the filter: ^q quits there (and ^c everywhere).
+        if action == "quit":
+            from .library import LibraryScreen
+
+            return not isinstance(self.screen, LibraryScreen)
+        return True
 
     def action_help(self) -> None:
         from .screens import HelpScreen
@@ -168,15 +217,18 @@ class BriefingApp(App[int]):
         # keys that do nothing here): the help screen and these commands say what works.
         hidden = {"Maximize", "Minimize", "Keys"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in hidden)
-        for format, (name, suffix) in EXPORT_FORMATS.items():
-            yield SystemCommand(f"Export as {name}", f"write {self.path.stem}{suffix} in the current directory", partial(self.export, format))
+        if self.has_dashboard:
+            stem = self.dashboard.source.path.stem
+            for format, (name, suffix) in EXPORT_FORMATS.items():
+                yield SystemCommand(f"Export as {name}", f"write {stem}{suffix} in the current directory", partial(self.export, format))
         yield from binding_commands(self)
 
     def export(self, format: str) -> None:
         """Write the briefing on screen in a format, into the working directory."""
-        loaded = self.dashboard.loaded
+        loaded = self.dashboard.loaded if self.has_dashboard else None
         if loaded is not None:
-            self._export(loaded, format, Path.cwd() / f"{self.path.stem}{EXPORT_FORMATS[format][1]}")
+            stem = self.dashboard.source.path.stem
+            self._export(loaded, format, Path.cwd() / f"{stem}{EXPORT_FORMATS[format][1]}")
 
     @guarded_work("Export", group="export")
     def _export(self, loaded: Loaded, format: str, target: Path) -> None:
@@ -190,7 +242,7 @@ class BriefingApp(App[int]):
             self.call_from_thread(self.say, f"Wrote {clean(target)}")
 
 
-_QUIT_BINDINGS = [binding for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action == "quit"]
+_QUIT_BINDINGS = [binding for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action in ("quit", "quit_now")]
 #: Keys that quit; those of a priority binding quit from anywhere, at any time.
 QUIT_KEYS = frozenset(key for binding in _QUIT_BINDINGS for key in binding.key.split(","))
 QUIT_NOW_KEYS = frozenset(key for binding in _QUIT_BINDINGS if binding.priority for key in binding.key.split(","))
@@ -204,4 +256,8 @@ def create_app(
     Given a path, the app draws its first frame and loads the file; given a briefing
     already loaded, it shows it at once.
     """
+    if isinstance(source, (str, Path)) and Path(source).is_dir():
+        from ..library import Library
+
+        return BriefingApp(Path(source), watch=watch, max_bytes=max_bytes, library=Library(source, max_bytes))
     return BriefingApp(source, watch=watch, max_bytes=max_bytes, baseline=baseline)

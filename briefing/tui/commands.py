@@ -23,8 +23,9 @@ def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
     seen: set[str] = set()
     # The dashboard's focused pane, not the palette's own text box (its editing keys are
     # no commands).
-    focused = app.dashboard.focused
-    sources = [(app, app._bindings), (app.dashboard, app.dashboard._bindings)]
+    screen = app.dashboard if app.has_dashboard else app.screen_stack[0]
+    focused = screen.focused
+    sources = [(app, app._bindings), (screen, screen._bindings)]
     if focused is not None:
         sources.append((focused, focused._bindings))
     for owner, bindings in sources:
@@ -47,7 +48,7 @@ class GoToProvider(Provider):
 
     def _candidates(self) -> list[tuple[Ref, str]]:
         app: BriefingApp = self.app  # type: ignore[assignment]
-        index = app.dashboard.index
+        index = app.dashboard.index if app.has_dashboard else None
         if index is None:
             return []
         if getattr(self, "_for_index", None) is not index:

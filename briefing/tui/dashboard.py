@@ -100,8 +100,14 @@ class DashboardScreen(Screen):
             super().__init__()
             self.error = error
 
-    def __init__(self, source: BriefingFile, loaded: Loaded | None, baseline: Loaded | None) -> None:
-        super().__init__(id="dashboard")
+    def __init__(
+        self, source: BriefingFile, loaded: Loaded | None, baseline: Loaded | None, *, from_library: bool = False, goto: Ref | None = None
+    ) -> None:
+        super().__init__(id=None if from_library else "dashboard")
+        #: Opened from the library: back and escape at the start return to it.
+        self.from_library = from_library
+        #: The item to show once the briefing is loaded (a search hit, a shared source).
+        self.goto = goto
         self.source = source
         self.loaded: Loaded | None = loaded
         self.baseline: Loaded | None = baseline
@@ -147,6 +153,8 @@ class DashboardScreen(Screen):
         else:
             self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
             self._load_when_drawn = True
+            if self.app.ready:  # opened over the library: the app's first frame is long drawn
+                self.call_after_refresh(self.first_frame_drawn)
 
     def first_frame_drawn(self) -> None:
         """The empty layout is on screen (the app is Ready): read the briefing now, before
@@ -179,6 +187,9 @@ class DashboardScreen(Screen):
         if not first:
             for pane in self._panes.values():
                 pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
+        elif self.goto is not None:
+            goto, self.goto = self.goto, None
+            self.go(goto, record=False)
         if event.by_hand:
             self.app.say("Reloaded.")
 
@@ -298,7 +309,9 @@ class DashboardScreen(Screen):
         ref = self.current_ref()
         current = trail_marks(self.index, self.trail).get(ref) if ref is not None else None
         trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
-        self.detail.show(self.index, ref, current, trail, self.gone)
+        library = self.app.library
+        elsewhere = library.also_in(str(self.source.path), int(ref.key)) if library is not None and ref is not None and ref.kind == "sources" else ()
+        self.detail.show(self.index, ref, current, trail, self.gone, elsewhere)
 
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from
@@ -366,7 +379,7 @@ class DashboardScreen(Screen):
         # Typed fast, enter can arrive before the Detail pane has heard that the source
         # changed: bring it up to date first, or showing the source later resets the list.
         self._update_detail()
-        if not self.detail.refs:
+        if not self.detail.count:
             self.app.say("Nothing cites this source.")
             return
         self.detail.select_entry(0, list_on_top=True)
@@ -375,6 +388,10 @@ class DashboardScreen(Screen):
     @on(DetailPane.JumpRequested)
     def _jump(self, event: DetailPane.JumpRequested) -> None:
         self.go(event.ref, leaving=self.current_place()._replace(entry=event.entry))
+
+    @on(DetailPane.OpenElsewhere)
+    def _open_elsewhere(self, event: DetailPane.OpenElsewhere) -> None:
+        self.app.open_briefing(event.path, Ref("sources", str(event.source_id)))
 
     @on(SourcesList.WithdrawRequested)
     def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
@@ -450,13 +467,16 @@ class DashboardScreen(Screen):
     def _step_history(self, step, direction: str) -> None:
         place = step(self.current_place())
         if place is None:
+            if direction == "back" and self.from_library:
+                self.dismiss()  # back to the library, or to the briefing a shared source left
+                return
             self.app.say(f"Nothing to go {direction} to.")
             return
         if self.index is None or place.ref is None or place.ref not in self.index:
             self.app.say("That item is no longer in the briefing.", "warning")
             return
         self.go(place.ref, place.trail, record=False)
-        if place.entry is not None and self.detail.refs:  # back to the cited-by entry left from
+        if place.entry is not None and self.detail.count:  # back to the cited-by entry left from
             self.detail.select_entry(place.entry)
             self._focus(self.detail)
 
@@ -465,6 +485,8 @@ class DashboardScreen(Screen):
         back to the item it started from."""
         if not isinstance(self.focused, ItemList):
             self.action_focus_pane(self.current_pane)
+        elif self.trail is None and self.from_library:
+            self.dismiss()
         elif self.trail is not None:
             origin = self.trail.origin
             self._set_trail(None)

@@ -281,6 +281,8 @@ class DetailPane(LineView, can_focus=True):
         self.border_title = "0 Detail"
         #: What cites the source shown (empty for anything else), and the entry highlighted.
         self.refs: list[Ref] = []
+        #: The same source in other briefings of the library: entries after ``refs``.
+        self.elsewhere: list = []
         self.cursor: int | None = None
         self._index: BriefingIndex | None = None
         self._shown_key: tuple | None = None
@@ -291,11 +293,25 @@ class DetailPane(LineView, can_focus=True):
         self._head: list[Strip] = []
         self._entries: dict[int, Strip] = {}
 
+    class OpenElsewhere(Message):
+        """Open another briefing of the library at the same source."""
+
+        def __init__(self, path: str, source_id: int) -> None:
+            super().__init__()
+            self.path = path
+            self.source_id = source_id
+
     def show(
-        self, index: BriefingIndex, ref: Ref | None, current: int | None, trail: Text | None, withdrawn: frozenset[int] = frozenset()
+        self,
+        index: BriefingIndex,
+        ref: Ref | None,
+        current: int | None,
+        trail: Text | None,
+        withdrawn: frozenset[int] = frozenset(),
+        elsewhere: list | tuple = (),
     ) -> None:
         # A jump reaches here from several messages: draw once.
-        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn)
+        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere))
         if key == self._shown_key:
             return
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
@@ -308,11 +324,11 @@ class DetailPane(LineView, can_focus=True):
             is_source = ref.kind == "sources"
             refs = index.cited_by.get(int(ref.key), []) if is_source else []
             self._body = detail(index, ref, current, cited_by=is_source and not refs, withdrawn=withdrawn)
-        if bool(refs) != bool(self.refs):
+        if bool(refs or elsewhere) != bool(self.count):
             self.refresh_bindings()  # "enter jumps" comes and goes with the list
-        self.refs = refs
+        self.refs, self.elsewhere = refs, list(elsewhere)
         if not same_item:
-            self.cursor = 0 if refs else None
+            self.cursor = 0 if self.count else None
             self.set_scroll(None, 0)
         self._draw(self._width)
         self.refresh()
@@ -333,13 +349,13 @@ class DetailPane(LineView, can_focus=True):
             head += console.render_lines(self._trail, options, style=self.get_component_rich_style("detail--trail"))
             head.append([])
         head += console.render_lines(self._body, options, pad=False)
-        if self.refs:
+        if self.count:
             head.append([])
             head += console.render_lines(section_rule("Cited by", len(self.refs)), options, pad=False)
         self._head = [Strip(line).extend_cell_length(width) for line in head]
         # Set directly, not through the reactive, which would lay out the whole screen:
         # only the scrollbar needs to know.
-        size = Size(width, len(self._head) + len(self.refs))
+        size = Size(width, len(self._head) + self.count)
         if size != self.virtual_size:
             self.set_reactive(DetailPane.virtual_size, size)
             self._scroll_update(size)
@@ -352,11 +368,11 @@ class DetailPane(LineView, can_focus=True):
         if line < len(self._head):
             return styled(self._head[line], self.base_style)
         entry = line - len(self._head)
-        if not 0 <= entry < len(self.refs) or self._index is None:
+        if not 0 <= entry < self.count or self._index is None:
             return self.blank_line(width)
         strip = self._entries.get(entry)
         if strip is None:
-            strip = self._entries[entry] = row_strip(cited_by_entry(self._index, self.refs[entry]), width, self.app.console)
+            strip = self._entries[entry] = row_strip(self._entry(entry), width, self.app.console)
         if entry == self.cursor and self.has_focus:
             return styled(strip, self.base_style, self.get_component_rich_style("detail--cursor"))
         return styled(strip, self.base_style)
@@ -368,12 +384,27 @@ class DetailPane(LineView, can_focus=True):
 
     def entry_text(self, entry: int) -> str:
         """An entry of the cited-by list, as shown."""
-        return cited_by_entry(self._index, self.refs[entry]).plain if self._index else ""
+        return self._entry(entry).plain if self._index else ""
+
+    @property
+    def count(self) -> int:
+        """Entries in the list: what cites the source here, then where else it is cited."""
+        return len(self.refs) + len(self.elsewhere)
+
+    def _entry(self, entry: int) -> Text:
+        if entry < len(self.refs):
+            return cited_by_entry(self._index, self.refs[entry])
+        elsewhere = self.elsewhere[entry - len(self.refs)]
+        text = Text.assemble(("Also in: ", "dim"))
+        text.append(elsewhere.name, "bold")
+        text.append(f" [{elsewhere.source_id}]", "bold cyan")
+        text.append(f" {' '.join(elsewhere.title.split())[:70]}", "dim")
+        return text
 
     def text(self) -> str:
         """Everything the pane shows, as plain text (tests read it)."""
         lines = [strip.text.rstrip() for strip in self._head]
-        lines += [cited_by_entry(self._index, ref).plain for ref in self.refs] if self._index else []
+        lines += [self._entry(entry).plain for entry in range(self.count)] if self._index else []
         return "\n".join(lines)
 
     # --- moving ----------------------------------------------------------------------
@@ -381,9 +412,9 @@ class DetailPane(LineView, can_focus=True):
     def select_entry(self, entry: int, list_on_top: bool = False) -> None:
         """Highlight an entry of the cited-by list and bring it into view (``list_on_top``:
         scroll the list's heading to the top, to show as much of the list as fits)."""
-        if not self.refs:
+        if not self.count:
             return
-        old, self.cursor = self.cursor, max(0, min(entry, len(self.refs) - 1))
+        old, self.cursor = self.cursor, max(0, min(entry, self.count - 1))
         head = len(self._head)
         for changed in (old, self.cursor):
             if changed is not None:
@@ -428,18 +459,21 @@ class DetailPane(LineView, can_focus=True):
         if self.cursor is None:
             self.scroll_end(animate=False)
         else:
-            self.select_entry(len(self.refs) - 1)
+            self.select_entry(self.count - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return bool(self.refs) if action == "jump" else True
+        return bool(self.count) if action == "jump" else True
 
     def action_jump(self) -> None:
         if self.cursor is not None and self.cursor < len(self.refs):
             self.post_message(self.JumpRequested(self.refs[self.cursor], self.cursor))
+        elif self.cursor is not None and self.cursor < self.count:
+            elsewhere = self.elsewhere[self.cursor - len(self.refs)]
+            self.post_message(self.OpenElsewhere(elsewhere.path, elsewhere.source_id))
 
     def on_click(self, event: events.Click) -> None:
         line = self.line_at(event)
-        if line is not None and 0 <= line - len(self._head) < len(self.refs):
+        if line is not None and 0 <= line - len(self._head) < self.count:
             self.focus()
             self.select_entry(line - len(self._head))
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -156,6 +156,106 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.dismiss(None)
 
 
+class LibrarySearchScreen(ModalScreen):
+    """Search every briefing of the library: all words must match, in any field; a hit
+    opens its briefing at the item. The briefings are read once, in a worker."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="library-search-close"),
+        Binding("down", "move(1)", "Next hit", show=False, id="library-search-next"),
+        Binding("up", "move(-1)", "Previous hit", show=False, id="library-search-previous"),
+        Binding("enter", "choose", "Open hit", id="library-search-choose"),
+    ]
+    LIMIT = 200
+
+    def __init__(self, library) -> None:
+        from ..library import LibrarySearch
+
+        super().__init__()
+        self.library = library
+        self.search = LibrarySearch()
+        self.ready = False
+        self.hits: list = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(placeholder="Search every briefing…", id="search-input")
+            yield Static(id="search-status")
+            yield SearchHits()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search every briefing"
+        self.query_one("#search-status", Static).update(Text(f"Reading {len(self.library.rows)} briefings…", "dim"))
+        self._read([row.path for row in self.library.rows.values() if not row.broken])
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def _read(self, paths: list[str]) -> None:
+        for path in paths:
+            self.search.add(path, self.library.max_bytes)
+        self.app.call_from_thread(self._read_done)
+
+    def _read_done(self) -> None:
+        self.ready = True
+        self._show(self.query_one("#search-input", Input).value)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self.ready:
+            self._show(event.value)
+
+    def _show(self, query: str) -> None:
+        hits_list = self.query_one(SearchHits)
+        hits, total = self.search.search(query, self.LIMIT)
+        self.hits = hits
+        hits_list.set_rows(len(hits), lambda position: self._row(hits[position]))
+        if not query:
+            message = f"{len(self.search.indexes)} briefings read. Type words to find (all must match); enter opens, esc closes."
+        elif total == 0:
+            message = "No matches."
+        else:
+            shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
+            message = f"{total} match{'es' * (total != 1)}{shown}"
+        self.query_one("#search-status", Static).update(Text(message, "dim"), layout=False)
+
+    def _row(self, hit) -> Text:
+        name = clean(self.library.name(hit.path))
+        row = Text.assemble((name[:24].ljust(25), "bold cyan"), (f"{hit.kind:<12}", "dim"))
+        if hit.field not in LABEL_FIELDS:
+            row.append(clean(" ".join(hit.label.split())[:30]), "bold")
+            row.append(f" — {hit.field}: ", "dim")
+            row.append_text(snippet(hit.text, hit.spans, SNIPPET - 30))
+        else:
+            row.append_text(snippet(hit.text, hit.spans, SNIPPET - 10))
+        return row
+
+    def hit_text(self, position: int) -> str:
+        return self.query_one(SearchHits).row_text(position)
+
+    def action_move(self, step: int) -> None:
+        hits = self.query_one(SearchHits)
+        (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
+
+    def action_choose(self) -> None:
+        hits = self.query_one(SearchHits)
+        if hits.highlighted is not None and hits.highlighted < len(self.hits):
+            self.dismiss(self.hits[hits.highlighted])
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.action_choose()
+
+    @on(VirtualList.Moved, "#search-hits")
+    def _moved(self, event: VirtualList.Moved) -> None:
+        event.stop()
+
+    @on(SearchHits.Clicked)
+    def _clicked(self, event: SearchHits.Clicked) -> None:
+        self.action_choose()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every binding, read from the live widgets, grouped by where it works."""
 
@@ -189,16 +289,28 @@ class HelpScreen(ModalScreen[None]):
     def entries(self) -> list[tuple[str, str, str]]:
         """(where, keys, what) for every key the help lists, from the live bindings."""
         app = self.app
-        dashboard = app.dashboard
-        groups = [
-            ("Everywhere", [dashboard._bindings, app._bindings]),
-            ("In a list pane", [dashboard.pane("summary")._bindings]),
-            ("In Sources", [dashboard.pane("sources")._bindings]),
-            ("In the Detail pane", [dashboard.detail._bindings]),
-            ("In search", [SearchScreen._merge_bindings()]),
-            ("In the watch list", [WatchScreen._merge_bindings()]),
-            ("In the hypotheses matrix", [HypothesesScreen._merge_bindings()]),
-        ]
+        groups = []
+        if app.library is not None:
+            from .library import LibraryScreen
+
+            library = next(screen for screen in app.screen_stack if isinstance(screen, LibraryScreen))
+            groups += [
+                ("In the library (type to filter)", [library._bindings]),
+                ("In the search of every briefing", [LibrarySearchScreen._merge_bindings()]),
+            ]
+        if app.has_dashboard:
+            dashboard = app.dashboard
+            groups += [
+                ("Everywhere" if app.library is None else "In a briefing", [dashboard._bindings, app._bindings]),
+                ("In a list pane", [dashboard.pane("summary")._bindings]),
+                ("In Sources", [dashboard.pane("sources")._bindings]),
+                ("In the Detail pane", [dashboard.detail._bindings]),
+                ("In search", [SearchScreen._merge_bindings()]),
+                ("In the watch list", [WatchScreen._merge_bindings()]),
+                ("In the hypotheses matrix", [HypothesesScreen._merge_bindings()]),
+            ]
+        else:
+            groups.append(("Everywhere", [app._bindings]))
         entries = []
         for title, maps in groups:
             seen: dict[str, list[str]] = {}

@@ -1,0 +1,414 @@
+"""A desk of briefings: every briefing under a folder, one row each.
+
+Pure: files in, rows out; no UI. A file is a briefing when it is YAML and has a top-level
+``schema_version`` key. Its row says what the desk needs at a glance — title, as-of date
+and age, region, counts, and what ``check`` finds — and the sources it shares with other
+briefings. Rows are cached by path, size and modification time (``LibraryCache``), so a
+second start reads nothing that has not changed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
+
+from .defaults import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from .index import BriefingIndex, Ref
+
+SUFFIXES = (".yaml", ".yml")
+#: Folders never looked into: version control, environments, dependencies, caches.
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
+#: ``schema_version`` must be a top-level key within the file's first bytes.
+SNIFF_BYTES = 64 * 1024
+_SCHEMA_KEY = re.compile(rb"^(?:schema_version|['\"]schema_version['\"])\s*:", re.MULTILINE)
+#: A briefing older than this (days since its as-of date) is stale.
+STALE_AFTER_DAYS = 180
+CACHE_VERSION = 1
+
+
+class Row(NamedTuple):
+    """One briefing as the desk lists it. ``errors`` is None until the file is checked."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    title: str | None = None
+    as_of: str | None = None
+    region: str | None = None
+    bullets: int | None = None
+    judgments: int | None = None
+    sources: int | None = None
+    errors: int | None = None
+    warnings: int = 0
+    problem: str | None = None
+    #: Sources another briefing may share: (key, source id, what to call it).
+    shared: tuple[tuple[str, int, str], ...] = ()
+
+    @property
+    def checked(self) -> bool:
+        return self.errors is not None
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.errors)
+
+    def age_days(self, today: datetime.date | None = None) -> int | None:
+        day = as_of_date(self.as_of)
+        return None if day is None else ((today or datetime.date.today()) - day).days
+
+    def stale(self, today: datetime.date | None = None, after: int = STALE_AFTER_DAYS) -> bool:
+        age = self.age_days(today)
+        return age is not None and age > after
+
+
+def as_of_date(value: str | None) -> datetime.date | None:
+    """The last day an as-of date can mean (2025-07 → 2025-07-31): a briefing is as old as
+    the latest day it may speak for."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return datetime.date(year, 12, 31)
+        month = int(parts[1])
+        datetime.date(year, month, 1)  # a month that exists
+        if len(parts) == 2:
+            following = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return datetime.date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def age_words(days: int | None) -> str:
+    """``12 d``, ``5 mo``, ``2 y``: an age that fits a column."""
+    if days is None:
+        return ""
+    if days < 0:
+        return "future"
+    if days < 60:
+        return f"{days} d"
+    if days < 730:
+        return f"{days // 30} mo"
+    return f"{days // 365} y"
+
+
+# --- finding the briefings ---------------------------------------------------------------
+
+
+def is_briefing(path: str | os.PathLike) -> bool:
+    """A YAML file whose first bytes hold a top-level ``schema_version`` key."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return _SCHEMA_KEY.search(start) is not None
+
+
+def discover(root: str | os.PathLike, known: Callable[[str, int, int], bool] = lambda *_: False) -> list[tuple[str, int, int]]:
+    """Every briefing under ``root`` (recursively), as (path, size, mtime_ns), by path.
+    ``known(path, size, mtime_ns)``: a file already known to be a briefing, not read again."""
+    found = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(SUFFIXES):
+                continue
+            path = os.path.normpath(os.path.join(folder, name))
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if known(path, info.st_size, info.st_mtime_ns) or is_briefing(path):
+                found.append((path, info.st_size, info.st_mtime_ns))
+    return found
+
+
+# --- a briefing's row ----------------------------------------------------------------------
+
+
+def shared_key(source: Any) -> str | None:
+    """What makes two briefings' sources the same source: the URL, or else the title and
+    the publisher together (either alone is too common)."""
+    url = (source.get("url") if isinstance(source, dict) else source.url) or ""
+    if url.strip():
+        return "url:" + url.strip().rstrip("/").casefold()
+    title = (source.get("title") if isinstance(source, dict) else source.title) or ""
+    publisher = (source.get("publisher") if isinstance(source, dict) else source.publisher) or ""
+    if title.strip() and publisher.strip():
+        return f"title:{' '.join(title.casefold().split())}|{' '.join(publisher.casefold().split())}"
+    return None
+
+
+def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Row:
+    """Load and check one briefing; a file that fails still gets a row, with its first
+    located error (and what can be read of its title)."""
+    from functools import partial
+
+    from .loader import LoadError, load, parse, read_text
+    from .tradecraft import tradecraft_findings
+
+    try:
+        loaded = load(path, max_bytes, checks=[partial(tradecraft_findings, max_age_days=STALE_AFTER_DAYS)])
+    except LoadError as error:
+        errors = [d for d in error.diagnostics if d.severity == "error"] or error.diagnostics
+        row = Row(path, size, mtime_ns, errors=len(errors), problem=str(errors[0]) if errors else "cannot be read")
+        try:  # what can be read of it, for the list: the title of a file with a schema error
+            data, _, _ = parse(read_text(path, max_bytes), path)
+        except LoadError:
+            return row
+        if isinstance(data, dict):
+            text = lambda key: data.get(key) if isinstance(data.get(key), str) else None  # noqa: E731
+            row = row._replace(title=text("title"), as_of=text("as_of"), region=text("region"))
+        return row
+    briefing = loaded.briefing
+    shared = []
+    for source in briefing.sources:
+        key = shared_key(source)
+        if key is not None:
+            shared.append((key, source.id, source.title or source.url or f"[{source.id}]"))
+    warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
+    return Row(
+        path,
+        size,
+        mtime_ns,
+        title=briefing.title,
+        as_of=briefing.as_of,
+        region=briefing.region,
+        bullets=len(briefing.summary),
+        judgments=len(briefing.judgments),
+        sources=len(briefing.sources),
+        errors=0,
+        warnings=warnings,
+        problem=str(next((d for d in loaded.warnings if d.severity == "warning"), "")) or None,
+        shared=tuple(shared),
+    )
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
+    explicit = os.environ.get("BRIEFING_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefing"
+
+
+class LibraryCache:
+    """Rows by path, valid while the file keeps its size and modification time."""
+
+    def __init__(self, root: str | os.PathLike, directory: Path | None = None) -> None:
+        root = os.path.realpath(root)
+        name = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        self.file = (directory or cache_dir()) / f"library-{name}.json"
+        self.rows: dict[str, Row] = {}
+        self.dirty = False
+
+    def load(self) -> LibraryCache:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("version") == CACHE_VERSION:
+                for fields in data["rows"]:
+                    fields["shared"] = tuple(tuple(entry) for entry in fields.get("shared", ()))
+                    row = Row(**fields)
+                    self.rows[row.path] = row
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.rows = {}  # no cache, or one from another version: read the files again
+        return self
+
+    def get(self, path: str, size: int, mtime_ns: int) -> Row | None:
+        row = self.rows.get(path)
+        return row if row is not None and row.size == size and row.mtime_ns == mtime_ns and row.checked else None
+
+    def put(self, row: Row) -> None:
+        if self.rows.get(row.path) != row:
+            self.rows[row.path] = row
+            self.dirty = True
+
+    def keep_only(self, paths: Iterable[str]) -> None:
+        keep = set(paths)
+        for path in [path for path in self.rows if path not in keep]:
+            del self.rows[path]
+            self.dirty = True
+
+    def save(self) -> None:
+        """Written atomically; a cache that cannot be written is no error (the desk works without it)."""
+        if not self.dirty:
+            return
+        data = {"version": CACHE_VERSION, "rows": [row._asdict() for row in self.rows.values()]}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temporary, self.file)
+            self.dirty = False
+        except OSError:
+            pass
+
+
+# --- the desk --------------------------------------------------------------------------------
+
+
+class Elsewhere(NamedTuple):
+    """The same source in another briefing."""
+
+    path: str
+    name: str
+    title: str
+    source_id: int
+
+
+class Library:
+    """The briefings under a folder, their rows, and the sources they share."""
+
+    def __init__(self, root: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, cache: LibraryCache | None = None) -> None:
+        self.root = str(root)
+        self.max_bytes = max_bytes
+        self.cache = cache if cache is not None else LibraryCache(root).load()
+        self.rows: dict[str, Row] = {}
+
+    def scan(self) -> tuple[list[str], list[str], list[str]]:
+        """Look at the folder again: rows for new files (from the cache when unchanged),
+        changed files marked to be checked again, removed ones dropped. Returns the paths
+        (added, changed, removed)."""
+        def known(path: str, size: int, mtime_ns: int) -> bool:
+            row = self.rows.get(path)
+            return (row is not None and row.size == size and row.mtime_ns == mtime_ns) or self.cache.get(path, size, mtime_ns) is not None
+
+        found = discover(self.root, known)
+        seen = {path for path, _, _ in found}
+        removed = [path for path in self.rows if path not in seen]
+        for path in removed:
+            del self.rows[path]
+        added, changed = [], []
+        for path, size, mtime_ns in found:
+            old = self.rows.get(path)
+            if old is not None and old.size == size and old.mtime_ns == mtime_ns:
+                continue
+            cached = self.cache.get(path, size, mtime_ns)
+            (changed if old is not None else added).append(path)
+            self.rows[path] = cached or (old._replace(size=size, mtime_ns=mtime_ns, errors=None) if old else Row(path, size, mtime_ns))
+        self.cache.keep_only(seen)
+        return added, changed, removed
+
+    def unchecked(self) -> list[Row]:
+        return [row for row in self.rows.values() if not row.checked]
+
+    def check(self, row: Row) -> Row:
+        """Read one briefing and keep its row (and cache it)."""
+        return self.keep(summarize(row.path, row.size, row.mtime_ns, self.max_bytes))
+
+    def keep(self, checked: Row) -> Row:
+        """A row read elsewhere (a worker): kept if the file is still the one that was read."""
+        current = self.rows.get(checked.path)
+        if current is not None and current.size == checked.size and current.mtime_ns == checked.mtime_ns:
+            self.rows[checked.path] = checked
+            self.cache.put(checked)
+        return checked
+
+    def check_all(self) -> Iterator[Row]:
+        for row in self.unchecked():
+            yield self.check(row)
+
+    def name(self, path: str) -> str:
+        """A briefing's path as the desk shows it: relative to the folder."""
+        try:
+            return os.path.relpath(path, self.root)
+        except ValueError:  # another drive (Windows)
+            return path
+
+    def label(self, path: str) -> str:
+        row = self.rows.get(path)
+        return (row.title if row is not None and row.title else None) or self.name(path)
+
+    def also_in(self, path: str, source_id: int) -> list[Elsewhere]:
+        """The same source (same URL, or same title and publisher) in the other briefings."""
+        row = self.rows.get(path)
+        if row is None:
+            return []
+        keys = {key for key, number, _ in row.shared if number == source_id}
+        if not keys:
+            return []
+        found = []
+        for other in self.rows.values():
+            if other.path == path:
+                continue
+            for key, number, _ in other.shared:
+                if key in keys:
+                    found.append(Elsewhere(other.path, self.name(other.path), self.label(other.path), number))
+                    break
+        return sorted(found, key=lambda elsewhere: self.name(elsewhere.path))
+
+
+# --- searching every briefing -----------------------------------------------------------------
+
+
+class LibraryHit(NamedTuple):
+    path: str
+    briefing: str
+    ref: Ref
+    kind: str
+    label: str
+    field: str
+    text: str
+    spans: list[tuple[int, int]]
+
+
+class LibrarySearch:
+    """Every word of a query, in any field, across every briefing that loads."""
+
+    def __init__(self) -> None:
+        self.indexes: dict[str, tuple[str, BriefingIndex]] = {}
+
+    def add(self, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        from .index import BriefingIndex
+        from .loader import LoadError, load
+
+        try:
+            loaded = load(path, max_bytes)
+        except LoadError:
+            return
+        index = BriefingIndex(loaded.briefing)
+        index.prepare_search()
+        self.indexes[path] = (loaded.briefing.title, index)
+
+    def search(self, query: str, limit: int = 200) -> tuple[list[LibraryHit], int]:
+        hits: list[LibraryHit] = []
+        total = 0
+        for path, (title, index) in self.indexes.items():
+            found, count = index.search(query, max(0, limit - len(hits)))
+            total += count
+            hits += [LibraryHit(path, title, hit.ref, index.kind_name(hit.ref), index.label(hit.ref), hit.field, hit.text, hit.spans) for hit in found]
+        return hits, total
+
+
+def sort_key(row: Row, column: str, today: datetime.date | None = None) -> tuple:
+    """Rows by a column; rows not yet read sort last, whichever the direction."""
+    value: Any
+    if column == "check":
+        value = None if not row.checked else (-(row.errors or 0), -row.warnings)
+    elif column == "age":
+        value = row.age_days(today)
+    elif column == "as_of":
+        day = as_of_date(row.as_of)
+        value = day.toordinal() if day else None
+    elif column in ("title", "region"):
+        text = getattr(row, column)
+        value = text.casefold() if text else None
+    elif column == "path":
+        value = row.path
+    else:
+        value = getattr(row, column)
+    return (value is None, value if value is not None else 0, row.path)

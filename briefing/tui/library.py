@@ -1,0 +1,421 @@
+"""The library: every briefing under a folder, one row each, to open in the dashboard.
+
+The rows come from ``briefing.library`` (pure). This screen lists them at once — from the
+cache, or with what is not read yet marked "…" — and reads the rest in a worker, a batch
+at a time, so that a folder of a thousand briefings opens as fast as one. It looks at the
+folder again every few seconds: new, changed and removed files show up on their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ..library import Library, Row, age_words, sort_key
+from ..text import clean
+from .keybar import KeyBar
+from .virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from .app import BriefingApp
+
+POLL_SECONDS = 2.0
+#: Rows read between two updates of the list while the worker reads the folder.
+BATCH_SECONDS = 0.15
+
+#: The columns: key, heading, width (None: what is left), the least terminal width that shows it.
+COLUMNS: list[tuple[str, str, int | None, bool, int]] = [
+    ("title", "Title", None, False, 0),
+    ("path", "File", 22, False, 100),
+    ("as_of", "As of", 10, False, 0),
+    ("age", "Age", 7, True, 0),
+    ("region", "Region", 20, False, 140),
+    ("bullets", "Bul", 4, True, 0),
+    ("judgments", "Jdg", 4, True, 100),
+    ("sources", "Src", 4, True, 0),
+    ("check", "Check", 12, False, 0),
+]
+SORTS = [key for key, *_ in COLUMNS]
+SORT_NAMES = {key: heading.lower() for key, heading, *_ in COLUMNS}
+
+
+def columns_for(width: int) -> list[tuple[str, str, int, bool]]:
+    """The columns that fit, each with its width (the title takes what is left)."""
+    shown = [column for column in COLUMNS if width >= column[4]]
+    fixed = sum((column[2] or 0) + 1 for column in shown)
+    title = max(12, width - 2 - fixed)
+    return [(key, heading, size if size is not None else title, right) for key, heading, size, right, _ in shown]
+
+
+def check_text(row: Row, today: datetime.date | None = None) -> Text:
+    if not row.checked:
+        return Text("…", "dim")
+    if row.errors:
+        return Text(f"✘ {row.errors} error{'s' * (row.errors != 1)}", "bold red")
+    if row.warnings:
+        return Text(f"⚠ {row.warnings} warning{'s' * (row.warnings != 1)}", "yellow")
+    return Text("✔ clean", "green")
+
+
+def cell(row: Row, key: str, name: str, today: datetime.date | None) -> Text:
+    if key == "title":
+        if row.title:
+            return Text(clean(" ".join(row.title.split())), "bold" if not row.broken else "")
+        return Text(name, "dim italic")  # not read yet, or unreadable: its file name
+    if key == "path":
+        return Text(name, "dim")
+    if key == "as_of":
+        return Text(row.as_of or "")
+    if key == "age":
+        age = row.age_days(today)
+        return Text(age_words(age), "bold yellow" if row.stale(today) else "dim")
+    if key == "region":
+        return Text(clean(row.region or ""), "dim")
+    if key in ("bullets", "judgments", "sources"):
+        value = getattr(row, key)
+        return Text("" if value is None else str(value))
+    return check_text(row, today)
+
+
+def row_line(row: Row, name: str, width: int, today: datetime.date | None = None) -> Text:
+    line = Text(no_wrap=True, end="")
+    for number, (key, _, size, right) in enumerate(columns_for(width)):
+        if number:
+            line.append(" ")
+        text = cell(row, key, name, today)
+        text.truncate(size, overflow="ellipsis", pad=False)
+        padding = " " * (size - text.cell_len)
+        if right:
+            line.append(padding)
+            line.append_text(text)
+        else:
+            line.append_text(text)
+            line.append(padding)
+    return line
+
+
+class LibraryRows(VirtualList, inherit_bindings=False):
+    """The briefings, one line each. Letters type into the filter, so only the arrows,
+    page and home/end keys move here."""
+
+    WRAP = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False, id="library-up"),
+        Binding("down", "cursor_down", "Down", show=False, id="library-down"),
+        Binding("home", "first", "First", show=False, id="library-first"),
+        Binding("end", "last", "Last", show=False, id="library-last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="library-page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="library-page-down"),
+    ]
+
+    class Chosen(Message):
+        """A row was clicked twice, or chosen with enter."""
+
+    def __init__(self) -> None:
+        super().__init__(id="library-rows")
+
+    def row_text(self, position: int) -> str:
+        """A row as drawn (tests read it)."""
+        return self._render_row(position).plain
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain >= 2:
+            self.post_message(self.Chosen())
+
+
+class ColumnHeadings(Widget):
+    """The columns' headings, the sorted one marked; a click sorts by that column."""
+
+    DEFAULT_CSS = "ColumnHeadings { height: 1; }"
+
+    class Clicked(Message):
+        def __init__(self, column: str) -> None:
+            super().__init__()
+            self.column = column
+
+    def __init__(self) -> None:
+        super().__init__(id="library-headings")
+        self.sort = "path"
+        self.reverse = False
+
+    def line(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
+        text, spans = Text(" ", no_wrap=True, end=""), []
+        for number, (key, heading, size, right) in enumerate(columns_for(width)):
+            if number:
+                text.append(" ")
+            label = heading + (("▼" if self.reverse else "▲") if key == self.sort else "")
+            label = label[:size]
+            start = len(text)
+            padded = label.rjust(size) if right else label.ljust(size)
+            text.append(padded, "bold" if key == self.sort else "dim bold")
+            spans.append((start, len(text), key))
+        return text, spans
+
+    def render(self) -> Text:
+        return self.line(self.size.width)[0]
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self.line(self.size.width)[1]:
+            if start <= event.x < end:
+                self.post_message(self.Clicked(key))
+
+
+class LibraryScreen(Screen):
+    """Every briefing under a folder: sort, filter by typing, enter opens."""
+
+    app: BriefingApp  # type: ignore[assignment]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="library-open"),
+        Binding("slash", "search", "Search all", key_display="/", id="library-search"),
+        Binding("greater_than_sign,right_square_bracket", "sort(1)", "Sort →", key_display=">", id="library-sort-next"),
+        Binding("less_than_sign,left_square_bracket", "sort(-1)", "Sort ←", key_display="<", show=False, id="library-sort-previous"),
+        Binding("ctrl+r", "reverse", "Reverse", show=False, id="library-reverse"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library-clear"),
+        Binding("ctrl+q", "app.quit_now", "Quit", key_display="^q", id="library-quit"),
+    ]
+
+    class Updated(Message):
+        """Rows changed (read, or the folder changed)."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(id="library")
+        self.library = library
+        self.filter = ""
+        self.sort = "path"
+        self.reverse = False
+        self.shown: list[Row] = []
+        self.checking = False
+        self.today = datetime.date.today()
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        from .dashboard import OneLine
+
+        self.title_bar, self.filter_bar = OneLine(id="library-title"), OneLine(id="library-filter")
+        self.headings = ColumnHeadings()
+        self.rows = LibraryRows()
+        self.detail = Static(id="library-detail")
+        yield from (self.title_bar, self.filter_bar, self.headings, self.rows, self.detail)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.library.scan()
+        self._show()
+        self.rows.focus()
+        self._check_in_worker()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def on_unmount(self) -> None:
+        self.library.cache.save()
+
+    # --- the rows ------------------------------------------------------------------------
+
+    def _matches(self, row: Row) -> bool:
+        if not self.filter:
+            return True
+        haystack = " ".join(part for part in (row.title, row.region, row.as_of, self.library.name(row.path)) if part).casefold()
+        return all(word in haystack for word in self.filter.casefold().split())
+
+    def _show(self) -> None:
+        """The rows again, filtered and sorted, the same briefing selected."""
+        keep = self.selected.path if self.selected is not None else None
+        rows = [row for row in self.library.rows.values() if self._matches(row)]
+        known = [row for row in rows if sort_key(row, self.sort, self.today)[0] is False]
+        unknown = [row for row in rows if sort_key(row, self.sort, self.today)[0] is True]
+        known.sort(key=lambda row: sort_key(row, self.sort, self.today), reverse=self.reverse)
+        unknown.sort(key=lambda row: row.path)
+        self.shown = known + unknown  # what is not read yet sorts last, either way
+        position = next((number for number, row in enumerate(self.shown) if row.path == keep), 0)
+        self.rows.set_rows(len(self.shown), self._line, keep=position)
+        self.headings.sort, self.headings.reverse = self.sort, self.reverse
+        self.headings.refresh()
+        self._show_title()
+        self._show_filter()
+        self._show_detail()
+
+    def _line(self, position: int) -> Text:
+        row = self.shown[position]
+        return row_line(row, self.library.name(row.path), self.rows.scrollable_content_region.width or 120, self.today)
+
+    @property
+    def selected(self) -> Row | None:
+        position = self.rows.highlighted if hasattr(self, "rows") else None
+        if position is None or position >= len(self.shown):
+            return None
+        return self.shown[position]
+
+    def select_path(self, path: str) -> bool:
+        for position, row in enumerate(self.shown):
+            if row.path == path:
+                self.rows.highlighted = position
+                return True
+        return False
+
+    def _show_title(self) -> None:
+        rows = list(self.library.rows.values())
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append("Desk  ", "bold reverse")
+        text.append(" ")
+        text.append(clean(self.library.root), "bold")
+        text.append(f"  ·  {len(rows)} briefing{'s' * (len(rows) != 1)}", "dim")
+        broken = sum(1 for row in rows if row.broken)
+        warned = sum(1 for row in rows if row.checked and not row.broken and row.warnings)
+        stale = sum(1 for row in rows if row.stale(self.today))
+        if broken:
+            text.append(f"  ·  {broken} with errors", "bold red")
+        if warned:
+            text.append(f"  ·  {warned} with warnings", "yellow")
+        if stale:
+            text.append(f"  ·  {stale} stale", "bold yellow")
+        unchecked = sum(1 for row in rows if not row.checked)
+        if unchecked:
+            text.append(f"  ·  reading {len(rows) - unchecked:,}/{len(rows):,}…", "dim italic")
+        self.title_bar.update(text)
+
+    def _show_filter(self) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if self.filter:
+            text.append("Filter ", "bold")
+            text.append(self.filter, "reverse")
+            text.append(f"  {len(self.shown)} of {len(self.library.rows)}  ·  esc clears  ·  ⌫ deletes", "dim")
+        else:
+            text.append(
+                f"Type to filter  ·  / searches every briefing  ·  < > sort (by {SORT_NAMES[self.sort]})  ·  ^r reverses  ·  ⏎ opens",
+                "dim",
+            )
+        self.filter_bar.update(text)
+
+    def _show_detail(self) -> None:
+        row = self.selected
+        text = Text()
+        if row is None:
+            text.append("No briefing here." if not self.library.rows else "No briefing matches the filter.", "dim")
+        else:
+            text.append(clean(self.library.name(row.path)), "bold")
+            if row.checked:
+                shared = len(row.shared)
+                text.append(f"  ·  {row.size:,} bytes", "dim")
+                if shared:
+                    text.append(f"  ·  {shared} source{'s' * (shared != 1)} with a URL or a title and publisher", "dim")
+            if row.problem:
+                text.append("\n")
+                text.append(clean(row.problem), "red" if row.broken else "yellow")
+            elif not row.checked:
+                text.append("\nnot read yet", "dim italic")
+        self.detail.update(text)
+
+    @on(VirtualList.Moved, "#library-rows")
+    def _moved(self) -> None:
+        self._show_detail()
+
+    # --- reading the folder ----------------------------------------------------------------
+
+    def _check_in_worker(self) -> None:
+        if self.library.unchecked() and not self.checking:
+            self.checking = True
+            self._check([(row.path, row.size, row.mtime_ns) for row in self._reading_order()])
+
+    def _reading_order(self) -> list[Row]:
+        """What is on screen first, then the rest in the order shown."""
+        order = [row for row in self.shown if not row.checked]
+        seen = {row.path for row in order}
+        return order + [row for row in self.library.unchecked() if row.path not in seen]
+
+    @work(thread=True, exclusive=True, group="library-read")
+    def _check(self, files: list[tuple[str, int, int]]) -> None:
+        import time
+
+        from ..library import summarize
+
+        batch: list[Row] = []
+        last = time.monotonic()
+        for path, size, mtime_ns in files:
+            try:
+                batch.append(summarize(path, size, mtime_ns, self.library.max_bytes))
+            except Exception as error:  # noqa: BLE001 - one file's surprise must not stop the others
+                batch.append(Row(path, size, mtime_ns, errors=1, problem=f"{path}: could not be read: {type(error).__name__}: {error}"))
+            if time.monotonic() - last >= BATCH_SECONDS:
+                self.app.call_from_thread(self._kept, batch)
+                batch, last = [], time.monotonic()
+        self.app.call_from_thread(self._kept, batch, True)
+
+    def _kept(self, rows: list[Row], done: bool = False) -> None:
+        for row in rows:
+            self.library.keep(row)
+        if done:
+            self.checking = False
+            self.library.cache.save()
+            if self.library.unchecked():  # the folder changed while reading it
+                self._check_in_worker()
+        self._show()
+        self.post_message(self.Updated())
+
+    def _poll(self) -> None:
+        added, changed, removed = self.library.scan()
+        if added or changed or removed:
+            self._show()
+            self._check_in_worker()
+            self.post_message(self.Updated())
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters, digits, spaces and punctuation type into the filter; ⌫ takes one back."""
+        if event.key == "backspace" and self.filter:
+            self.filter = self.filter[:-1]
+        elif event.is_printable and event.character and event.character not in "/<>[]" and (event.character != " " or self.filter):
+            self.filter += event.character
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self._show()
+
+    def action_clear_filter(self) -> None:
+        if self.filter:
+            self.filter = ""
+            self._show()
+
+    def action_sort(self, step: int) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + step) % len(SORTS)]
+        self.reverse = False
+        self._show()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._show()
+
+    @on(ColumnHeadings.Clicked)
+    def _heading_clicked(self, event: ColumnHeadings.Clicked) -> None:
+        if event.column == self.sort:
+            self.reverse = not self.reverse
+        else:
+            self.sort, self.reverse = event.column, False
+        self._show()
+
+    @on(LibraryRows.Chosen)
+    def action_open(self) -> None:
+        row = self.selected
+        if row is not None:
+            self.app.open_briefing(row.path)
+
+    def action_search(self) -> None:
+        from .screens import LibrarySearchScreen
+
+        self.app.push_screen(LibrarySearchScreen(self.library), self._search_chosen)
+
+    def _search_chosen(self, hit) -> None:
+        if hit is not None:
+            self.select_path(hit.path)
+            self.app.open_briefing(hit.path, hit.ref)
