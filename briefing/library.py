@@ -194,6 +194,29 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
     )
 
 
+#: Files larger than this are read in a process of their own: validating a large briefing
+#: is one long call that would hold the interpreter (and the screen) for seconds.
+OWN_PROCESS_BYTES = 4 * 1024 * 1024
+
+
+def summarize_apart(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Row:
+    """``summarize``, in a process of its own for a large file (its memory goes with it)."""
+    if size <= OWN_PROCESS_BYTES:
+        return summarize(path, size, mtime_ns, max_bytes)
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "briefing.library", path, str(size), str(mtime_ns), str(max_bytes)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    try:
+        fields = json.loads(done.stdout)
+        fields["shared"] = tuple(tuple(entry) for entry in fields.get("shared", ()))
+        return Row(**fields)
+    except (ValueError, TypeError):
+        why = (done.stderr.strip().splitlines() or ["it could not be read"])[-1]
+        return Row(path, size, mtime_ns, errors=1, problem=f"{path}: error: {why}")
+
+
 # --- the cache -------------------------------------------------------------------------------
 
 
@@ -412,3 +435,10 @@ def sort_key(row: Row, column: str, today: datetime.date | None = None) -> tuple
     else:
         value = getattr(row, column)
     return (value is None, value if value is not None else 0, row.path)
+
+
+if __name__ == "__main__":  # summarize_apart's other process: the row as JSON
+    import sys
+
+    _path, _size, _mtime, _max = sys.argv[1:5]
+    sys.stdout.write(json.dumps(summarize(_path, int(_size), int(_mtime), int(_max))._asdict()))

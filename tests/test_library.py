@@ -368,3 +368,46 @@ async def test_a_shared_source_says_also_in_and_jumps_there(desk):
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="its source [1]")
         await pilot.press("backspace")  # back to the briefing it came from
         await until(pilot, lambda: app.dashboard is first, what="the first briefing again")
+
+
+def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_row(desk, monkeypatch):
+    import briefing.library as library_module
+
+    path = str(desk / "exercise" / "karsk.yaml")
+    info = os.stat(path)
+    here = summarize(path, info.st_size, info.st_mtime_ns)
+    monkeypatch.setattr(library_module, "OWN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(library_module, "summarize", lambda *a: pytest.fail("read in this process"))
+    assert library_module.summarize_apart(path, info.st_size, info.st_mtime_ns) == here
+    broken = str(desk / "broken.yaml")
+    info = os.stat(broken)
+    assert library_module.summarize_apart(broken, info.st_size, info.st_mtime_ns).problem.startswith(f"{broken}:4:1: error")
+
+
+async def test_a_large_file_read_apart_does_not_hold_up_the_others(desk, monkeypatch):
+    """The large file's process is slow; the small ones are read meanwhile, and the list
+    says it is still reading until the large one is done."""
+    import threading
+
+    import briefing.library as library_module
+
+    monkeypatch.setattr(library_module, "OWN_PROCESS_BYTES", 9_000)  # the bundled briefing is larger
+    release = threading.Event()
+    original = library_module.summarize_apart
+
+    def slow(*args):
+        release.wait(30)
+        return original(*args)
+
+    monkeypatch.setattr(library_module, "summarize_apart", slow)
+    app = library_app(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        small = [str(desk / "broken.yaml"), str(desk / "exercise" / "karsk.yaml"), str(desk / "exercise" / "karsk-v2.yaml")]
+        await until(pilot, lambda: all(screen.library.rows[path].checked for path in small), what="the small files read")
+        large = str(desk / "syria" / "bases.yaml")
+        assert screen.checking and not screen.library.rows[large].checked
+        assert "reading 3/4" in str(screen.title_bar.render())
+        release.set()
+        await rows_read(pilot, app)
+        assert screen.library.rows[large].bullets == 5

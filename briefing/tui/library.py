@@ -194,7 +194,9 @@ class LibraryScreen(Screen):
         self.sort = "path"
         self.reverse = False
         self.shown: list[Row] = []
-        self.checking = False
+        self._reading_small = False
+        #: Large files being read, each in a process of its own.
+        self._reading_apart: set[str] = set()
         self.today = datetime.date.today()
 
     # --- layout --------------------------------------------------------------------
@@ -321,10 +323,24 @@ class LibraryScreen(Screen):
 
     # --- reading the folder ----------------------------------------------------------------
 
+    @property
+    def checking(self) -> bool:
+        """Whether rows are being read."""
+        return self._reading_small or bool(self._reading_apart)
+
     def _check_in_worker(self) -> None:
-        if self.library.unchecked() and not self.checking:
-            self.checking = True
-            self._check([(row.path, row.size, row.mtime_ns) for row in self._reading_order()])
+        from ..library import OWN_PROCESS_BYTES
+
+        order = [(row.path, row.size, row.mtime_ns) for row in self._reading_order() if row.path not in self._reading_apart]
+        small = [file for file in order if file[1] <= OWN_PROCESS_BYTES]
+        if small and not self._reading_small:
+            self._reading_small = True
+            self._check(small)
+        # A large file takes seconds in a process of its own: it must not hold up the rest.
+        for file in order:
+            if file[1] > OWN_PROCESS_BYTES:
+                self._reading_apart.add(file[0])
+                self._check_large(file)
 
     def _reading_order(self) -> list[Row]:
         """What is on screen first, then the rest in the order shown."""
@@ -350,14 +366,26 @@ class LibraryScreen(Screen):
                 batch, last = [], time.monotonic()
         self.app.call_from_thread(self._kept, batch, True)
 
-    def _kept(self, rows: list[Row], done: bool = False) -> None:
+    @work(thread=True, group="library-read-large")
+    def _check_large(self, file: tuple[str, int, int]) -> None:
+        from ..library import summarize_apart
+
+        row = summarize_apart(*file, self.library.max_bytes)
+        self.app.call_from_thread(self._kept_large, row)
+
+    def _kept_large(self, row: Row) -> None:
+        self._reading_apart.discard(row.path)
+        self._kept([row])
+
+    def _kept(self, rows: list[Row], small_done: bool = False) -> None:
         for row in rows:
             self.library.keep(row)
-        if done:
-            self.checking = False
+        if small_done:
+            self._reading_small = False
+        if not self.checking:
             self.library.cache.save()
-            if self.library.unchecked():  # the folder changed while reading it
-                self._check_in_worker()
+        if any(not row.checked and row.path not in self._reading_apart for row in self.library.rows.values()) and not self._reading_small:
+            self._check_in_worker()  # the folder changed while it was being read
         self._show()
         self.post_message(self.Updated())
 
