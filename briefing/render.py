@@ -70,12 +70,20 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: f
     if citations:
         text.append(" ")
         text.append_text(markers(citations, current, withdrawn))
-        found = evidence(index, ref, withdrawn)
-        text.append(f"  {found.badge}", STYLE_DIM)
-        if thin_evidence(item, found):
-            text.append("  ⚑ high confidence on thin evidence", "bold yellow")
-        if withdrawn and found.sources == 0:
-            text.append("  ⚠ unsupported", "bold red")
+        text.append("  ")
+        text.append_text(evidence_note(index, ref, item, withdrawn))
+    return text
+
+
+def evidence_note(index: BriefingIndex, ref: Ref, item: Any, withdrawn: frozenset[int], unsupported: str = "unsupported") -> Text:
+    """The strength of an item's evidence, and the flags it raises: thin evidence for high
+    confidence, none left once sources are withdrawn."""
+    found = evidence(index, ref, withdrawn)
+    text = Text(found.badge, STYLE_DIM)
+    if thin_evidence(item, found):
+        text.append("  ⚑ high confidence on thin evidence", "bold yellow")
+    if withdrawn and found.sources == 0:
+        text.append(f"  ⚠ {unsupported}", "bold red")
     return text
 
 
@@ -158,12 +166,9 @@ def detail(
     under = Text(kind.name.capitalize() if kind.titled else "", STYLE_DIM)
     citations = getattr(item, "citations", None)
     if citations:
-        found = evidence(index, ref, withdrawn)
-        under.append(f"{'  ·  ' if under else ''}{found.badge}", STYLE_DIM)
-        if thin_evidence(item, found):
-            under.append("  ⚑ high confidence on thin evidence", "bold yellow")
-        if withdrawn and found.sources == 0:
-            under.append("  ⚠ unsupported once withdrawn sources are set aside", "bold red")
+        if under:
+            under.append("  ·  ", STYLE_DIM)
+        under.append_text(evidence_note(index, ref, item, withdrawn, "unsupported once withdrawn sources are set aside"))
     blocks: list[RenderableType] = [heading]
     if under:
         blocks.append(under)

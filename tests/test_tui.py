@@ -735,3 +735,16 @@ def test_failure_text_says_what_why_and_where():
         text = failure_text("Loading", error)
     assert text.startswith("Loading failed: KeyError: 'x' (test_tui.py:")
     assert failure_text("Export", RuntimeError()) == "Export failed: RuntimeError"
+
+
+async def test_a_long_bluf_takes_four_lines_and_ends_with_an_ellipsis(write):
+    long = " ".join(["The bottom line is long."] * 16)
+    app = app_for(write(MINIMAL.replace("bluf: ", f"bluf: {long} END ", 1) if "bluf: " in MINIMAL else MINIMAL))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bluf = app.dashboard.bluf_bar
+        assert bluf.size.height == 4
+        shown = str(bluf.render())
+        assert shown.rstrip().endswith("…") and "END" not in shown
+        await pilot.resize_terminal(200, 30)
+        await until(pilot, lambda: bluf.size.height == 3 and "END" in str(bluf.render()), what="all of it, wider")

@@ -137,7 +137,9 @@ class BriefingApp(App[int]):
     def on_load(self) -> None:
         # No cyclic garbage collection until the briefing is on screen: a full pass over the
         # freshly imported heap landed in the first frame (30 ms of it) and in the loading.
-        gc.disable()
+        # (Not in the library, which reads a thousand briefings and keeps none of them.)
+        if self.library is None:
+            gc.disable()
 
     def on_unmount(self) -> None:
         gc.enable()  # whatever way the app ends

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..tradecraft import Comparison
     from .app import BriefingApp
 
+BLUF_LINES = 4
 NARROW_BELOW = 100  # columns: below this one list pane at a time, the pane bar above
 
 
@@ -121,6 +122,7 @@ class DashboardScreen(Screen):
         self.gone: frozenset[int] = frozenset()
         self.current_pane = "summary"
         self.bluf_folded = False
+        self._bluf_lines = 2  # as the stylesheet has it before there is a BLUF
         self._load_when_drawn = False
 
     # --- layout --------------------------------------------------------------------
@@ -230,11 +232,32 @@ class DashboardScreen(Screen):
         self._update_detail()
         self.post_message(self.Shown())
 
-    def _show_bluf(self) -> None:
+    def _show_bluf(self, width: int | None = None) -> None:
+        """The BLUF in up to four lines (one, folded), cut with "…" and never silently. Its
+        height changes only when its line count does: then alone is the screen laid out again
+        (the first frame keeps two lines for it, what most BLUFs take at 120 columns)."""
         if self.loaded is None:
             return
+        text = bluf(self.loaded.briefing)
+        width = max((width or self.size.width or self.app.size.width) - 2, 10)  # the bar's padding
+        lines = 1
+        if not self.bluf_folded:
+            wrapped = text.wrap(self.app.console, width)
+            lines = min(len(wrapped), BLUF_LINES)
+            if len(wrapped) > BLUF_LINES:
+                last = wrapped[BLUF_LINES - 1]
+                last.rstrip()
+                last.truncate(width - 1)
+                last.append("…")
+                text = Text("\n").join(wrapped[:BLUF_LINES])
         self.bluf_bar.set_class(self.bluf_folded, "-folded")  # one line, ended with an ellipsis
-        self.bluf_bar.update(bluf(self.loaded.briefing))
+        if lines != self._bluf_lines:
+            self._bluf_lines = lines
+            self.bluf_bar.styles.height = lines
+        self.bluf_bar.update(text, layout=False)
+
+    def on_resize(self, event) -> None:
+        self._show_bluf(event.size.width)
 
     def action_fold_bluf(self) -> None:
         """Fold the BLUF to one line (more room for the panes), and unfold it."""
@@ -414,9 +437,9 @@ class DashboardScreen(Screen):
         self.app.open_url(source.url)
         self.app.say(f"Opening {one_line(source.url, 80)}")
 
-    @on(PaneBar.Chosen)
-    def _pane_chosen(self, event: PaneBar.Chosen) -> None:
-        self.action_focus_pane(event.pane)
+    @on(PaneBar.Clicked)
+    def _pane_chosen(self, event: PaneBar.Clicked) -> None:
+        self.action_focus_pane(event.key)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget

@@ -11,7 +11,9 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -77,3 +79,26 @@ class KeyBar(Static):
             if start <= event.x < end:
                 await self.app.simulate_key(key.split(",")[0])
                 return
+
+
+class ClickableLine(Widget):
+    """One line of labels, each a target for the mouse: ``line(width)`` gives the text and
+    where each label lies; a click on one posts ``Clicked`` with its key."""
+
+    DEFAULT_CSS = "ClickableLine { height: 1; }"
+
+    class Clicked(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def line(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
+        raise NotImplementedError
+
+    def render(self) -> Text:
+        return self.line(self.size.width)[0]
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self.line(self.size.width)[1]:
+            if start <= event.x < end:
+                self.post_message(self.Clicked(key))

@@ -17,12 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from ..library import Library, Row, age_words, sort_key
 from ..text import clean
-from .keybar import KeyBar
+from .keybar import ClickableLine, KeyBar
 from .virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -132,15 +131,8 @@ class LibraryRows(VirtualList, inherit_bindings=False):
             self.post_message(self.Chosen())
 
 
-class ColumnHeadings(Widget):
+class ColumnHeadings(ClickableLine):
     """The columns' headings, the sorted one marked; a click sorts by that column."""
-
-    DEFAULT_CSS = "ColumnHeadings { height: 1; }"
-
-    class Clicked(Message):
-        def __init__(self, column: str) -> None:
-            super().__init__()
-            self.column = column
 
     def __init__(self) -> None:
         super().__init__(id="library-headings")
@@ -160,13 +152,6 @@ class ColumnHeadings(Widget):
             spans.append((start, len(text), key))
         return text, spans
 
-    def render(self) -> Text:
-        return self.line(self.size.width)[0]
-
-    def on_click(self, event: events.Click) -> None:
-        for start, end, key in self.line(self.size.width)[1]:
-            if start <= event.x < end:
-                self.post_message(self.Clicked(key))
 
 
 class LibraryScreen(Screen):
@@ -426,10 +411,10 @@ class LibraryScreen(Screen):
 
     @on(ColumnHeadings.Clicked)
     def _heading_clicked(self, event: ColumnHeadings.Clicked) -> None:
-        if event.column == self.sort:
+        if event.key == self.sort:
             self.reverse = not self.reverse
         else:
-            self.sort, self.reverse = event.column, False
+            self.sort, self.reverse = event.key, False
         self._show()
 
     @on(LibraryRows.Chosen)

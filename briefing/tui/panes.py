@@ -17,11 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.strip import Strip
 
 from ..index import BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
+from .keybar import ClickableLine
 from .virtual_list import LineView, VirtualList, row_strip, styled
 
 #: The list panes, in the order the reader meets them; each lists the briefing's collection
@@ -198,19 +198,12 @@ class SourcesList(ItemList):
 PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
 
 
-class PaneBar(Widget):
+class PaneBar(ClickableLine):
     """One line naming the panes and their keys, the current one lit; a click goes there.
 
     Shown in narrow terminals, where only the current pane is on screen. It always fits:
     where the names do not, the others shrink to their keys (never scrolled half off, as a
     row of tabs did: "ummary")."""
-
-    DEFAULT_CSS = "PaneBar { height: 1; }"
-
-    class Chosen(Message):
-        def __init__(self, pane: str) -> None:
-            super().__init__()
-            self.pane = pane
 
     current: reactive[str] = reactive("summary")
 
@@ -232,14 +225,6 @@ class PaneBar(Widget):
             if len(text) <= width:
                 break
         return text, spans
-
-    def render(self) -> Text:
-        return self.line(self.size.width)[0]
-
-    def on_click(self, event: events.Click) -> None:
-        for start, end, pane in self.line(self.size.width)[1]:
-            if start <= event.x < end:
-                self.post_message(self.Chosen(pane))
 
 
 class DetailPane(LineView, can_focus=True):

@@ -76,7 +76,44 @@ class SearchHits(VirtualList, can_focus=False):
             self.post_message(self.Clicked())
 
 
-class SearchScreen(ModalScreen[Ref | None]):
+class HitsDialog(ModalScreen):
+    """A search box over a list of hits: ↑↓ choose, enter (or a click) answers with the
+    chosen hit's value (``choices``), esc closes with none."""
+
+    @property
+    def choices(self) -> list:
+        raise NotImplementedError
+
+    def hit_text(self, position: int) -> str:
+        """A hit as its row shows it (tests read it)."""
+        return self.query_one(SearchHits).row_text(position)
+
+    def action_move(self, step: int) -> None:
+        hits = self.query_one(SearchHits)
+        (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
+
+    def action_choose(self) -> None:
+        hits = self.query_one(SearchHits)
+        if hits.highlighted is not None and hits.highlighted < len(self.choices):
+            self.dismiss(self.choices[hits.highlighted])
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.action_choose()
+
+    @on(VirtualList.Moved, "#search-hits")
+    def _moved(self, event: VirtualList.Moved) -> None:
+        event.stop()
+
+    @on(SearchHits.Clicked)
+    def _clicked(self, event: SearchHits.Clicked) -> None:
+        self.action_choose()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SearchScreen(HitsDialog):
     """Incremental, case-insensitive search across every pane; `enter` jumps to the hit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,6 +138,10 @@ class SearchScreen(ModalScreen[Ref | None]):
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
         self._show("")
+
+    @property
+    def choices(self) -> list[Ref]:
+        return self.refs
 
     def on_screen_resume(self) -> None:
         # The search box takes focus as the screen resumes (just after this handler): the
@@ -127,36 +168,9 @@ class SearchScreen(ModalScreen[Ref | None]):
             message = f"{total} match{'es' * (total != 1)}{shown}"
         status.update(Text(message, "dim"), layout=False)  # one line, always
 
-    def hit_text(self, position: int) -> str:
-        """A hit as its row shows it (tests read it)."""
-        return self.query_one(SearchHits).row_text(position)
-
-    def action_move(self, step: int) -> None:
-        hits = self.query_one(SearchHits)
-        (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
-
-    def action_choose(self) -> None:
-        hits = self.query_one(SearchHits)
-        if hits.highlighted is not None and hits.highlighted < len(self.refs):
-            self.dismiss(self.refs[hits.highlighted])
-
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
-        self.action_choose()
-
-    @on(VirtualList.Moved, "#search-hits")
-    def _moved(self, event: VirtualList.Moved) -> None:
-        event.stop()
-
-    @on(SearchHits.Clicked)
-    def _clicked(self, event: SearchHits.Clicked) -> None:
-        self.action_choose()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
-class LibrarySearchScreen(ModalScreen):
+class LibrarySearchScreen(HitsDialog):
     """Search every briefing of the library: all words must match, in any field; a hit
     opens its briefing at the item. The briefings are read once, in a worker."""
 
@@ -228,32 +242,9 @@ class LibrarySearchScreen(ModalScreen):
             row.append_text(snippet(hit.text, hit.spans, SNIPPET - 10))
         return row
 
-    def hit_text(self, position: int) -> str:
-        return self.query_one(SearchHits).row_text(position)
-
-    def action_move(self, step: int) -> None:
-        hits = self.query_one(SearchHits)
-        (hits.action_cursor_down if step > 0 else hits.action_cursor_up)()
-
-    def action_choose(self) -> None:
-        hits = self.query_one(SearchHits)
-        if hits.highlighted is not None and hits.highlighted < len(self.hits):
-            self.dismiss(self.hits[hits.highlighted])
-
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
-        self.action_choose()
-
-    @on(VirtualList.Moved, "#search-hits")
-    def _moved(self, event: VirtualList.Moved) -> None:
-        event.stop()
-
-    @on(SearchHits.Clicked)
-    def _clicked(self, event: SearchHits.Clicked) -> None:
-        self.action_choose()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    @property
+    def choices(self) -> list:
+        return self.hits
 
 
 class HelpScreen(ModalScreen[None]):
