@@ -411,3 +411,18 @@ async def test_a_large_file_read_apart_does_not_hold_up_the_others(desk, monkeyp
         release.set()
         await rows_read(pilot, app)
         assert screen.library.rows[large].bullets == 5
+
+
+async def test_help_in_the_library_lists_the_library_keys(desk):
+    from briefing.tui.screens import HelpScreen
+
+    app = library_app(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await rows_read(pilot, app)
+        await pilot.press("question_mark")  # a key here, not a letter of the filter
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        entries = app.screen.entries()
+        library_keys = {(keys, what) for where, keys, what in entries if where.startswith("In the library")}
+        assert ("⏎", "Open") in library_keys and ("/", "Search all") in library_keys and ("^q", "Quit") in library_keys
+        assert not any(where == "In a list pane" for where, _, _ in entries)  # no briefing open: none of its keys
+        assert ("^c", "Quit") in {(keys, what) for where, keys, what in entries if where == "Everywhere"}

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .app import BriefingApp
 
 POLL_SECONDS = 2.0
+#: Characters that are keys here, not letters of the filter: search, sort, help.
+RESERVED = "/<>[]?"
 #: Rows read between two updates of the list while the worker reads the folder.
 BATCH_SECONDS = 0.15
 
@@ -387,7 +389,7 @@ class LibraryScreen(Screen):
         """Letters, digits, spaces and punctuation type into the filter; ⌫ takes one back."""
         if event.key == "backspace" and self.filter:
             self.filter = self.filter[:-1]
-        elif event.is_printable and event.character and event.character not in "/<>[]" and (event.character != " " or self.filter):
+        elif event.is_printable and event.character and event.character not in RESERVED and (event.character != " " or self.filter):
             self.filter += event.character
         else:
             return

@@ -310,6 +310,8 @@ class HelpScreen(ModalScreen[None]):
                     # Ours carry an id; Textual's own (scrolling sideways, copying) do nothing here.
                     if not binding.description or binding.id is None:
                         continue
+                    if binding.id == "quit" and app.library is not None and not app.has_dashboard:
+                        continue  # in the library q is a letter of the filter
                     seen.setdefault(binding.description, []).append(app.get_key_display(binding))
             entries += [(title, " / ".join(dict.fromkeys(keys)), description) for description, keys in seen.items()]
         palette = app.get_key_display(Binding("ctrl+p", ""))
