@@ -432,16 +432,22 @@ async def test_moving_and_reading_within_a_pane_never_lay_out_the_screen():
         assert await count_layouts(["j", "j", "k", "0", "escape"])(pilot) == []
 
 
-async def test_a_jump_to_another_pane_lays_the_screen_out_once():
-    """The pane jumped to unfolds and the one left folds: the screen is laid out once for
-    that (and once more by Textual, for the resized panes' scrollbars), not once per message."""
+async def test_following_citations_across_panes_never_lays_out_the_screen():
+    """A jump to another pane (a bullet's source, back to the bullet) leaves the panes folded
+    as they were: the source is in the Detail pane and its row in the folded Sources pane, and
+    the bullets stay in view. Only the reader's choice of pane unfolds one (one layout)."""
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert len(await count_layouts(["enter"])(pilot)) <= 2
-        assert app.dashboard.current_pane == "sources"
-        assert len(await count_layouts(["backspace"])(pilot)) <= 2
-        assert app.dashboard.current_pane == "summary"
+        assert await count_layouts(["enter", "]", "[", "backspace"])(pilot) == []
+        await pilot.press("enter")
+        await pilot.pause()
+        dashboard = app.dashboard
+        assert dashboard.current_pane == "sources" and app.focused is dashboard.pane("sources")
+        assert dashboard.unfolded == "summary" and dashboard.pane("summary").scrollable_content_region.height > 10
+        assert dashboard.pane("sources").row_lines(dashboard.pane("sources").highlighted)[0].startswith(" [1]")
+        assert len(await count_layouts(["7"])(pilot)) <= 2  # chosen: Sources unfolds
+        assert dashboard.unfolded == "sources" and dashboard.pane("sources").scrollable_content_region.height > 10
 
 
 async def test_narrowing_the_terminal_brings_the_pane_bar():

@@ -121,6 +121,9 @@ class DashboardScreen(Screen):
         self.withdrawn: frozenset[int] = frozenset()
         self.gone: frozenset[int] = frozenset()
         self.current_pane = "summary"
+        #: The pane that has the room (the reader's choice); the others are folded.
+        self.unfolded = "summary"
+        self._narrow = False
         self.bluf_folded = False
         self._bluf_lines = 2  # as the stylesheet has it before there is a BLUF
         self._load_when_drawn = False
@@ -146,6 +149,7 @@ class DashboardScreen(Screen):
         yield self.source
 
     def on_mount(self) -> None:
+        self._narrow = self.app.size.width < NARROW_BELOW
         self.pane_bar.show(self.current_pane)
         self.banner.display = False
         self.status_line.display = False
@@ -256,8 +260,6 @@ class DashboardScreen(Screen):
             self.bluf_bar.styles.height = lines
         self.bluf_bar.update(text, layout=False)
 
-    def on_resize(self, event) -> None:
-        self._show_bluf(event.size.width)
 
     def action_fold_bluf(self) -> None:
         """Fold the BLUF to one line (more room for the panes), and unfold it."""
@@ -351,15 +353,35 @@ class DashboardScreen(Screen):
         self._focus(pane)
         self._update_detail()
 
-    def _make_current(self, name: str) -> None:
-        """Make a pane the reader's current one: it unfolds and takes the room (in narrow
-        terminals it is the one shown); the pane it replaces folds."""
-        if name not in PANES or name == self.current_pane:
+    def _make_current(self, name: str, unfold: bool = False) -> None:
+        """Make a pane the reader's current one (in narrow terminals: the one shown).
+
+        ``unfold``: the reader chose the pane (its number, tab, a click): it unfolds and takes
+        the room, and the one that had it folds. A jump along the citations leaves the panes as
+        they are — the item is in the Detail pane and its row in its pane, folded or not — so
+        that following a trail never lays out the screen, and the list it started from stays
+        in view."""
+        if name not in PANES:
             return
-        self.pane(self.current_pane).remove_class("-current")
-        self.current_pane = name
-        self.pane(name).add_class("-current")
+        if unfold and name != self.unfolded:
+            self.pane(self.unfolded).remove_class("-unfolded")
+            self.unfolded = name
+            self.pane(name).add_class("-unfolded")
+        if name == self.current_pane:
+            return
+        old, self.current_pane = self.current_pane, name
+        if self._narrow:  # restyling costs a jump time: wide screens never read the class
+            self.pane(old).remove_class("-current")
+            self.pane(name).add_class("-current")
         self.pane_bar.show(name)
+
+    def on_resize(self, event) -> None:
+        narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
+        if narrow and not self._narrow:
+            for pane in self._panes.values():
+                pane.set_class(pane.pane == self.current_pane, "-current")
+        self._narrow = narrow
+        self._show_bluf(event.size.width)
 
     def _keep_trail_only_on(self, ref: Ref | None) -> None:
         if self.trail is not None and self.index is not None and not trail_survives(self.index, self.trail, ref):
@@ -447,8 +469,8 @@ class DashboardScreen(Screen):
             return
         if self.zoomed and (widget is self.detail or isinstance(widget, ItemList)):
             self._zoom_to(widget)
-        if isinstance(widget, ItemList) and widget.pane != self.current_pane:
-            self._make_current(widget.pane)
+        if isinstance(widget, ItemList) and widget.pane != self.current_pane:  # a click, say
+            self._make_current(widget.pane, unfold=True)
             self._keep_trail_only_on(widget.highlighted_ref)
             self._update_detail()
 
@@ -460,15 +482,15 @@ class DashboardScreen(Screen):
         position = order.index(focused) if focused in order else PANES.index(self.current_pane)
         target = order[(position + step) % len(order)]
         if isinstance(target, ItemList):
-            self._make_current(target.pane)
+            self._make_current(target.pane, unfold=True)
             self._update_detail()
         self._focus(target)
 
-    def action_focus_pane(self, name: str) -> None:
+    def action_focus_pane(self, name: str, unfold: bool = True) -> None:
         if name == "detail":
             self._focus(self.detail)
             return
-        self._make_current(name)
+        self._make_current(name, unfold)
         self._update_detail()
         self._focus(self.pane(name))
 
@@ -507,7 +529,7 @@ class DashboardScreen(Screen):
         """Step back one level: from the Detail pane to the current pane, then off the trail,
         back to the item it started from."""
         if not isinstance(self.focused, ItemList):
-            self.action_focus_pane(self.current_pane)
+            self.action_focus_pane(self.current_pane, unfold=False)
         elif self.trail is None and self.from_library:
             self.dismiss()
         elif self.trail is not None:

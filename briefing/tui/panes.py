@@ -66,7 +66,7 @@ class ItemList(VirtualList):
             self.ref = ref
 
     def __init__(self, pane: str, current: bool = False) -> None:
-        super().__init__(id=f"pane-{pane}", classes="pane -current" if current else "pane")
+        super().__init__(id=f"pane-{pane}", classes="pane -current -unfolded" if current else "pane")
         self.pane = pane
         self.border_title = f"{PANES_KEYS[pane]} {PANE_TITLES[pane]}"
         self.refs: list[Ref] = []
