@@ -754,3 +754,13 @@ async def test_a_long_bluf_takes_four_lines_and_ends_with_an_ellipsis(write):
         assert shown.rstrip().endswith("…") and "END" not in shown
         await pilot.resize_terminal(200, 30)
         await until(pilot, lambda: bluf.size.height == 3 and "END" in str(bluf.render()), what="all of it, wider")
+
+
+@pytest.mark.parametrize(("size", "breakpoint"), [((120, 40), "-wide"), ((80, 24), "-narrow")])
+async def test_the_dashboard_is_built_with_its_breakpoint_class(size, breakpoint):
+    """Given when the screen is built, the first resize changes no class (it restyled every
+    widget between the first frame and the briefing)."""
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert breakpoint in app.get_default_screen().classes

@@ -71,7 +71,7 @@ class BriefingApp(App[int]):
 
             return LibraryScreen(self.library)
         assert self.file is not None
-        return DashboardScreen(self.file, self._given, self.file.baseline)
+        return DashboardScreen(self.file, self._given, self.file.baseline, width=self.size.width)
 
     @property
     def dashboard(self) -> DashboardScreen:
@@ -90,7 +90,7 @@ class BriefingApp(App[int]):
         """Open a briefing of the library in a dashboard over it (back returns to the
         library); ``ref``: the item to show once it is loaded."""
         file = BriefingFile(Path(path), watch=self.watch, max_bytes=self.max_bytes)
-        self.push_screen(DashboardScreen(file, None, None, from_library=True, goto=ref))
+        self.push_screen(DashboardScreen(file, None, None, from_library=True, goto=ref, width=self.size.width))
 
     # --- keys typed ahead ------------------------------------------------------------
 

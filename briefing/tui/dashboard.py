@@ -102,9 +102,20 @@ class DashboardScreen(Screen):
             self.error = error
 
     def __init__(
-        self, source: BriefingFile, loaded: Loaded | None, baseline: Loaded | None, *, from_library: bool = False, goto: Ref | None = None
+        self,
+        source: BriefingFile,
+        loaded: Loaded | None,
+        baseline: Loaded | None,
+        *,
+        from_library: bool = False,
+        goto: Ref | None = None,
+        width: int | None = None,
     ) -> None:
-        super().__init__(id=None if from_library else "dashboard")
+        # ``width``: the terminal's, when known. The class its breakpoints give the screen is
+        # set now: applied by the first resize instead, it restyled every widget (some 12 ms)
+        # between the first frame and the briefing.
+        breakpoint = "" if not width else "-narrow" if width < NARROW_BELOW else "-wide"
+        super().__init__(id=None if from_library else "dashboard", classes=breakpoint)
         #: Opened from the library: back and escape at the start return to it.
         self.from_library = from_library
         #: The item to show once the briefing is loaded (a search hit, a shared source).
