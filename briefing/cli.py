@@ -150,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_without(matrix)
     matrix.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
     _add_file_options(matrix)
+
     serve = commands.add_parser(
         "serve",
         help="serve the dashboard to a web browser",
@@ -199,9 +200,9 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         if loaded is None:
             tally["errors"] += 1
             continue
-        tally["warnings" if any(d.severity == "warning" for d in loaded.warnings) else "clean"] += 1
+        tally["warnings" if loaded.count("warning") else "clean"] += 1
         if not quiet:
-            warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
+            warnings = loaded.count("warning")
             notes = len(loaded.warnings) - warnings
             counts = f"{warnings} warning{'s' * (warnings != 1)}" + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
             print(f"{file}: ok ({counts})")
@@ -361,16 +362,14 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
     import os
 
     from .export import IndexEntry, export, html_index, write_atomically
-    from .library import discover
     from .loader import LoadError, load
     from .tradecraft import tradecraft_findings
 
     if output is None:
         print("briefing export: error: a folder is exported into a folder: give one with -o OUTDIR", file=sys.stderr)
         return EXIT_USAGE
-    found = [path for path, _, _ in discover(folder)]
-    if not found:
-        print(f"{folder}: error: no briefings in this folder (YAML files with schema_version)", file=sys.stderr)
+    found = _expand_folders([str(folder)])
+    if found is None:
         return EXIT_USAGE
     suffix = EXPORT_FORMATS[format][1]
     status, entries = EXIT_OK, []
@@ -394,7 +393,7 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
             print(f"{target}: error: cannot write: {error.strerror or error}", file=sys.stderr)
             return EXIT_USAGE
         briefing = loaded.briefing
-        warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
+        warnings = loaded.count("warning")
         entries.append(
             IndexEntry(
                 relative.with_suffix(suffix).as_posix(),

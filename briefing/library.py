@@ -55,6 +55,15 @@ class Row(NamedTuple):
     def checked(self) -> bool:
         return self.errors is not None
 
+    def of_file(self, size: int, mtime_ns: int) -> bool:
+        """Whether the row is of the file as it is now (same size, same modification time)."""
+        return self.size == size and self.mtime_ns == mtime_ns
+
+    @classmethod
+    def from_dict(cls, fields: dict) -> Row:
+        """A row from its JSON form (``_asdict()``: the cache, the reading process)."""
+        return cls(**{**fields, "shared": tuple(tuple(entry) for entry in fields.get("shared", ()))})
+
     @property
     def broken(self) -> bool:
         return bool(self.errors)
@@ -176,7 +185,6 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
         key = shared_key(source)
         if key is not None:
             shared.append((key, source.id, source.title or source.url or f"[{source.id}]"))
-    warnings = sum(1 for d in loaded.warnings if d.severity == "warning")
     return Row(
         path,
         size,
@@ -188,7 +196,7 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
         judgments=len(briefing.judgments),
         sources=len(briefing.sources),
         errors=0,
-        warnings=warnings,
+        warnings=loaded.count("warning"),
         problem=str(next((d for d in loaded.warnings if d.severity == "warning"), "")) or None,
         shared=tuple(shared),
     )
@@ -209,9 +217,7 @@ def summarize_apart(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAUL
     command = [sys.executable, "-m", "briefing.library", path, str(size), str(mtime_ns), str(max_bytes)]
     done = subprocess.run(command, capture_output=True, text=True)
     try:
-        fields = json.loads(done.stdout)
-        fields["shared"] = tuple(tuple(entry) for entry in fields.get("shared", ()))
-        return Row(**fields)
+        return Row.from_dict(json.loads(done.stdout))
     except (ValueError, TypeError):
         why = (done.stderr.strip().splitlines() or ["it could not be read"])[-1]
         return Row(path, size, mtime_ns, errors=1, problem=f"{path}: error: {why}")
@@ -244,8 +250,7 @@ class LibraryCache:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("version") == CACHE_VERSION:
                 for fields in data["rows"]:
-                    fields["shared"] = tuple(tuple(entry) for entry in fields.get("shared", ()))
-                    row = Row(**fields)
+                    row = Row.from_dict(fields)
                     self.rows[row.path] = row
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.rows = {}  # no cache, or one from another version: read the files again
@@ -253,7 +258,7 @@ class LibraryCache:
 
     def get(self, path: str, size: int, mtime_ns: int) -> Row | None:
         row = self.rows.get(path)
-        return row if row is not None and row.size == size and row.mtime_ns == mtime_ns and row.checked else None
+        return row if row is not None and row.of_file(size, mtime_ns) and row.checked else None
 
     def put(self, row: Row) -> None:
         if self.rows.get(row.path) != row:
@@ -308,7 +313,7 @@ class Library:
         (added, changed, removed)."""
         def known(path: str, size: int, mtime_ns: int) -> bool:
             row = self.rows.get(path)
-            return (row is not None and row.size == size and row.mtime_ns == mtime_ns) or self.cache.get(path, size, mtime_ns) is not None
+            return (row is not None and row.of_file(size, mtime_ns)) or self.cache.get(path, size, mtime_ns) is not None
 
         found = discover(self.root, known)
         seen = {path for path, _, _ in found}
@@ -318,7 +323,7 @@ class Library:
         added, changed = [], []
         for path, size, mtime_ns in found:
             old = self.rows.get(path)
-            if old is not None and old.size == size and old.mtime_ns == mtime_ns:
+            if old is not None and old.of_file(size, mtime_ns):
                 continue
             cached = self.cache.get(path, size, mtime_ns)
             (changed if old is not None else added).append(path)
@@ -336,7 +341,7 @@ class Library:
     def keep(self, checked: Row) -> Row:
         """A row read elsewhere (a worker): kept if the file is still the one that was read."""
         current = self.rows.get(checked.path)
-        if current is not None and current.size == checked.size and current.mtime_ns == checked.mtime_ns:
+        if current is not None and current.of_file(checked.size, checked.mtime_ns):
             self.rows[checked.path] = checked
             self.cache.put(checked)
         return checked

@@ -65,6 +65,10 @@ class Loaded:
         self.path = path
         self.warnings = warnings or []
 
+    def count(self, severity: str) -> int:
+        """How many of its diagnostics are of a severity ("warning", "note")."""
+        return sum(1 for diagnostic in self.warnings if diagnostic.severity == severity)
+
 
 class _Problem(Exception):
     """Raised inside the builder with a 0-based mark."""
