@@ -271,7 +271,6 @@ class DashboardScreen(Screen):
             self.bluf_bar.styles.height = lines
         self.bluf_bar.update(text, layout=False)
 
-
     def action_fold_bluf(self) -> None:
         """Fold the BLUF to one line (more room for the panes), and unfold it."""
         self.bluf_folded = not self.bluf_folded

@@ -155,7 +155,6 @@ class ColumnHeadings(ClickableLine):
         return text, spans
 
 
-
 class LibraryScreen(Screen):
     """Every briefing under a folder: sort, filter by typing, enter opens."""
 
@@ -170,9 +169,6 @@ class LibraryScreen(Screen):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library-clear"),
         Binding("ctrl+q", "app.quit_now", "Quit", key_display="^q", id="library-quit"),
     ]
-
-    class Updated(Message):
-        """Rows changed (read, or the folder changed)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__(id="library")
@@ -219,12 +215,10 @@ class LibraryScreen(Screen):
     def _show(self) -> None:
         """The rows again, filtered and sorted, the same briefing selected."""
         keep = self.selected.path if self.selected is not None else None
-        rows = [row for row in self.library.rows.values() if self._matches(row)]
-        known = [row for row in rows if sort_key(row, self.sort, self.today)[0] is False]
-        unknown = [row for row in rows if sort_key(row, self.sort, self.today)[0] is True]
-        known.sort(key=lambda row: sort_key(row, self.sort, self.today), reverse=self.reverse)
-        unknown.sort(key=lambda row: row.path)
-        self.shown = known + unknown  # what is not read yet sorts last, either way
+        keyed = [(sort_key(row, self.sort, self.today), row) for row in self.library.rows.values() if self._matches(row)]
+        known = sorted((pair for pair in keyed if not pair[0][0]), key=lambda pair: pair[0], reverse=self.reverse)
+        unknown = sorted((pair for pair in keyed if pair[0][0]), key=lambda pair: pair[1].path)
+        self.shown = [row for _, row in known + unknown]  # what is not read yet sorts last, either way
         position = next((number for number, row in enumerate(self.shown) if row.path == keep), 0)
         self.rows.set_rows(len(self.shown), self._line, keep=position)
         self.headings.sort, self.headings.reverse = self.sort, self.reverse
@@ -239,7 +233,7 @@ class LibraryScreen(Screen):
 
     @property
     def selected(self) -> Row | None:
-        position = self.rows.highlighted if hasattr(self, "rows") else None
+        position = self.rows.highlighted
         if position is None or position >= len(self.shown):
             return None
         return self.shown[position]
@@ -374,14 +368,12 @@ class LibraryScreen(Screen):
         if any(not row.checked and row.path not in self._reading_apart for row in self.library.rows.values()) and not self._reading_small:
             self._check_in_worker()  # the folder changed while it was being read
         self._show()
-        self.post_message(self.Updated())
 
     def _poll(self) -> None:
         added, changed, removed = self.library.scan()
         if added or changed or removed:
             self._show()
             self._check_in_worker()
-            self.post_message(self.Updated())
 
     # --- keys ----------------------------------------------------------------------------------
 
