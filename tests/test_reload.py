@@ -37,6 +37,26 @@ async def test_valid_change_reloads_and_keeps_the_selection(write):
         assert app.dashboard.current_ref() == Ref("summary", "b2") and app.focused is app.dashboard.pane("summary")
 
 
+async def test_the_file_read_at_start_is_not_read_again_until_it_changes(write, monkeypatch):
+    """The first polls found the file "changed" since before it was read, and read it again."""
+    path = write(MINIMAL)
+    reads = []
+    read = BriefingFile._read
+    monkeypatch.setattr(BriefingFile, "_read", lambda self, by_hand: reads.append(by_hand) or read(self, by_hand))
+    app = create_app(path)  # given a path, as the command line does: the app reads it
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.dashboard.loaded is not None, what="the briefing")
+        app.file._poll()  # what the timer does, twice: a change is read once it holds still
+        app.file._poll()
+        await pilot.pause()
+        assert reads == [False]
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Edited briefing"), encoding="utf-8")
+        app.file._poll()
+        app.file._poll()
+        await until(pilot, lambda: title(app).startswith("Edited briefing"))
+        assert reads == [False, False]
+
+
 async def test_invalid_change_keeps_the_last_good_briefing_and_shows_the_error(write):
     path = write(MINIMAL)
     app = create_app(load(path))

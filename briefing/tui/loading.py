@@ -103,6 +103,9 @@ class BriefingFile(Widget):
         from ..loader import LoadError, load
 
         before = signature(self.path)
+        # The file as read is the file as seen: else the first poll took the file read at
+        # start for a change, and read it all again half a second later.
+        self._seen_signature, self._pending = before, None
         try:
             if self.baseline is None and self._baseline_path is not None:
                 self.baseline = load(self._baseline_path, self.max_bytes)
