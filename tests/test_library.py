@@ -303,6 +303,26 @@ async def test_enter_opens_the_briefing_and_back_returns_to_the_same_row(desk):
         await until(pilot, lambda: not app.has_dashboard, what="the library again")
 
 
+async def test_keys_pressed_while_an_opened_briefing_loads_do_nothing_but_escape(desk, monkeypatch):
+    """Opened from the library, a briefing is its title line until it is read (the panes come
+    with it): the keys for panes act on nothing then, help still opens, escape goes back."""
+    from briefing.tui.loading import BriefingFile
+
+    monkeypatch.setattr(BriefingFile, "load", lambda self, by_hand=False: None)  # a slow load
+    app = library_app(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await rows_read(pilot, app)
+        await pilot.press("end", "enter")
+        await until(pilot, lambda: app.has_dashboard, what="the briefing opening")
+        assert "Loading bases.yaml" in str(app.dashboard.title_bar.render())
+        await pilot.press("tab", "1", "0", "z", "B", "i", "slash", "r", "e", "question_mark")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "HelpScreen", what="help")
+        await pilot.press("escape")
+        assert app.has_dashboard and not app.dashboard.has_layout and app.is_running
+        await pilot.press("escape")
+        await until(pilot, lambda: not app.has_dashboard, what="the library again")
+
+
 async def test_a_broken_briefing_does_not_open_and_says_why(desk):
     app = library_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..index import BriefingIndex, Ref
@@ -138,44 +139,56 @@ class DashboardScreen(Screen):
         self.bluf_folded = False
         self._bluf_lines = 2  # as the stylesheet has it before there is a BLUF
         self._load_when_drawn = False
+        self._panes: dict[str, ItemList] = {}
 
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.title_bar, self.status_line = OneLine(id="title-bar"), OneLine(id="status-line")
-        self.bluf_bar, self.banner = Static(id="bluf"), Static(id="load-error")
-        yield from (self.title_bar, self.status_line, self.bluf_bar, self.banner)
+        # Until the briefing is read, the screen is its title line ("Loading …"): the panes
+        # are composed with the briefing, so that they are styled, laid out and drawn once,
+        # full, rather than empty first and again when it comes.
+        self.title_bar = OneLine(id="title-bar")
+        yield self.title_bar
+        if self.loaded is not None:
+            yield from self._layout()
+        yield self.source
+
+    def _layout(self) -> list[Widget]:
+        """The widgets that show a briefing: the bars, the list panes and the Detail pane."""
+        self.status_line, self.bluf_bar, self.banner = OneLine(id="status-line"), Static(id="bluf"), Static(id="load-error")
+        self.banner.display = self.status_line.display = False
         # Kept by name: the screen reaches its panes directly, also while it is shutting down.
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
         self.detail = DetailPane()
         self.pane_bar = PaneBar(id="pane-bar")
-        yield self.pane_bar
-        with Horizontal(id="main"):
-            # One column of list panes: the current one takes the room, the others fold to
-            # their title and selected row (narrow terminals show only the current one).
-            with Vertical(id="lists"):
-                yield from self._panes.values()
-            yield self.detail
-        yield KeyBar()
-        yield self.source
+        # One column of list panes: the current one takes the room, the others fold to their
+        # title and selected row (narrow terminals show only the current one).
+        lists = Vertical(*self._panes.values(), id="lists")
+        return [self.status_line, self.bluf_bar, self.banner, self.pane_bar, Horizontal(lists, self.detail, id="main"), KeyBar()]
+
+    @property
+    def has_layout(self) -> bool:
+        """The panes are composed (they are, from the moment a briefing is first read)."""
+        return bool(self._panes)
 
     def on_mount(self) -> None:
         self._narrow = self.app.size.width < NARROW_BELOW
-        self.pane_bar.show(self.current_pane)
-        self.banner.display = False
-        self.status_line.display = False
-        self.action_focus_pane("summary")
         if self.loaded is not None:
+            self._lay_out()
             self._show_briefing()
-        else:
-            self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
-            self._load_when_drawn = True
-            if self.app.ready:  # opened over the library: the app's first frame is long drawn
-                self.call_after_refresh(self.first_frame_drawn)
+            return
+        self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
+        self._load_when_drawn = True
+        if self.app.ready:  # opened over the library: the app's first frame is long drawn
+            self.call_after_refresh(self.first_frame_drawn)
+
+    def _lay_out(self) -> None:
+        """The panes are mounted: the Summary is current, focused and unfolded."""
+        self.pane_bar.show(self.current_pane)
+        self.action_focus_pane("summary")
 
     def first_frame_drawn(self) -> None:
-        """The empty layout is on screen (the app is Ready): read the briefing now, before
-        the layout passes that follow the first frame, which the briefing's frame makes anyway."""
+        """The first frame is on screen (the app is Ready): read the briefing now."""
         if self._load_when_drawn:
             self._load_when_drawn = False
             self.source.load()
@@ -190,8 +203,11 @@ class DashboardScreen(Screen):
     # --- the briefing ------------------------------------------------------------------
 
     @on(BriefingFile.Loaded)
-    def _loaded(self, event: BriefingFile.Loaded) -> None:
+    async def _loaded(self, event: BriefingFile.Loaded) -> None:
         first = self.loaded is None
+        if not self.has_layout:
+            await self.mount_all(self._layout(), before=self.source)
+            self._lay_out()
         if first:
             self.refresh_bindings()  # search, watch and the matrix need a briefing: now they work
         scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
@@ -226,6 +242,8 @@ class DashboardScreen(Screen):
         self.app.say("Unchanged: the file is as it was.")
 
     def _show_error(self, message: str) -> None:
+        if not self.has_layout:  # the first load failed: StartFailed says so
+            return
         text = Text.assemble(("Not reloaded; showing the last good version.  ", "bold"))
         text.append(message)
         self.banner.update(text)
@@ -538,6 +556,10 @@ class DashboardScreen(Screen):
     def action_escape(self) -> None:
         """Step back one level: from the Detail pane to the current pane, then off the trail,
         back to the item it started from."""
+        if not self.has_layout:
+            if self.from_library:
+                self.dismiss()
+            return
         if not isinstance(self.focused, ItemList):
             self.action_focus_pane(self.current_pane, unfold=False)
         elif self.trail is None and self.from_library:
@@ -601,6 +623,8 @@ class DashboardScreen(Screen):
         self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.has_layout:  # still loading: nothing to act on but the way out
+            return action in ("back", "escape")
         if action in ("search", "watch", "hypotheses"):
             return self.index is not None
         return True

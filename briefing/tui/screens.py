@@ -289,7 +289,7 @@ class HelpScreen(ModalScreen[None]):
                 ("In the library (type to filter)", [library._bindings]),
                 ("In the search of every briefing", [LibrarySearchScreen._merge_bindings()]),
             ]
-        if app.has_dashboard:
+        if app.has_dashboard and app.dashboard.has_layout:
             dashboard = app.dashboard
             groups += [
                 ("Everywhere" if app.library is None else "In a briefing", [dashboard._bindings, app._bindings]),
