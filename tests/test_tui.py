@@ -7,7 +7,7 @@ from textual.widgets import Input, Static
 
 
 from briefing.index import Ref
-from briefing.tui.panes import PANE_TITLES, DetailPane
+from briefing.tui.panes import PANE_TITLES, PANES, DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
@@ -465,7 +465,7 @@ async def test_narrowing_the_terminal_brings_the_pane_bar():
 @pytest.mark.parametrize("width", [80, 100, 120])
 async def test_the_pane_bar_always_fits_and_names_the_current_pane(width):
     """At 80 columns the tab row it replaced scrolled its first tab half off ("ummary")."""
-    from briefing.tui.panes import PANES, PaneBar
+    from briefing.tui.panes import PaneBar
 
     bar = PaneBar()
     for pane in PANES:
@@ -524,6 +524,24 @@ async def test_the_current_pane_unfolds_and_the_others_fold_to_a_row():
         await pilot.press("0")
         await pilot.pause()
         assert panes.pane("tensions").scrollable_content_region.height > 10
+
+
+async def test_a_folded_pane_cuts_its_row_with_an_ellipsis_and_unfolded_wraps_it():
+    """Folded to one line, a pane showed the first line of its wrapped row, cut without a
+    mark; now the row is one line ending in "…", and unfolding the pane wraps it again."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bases = app.dashboard.pane("bases")
+        [line] = bases.row_lines(0)
+        assert line.rstrip().endswith("…") and line.startswith(" Tartus naval base")
+        await pilot.press("2")
+        await until(pilot, lambda: len(bases.row_lines(0)) > 1, what="the row wrapped")
+        assert "…" not in "".join(bases.row_lines(0)) and "ungraded" in bases.row_lines(0)[-1]
+        await pilot.press("j", "1")  # folded again, on its second row: the row it shows is that one
+        await until(pilot, lambda: len(bases.row_lines(1)) == 1, what="the pane folded")
+        await pilot.pause()
+        assert bases.render_line(0).text == bases.row_lines(1)[0]
 
 
 async def test_B_folds_the_bluf_to_one_line_and_back():
@@ -692,10 +710,11 @@ async def test_digits_type_into_the_search_box():
         assert app.screen.query_one(Input).value == "2015"
 
 
-async def test_showing_a_briefing_draws_each_row_once(monkeypatch):
+async def test_showing_a_briefing_draws_each_row_once_and_a_folded_pane_only_its_row(monkeypatch):
     """Rows were wrapped before the first layout (at one column: hundreds of lines each,
     80 MB for a 200-bullet briefing), then at the pane's width, then again a column
-    narrower when the scrollbar came. Once is enough."""
+    narrower when the scrollbar came. Once is enough; and a folded pane, one line high,
+    wrapped every row to show one."""
     import briefing.tui.panes as panes
 
     drawn = []
@@ -709,8 +728,9 @@ async def test_showing_a_briefing_draws_each_row_once(monkeypatch):
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        rows = sum(len(pane.refs) for pane in app.dashboard.panes)
-        assert rows and len(drawn) == rows, (len(drawn), rows)
+        assert len(drawn) == len(set(drawn))
+        summary = app.dashboard.pane("summary")
+        assert set(summary.refs) <= set(drawn) and len(drawn) == len(summary.refs) + len(PANES) - 1, drawn
 
 
 async def test_an_unexpected_error_in_a_worker_is_a_notification_not_a_crash(monkeypatch, tmp_path):

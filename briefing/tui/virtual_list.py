@@ -3,8 +3,9 @@
 Textual's OptionList measures every option at every width (it wraps each one to
 know its height), which takes seconds for the large benchmark briefing. Here a
 row is rendered when it is first drawn, and cached per width. Small lists wrap
-their rows so a reader sees every word; past ``WRAP_LIMIT`` rows each row is one
-line, cut with an ellipsis (the Detail pane always shows the whole item).
+their rows so a reader sees every word; past ``WRAP_LIMIT`` rows, or in a box one
+line high (a folded pane), each row is one line, cut with an ellipsis (the Detail
+pane always shows the whole item).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def row_strip(text: Text, width: int, console: Console) -> Strip:
     if text.cell_len > width - 2:
         text.no_wrap = True
         text.truncate(max(width - 2, 1), overflow="ellipsis")
+        kept = text.plain[:-1].rstrip()
+        if kept.endswith("…"):  # cut just after a field that was cut already: one mark, not "…  …"
+            text = text[: len(kept)]
     segments = [Segment(" "), *text.render(console), Segment(" ")]
     return Strip(segments).extend_cell_length(width).crop(0, width)
 
@@ -133,7 +137,8 @@ class VirtualList(LineView, can_focus=True):
         self.row_count = 0
         self._render_row: Callable[[int], Text] = lambda row: Text("")
         self._cache: dict[int, list[Strip]] = {}
-        self._cache_width = -1
+        #: What the cached rows were drawn for: the width, and whether they wrap.
+        self._cache_box: tuple[int, bool] = (-1, self.WRAP)
         # For wrapped rows: the first line of each row (and one past the end).
         self._starts: list[int] | None = None
 
@@ -163,19 +168,26 @@ class VirtualList(LineView, can_focus=True):
 
     @property
     def wraps(self) -> bool:
-        return self.WRAP and self.row_count <= WRAP_LIMIT
+        return self._cache_box[1] and self.row_count <= WRAP_LIMIT
 
     def _width(self) -> int:
         return max(self.scrollable_content_region.width, 1)
 
+    def _box(self) -> tuple[int, bool]:
+        """The width rows are drawn at, and whether they wrap: not in a box one line high,
+        where a row's first line would be cut without a mark (and wrapping every row of
+        every folded pane was a good part of the first frame)."""
+        region = self.scrollable_content_region
+        return max(region.width, 1), self.WRAP and region.height != 1
+
     def _check_width(self) -> int:
         """Rows are wrapped for one width: when it changes, every height may change."""
-        width = self._width()
-        if width != self._cache_width:
+        box = self._box()
+        if box != self._cache_box:
             self._cache.clear()
             self._starts = None
-            self._cache_width = width
-        return width
+            self._cache_box = box
+        return box[0]
 
     def _strips(self, row: int) -> list[Strip]:
         width = self._check_width()
@@ -233,7 +245,7 @@ class VirtualList(LineView, can_focus=True):
             self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_width()  # rows are wrapped again only if the width changed
+        self._check_width()  # rows are wrapped again only if the width (or one-line box) changed
         self._update_size()
         self.scroll_to_highlight()
 
@@ -243,7 +255,7 @@ class VirtualList(LineView, can_focus=True):
     # --- drawing ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        if self._width() != self._cache_width:
+        if self._box() != self._cache_box:
             self._check_width()
             self._update_size()
         line = self.scroll_offset.y + y
