@@ -8,7 +8,6 @@ it is data, never markup, and control characters are shown as visible escapes.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -132,4 +131,7 @@ def md(value: object) -> str:
 
 def h(value: object) -> str:
     """Briefing text as HTML text (and attribute values)."""
-    return html.escape(clean(value), quote=True)
+    # Imported here: the terminal views never need it (html.entities is 3 ms to import).
+    from html import escape
+
+    return escape(clean(value), quote=True)
