@@ -450,6 +450,23 @@ async def test_following_citations_across_panes_never_lays_out_the_screen():
         assert dashboard.unfolded == "sources" and dashboard.pane("sources").scrollable_content_region.height > 10
 
 
+async def test_moving_focus_along_citations_repaints_what_changed_not_the_whole_screen(monkeypatch):
+    """Textual's Screen repainted everything when focus moved: a jump's or back's worst
+    case on a large briefing, a full repaint of every pane."""
+    from textual._compositor import Compositor
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        full = []
+        full_update = Compositor.render_full_update
+        monkeypatch.setattr(Compositor, "render_full_update", lambda self, *a, **k: full.append(1) or full_update(self, *a, **k))
+        for key in ("enter", "backspace", "0", "escape"):  # focus: Sources, the bullet, Detail, the bullet
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.focused is app.dashboard.pane("summary") and full == []
+
+
 async def test_narrowing_the_terminal_brings_the_pane_bar():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
