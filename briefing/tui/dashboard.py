@@ -268,6 +268,7 @@ class DashboardScreen(Screen):
         changes = self.comparison.changes if self.comparison else {}
         for pane in self._panes.values():
             pane.show(self.index, marks, self.gone, changes)
+        self._keep_trail_only_on(self.current_ref())  # the panes say nothing of their highlight here
         self._update_detail()
         self.post_message(self.Shown())
 

@@ -101,8 +101,9 @@ class ItemList(VirtualList):
         self._changes = changes or {}
         self.refs = index.order[self.pane]
         self._positions = {ref: position for position, ref in enumerate(self.refs)}
+        # Silently: the dashboard shows the highlighted item of the current pane itself.
+        self.set_rows(len(self.refs), self._row, keep=self._positions.get(keep) if keep else None, announce=False)
         self._show_position()
-        self.set_rows(len(self.refs), self._row, keep=self._positions.get(keep) if keep else None)
 
     def _row(self, position: int) -> Text:
         ref = self.refs[position]

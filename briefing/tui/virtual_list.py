@@ -144,18 +144,20 @@ class VirtualList(LineView, can_focus=True):
 
     # --- content -------------------------------------------------------------------
 
-    def set_rows(self, count: int, render_row: Callable[[int], Text], keep: int | None = None) -> None:
-        """Show ``count`` rows, row ``i`` being ``render_row(i)``."""
+    def set_rows(self, count: int, render_row: Callable[[int], Text], keep: int | None = None, announce: bool = True) -> None:
+        """Show ``count`` rows, row ``i`` being ``render_row(i)``. ``announce``: post Moved
+        (a caller that shows what the highlight stands for itself need not hear it)."""
         self.row_count = count
         self._render_row = render_row
         self._cache.clear()
         self._starts = None
         self._update_size()
-        if count == 0:
-            self.highlighted = None
-        else:
-            row = keep if keep is not None and 0 <= keep < count else 0
+        row = None if count == 0 else keep if keep is not None and 0 <= keep < count else 0
+        if announce:
             self.highlighted = row
+        else:
+            self.set_reactive(VirtualList.highlighted, row)
+            self.scroll_to_highlight()
         self.refresh()
 
     def refresh_row(self, row: int) -> None:
