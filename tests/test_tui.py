@@ -673,6 +673,33 @@ async def test_keys_typed_while_the_briefing_loads_are_kept_for_it(monkeypatch):
         assert app.dashboard.current_ref() == Ref("sources", "2") and app.focused is app.dashboard.detail  # 7, j, enter
 
 
+async def test_the_panes_first_appear_filled_never_empty(monkeypatch):
+    """The panes are mounted when the briefing is read; a frame drawn while they mounted
+    showed them empty for a moment."""
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+    from briefing.defaults import default_path
+    from briefing.tui.dashboard import DashboardScreen
+
+    frames = []
+    paint = Screen._compositor_refresh
+
+    def noted(screen):
+        if isinstance(screen, DashboardScreen):
+            frames.append((screen.has_layout, screen.loaded is not None))
+        paint(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", noted)
+    app = create_app(Path(default_path()), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.dashboard.loaded is not None, what="the briefing")
+        await pilot.pause()
+    assert (False, False) in frames and (True, True) in frames  # "Loading …", then the briefing
+    assert (True, False) not in frames, frames
+
+
 async def test_quitting_while_the_briefing_loads_is_not_held(monkeypatch):
     from pathlib import Path
 

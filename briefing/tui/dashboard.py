@@ -212,8 +212,15 @@ class DashboardScreen(Screen):
     async def _loaded(self, event: BriefingFile.Loaded) -> None:
         first = self.loaded is None
         if not self.has_layout:
-            await self.mount_all(self._layout(), before=self.source)
-            self._lay_out()
+            # One frame for the panes, mounted and filled: none while they mount, empty.
+            with self.app.batch_update():
+                await self.mount_all(self._layout(), before=self.source)
+                self._lay_out()
+                self._show_loaded(event, first)
+            return
+        self._show_loaded(event, first)
+
+    def _show_loaded(self, event: BriefingFile.Loaded, first: bool) -> None:
         if first:
             self.refresh_bindings()  # search, watch and the matrix need a briefing: now they work
         scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
