@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -80,6 +80,31 @@ class HitsDialog(ModalScreen):
     """A search box over a list of hits: ↑↓ choose, enter (or a click) answers with the
     chosen hit's value (``choices``), esc closes with none."""
 
+    LIMIT = 200
+    BOX_TITLE = "Search"
+    PLACEHOLDER = "Search…"
+
+    def compose(self) -> ComposeResult:
+        box = Vertical(id="search-box")
+        box.border_title = self.BOX_TITLE
+        with box:
+            yield Input(placeholder=self.PLACEHOLDER, id="search-input")
+            yield Static(id="search-status")
+            yield SearchHits()
+
+    def list_hits(self, query: str, count: int, render: Callable[[int], Text], total: int, hint: str) -> None:
+        """Show ``count`` hits of ``total`` (drawn when seen, not all now) and say how many;
+        with no query, ``hint`` says how to search."""
+        self.query_one(SearchHits).set_rows(count, render)
+        if not query:
+            message = hint
+        elif total == 0:
+            message = "No matches."
+        else:
+            shown = f" (first {count} shown)" if total > count else ""
+            message = f"{total} match{'es' * (total != 1)}{shown}"
+        self.query_one("#search-status", Static).update(Text(message, "dim"), layout=False)  # one line, always
+
     @property
     def choices(self) -> list:
         raise NotImplementedError
@@ -122,21 +147,14 @@ class SearchScreen(HitsDialog):
         Binding("up", "move(-1)", "Previous hit", show=False, id="search-previous"),
         Binding("enter", "choose", "Go to hit", id="search-choose"),
     ]
-    LIMIT = 200
+    PLACEHOLDER = "Search all panes…"
 
     def __init__(self, index: BriefingIndex) -> None:
         super().__init__()
         self.index = index
         self.refs: list[Ref] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
-            yield Input(placeholder="Search all panes…", id="search-input")
-            yield Static(id="search-status")
-            yield SearchHits()
-
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = "Search"
         self._show("")
 
     @property
@@ -153,20 +171,10 @@ class SearchScreen(HitsDialog):
         self._show(event.value)
 
     def _show(self, query: str) -> None:
-        hits_list = self.query_one(SearchHits)
-        status = self.query_one("#search-status", Static)
         hits, total = self.index.search(query, self.LIMIT)
         self.refs = [hit.ref for hit in hits]
-        # Rows are drawn when seen, not all 200 now.
-        hits_list.set_rows(len(hits), lambda position: hit_row(self.index, hits[position]))
-        if not query:
-            message = "Type words to find in every pane (all must match); ↑↓ choose, enter jumps, esc closes."
-        elif total == 0:
-            message = "No matches."
-        else:
-            shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
-            message = f"{total} match{'es' * (total != 1)}{shown}"
-        status.update(Text(message, "dim"), layout=False)  # one line, always
+        hint = "Type words to find in every pane (all must match); ↑↓ choose, enter jumps, esc closes."
+        self.list_hits(query, len(hits), lambda position: hit_row(self.index, hits[position]), total, hint)
 
 
 
@@ -180,7 +188,8 @@ class LibrarySearchScreen(HitsDialog):
         Binding("up", "move(-1)", "Previous hit", show=False, id="library-search-previous"),
         Binding("enter", "choose", "Open hit", id="library-search-choose"),
     ]
-    LIMIT = 200
+    BOX_TITLE = "Search every briefing"
+    PLACEHOLDER = "Search every briefing…"
 
     def __init__(self, library) -> None:
         from ..library import LibrarySearch
@@ -191,14 +200,7 @@ class LibrarySearchScreen(HitsDialog):
         self.ready = False
         self.hits: list = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
-            yield Input(placeholder="Search every briefing…", id="search-input")
-            yield Static(id="search-status")
-            yield SearchHits()
-
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = "Search every briefing"
         self.query_one("#search-status", Static).update(Text(f"Reading {len(self.library.rows)} briefings…", "dim"))
         self._read([row.path for row in self.library.rows.values() if not row.broken])
 
@@ -218,18 +220,10 @@ class LibrarySearchScreen(HitsDialog):
             self._show(event.value)
 
     def _show(self, query: str) -> None:
-        hits_list = self.query_one(SearchHits)
         hits, total = self.search.search(query, self.LIMIT)
         self.hits = hits
-        hits_list.set_rows(len(hits), lambda position: self._row(hits[position]))
-        if not query:
-            message = f"{len(self.search.indexes)} briefings read. Type words to find (all must match); enter opens, esc closes."
-        elif total == 0:
-            message = "No matches."
-        else:
-            shown = f" (first {len(hits)} shown)" if total > len(hits) else ""
-            message = f"{total} match{'es' * (total != 1)}{shown}"
-        self.query_one("#search-status", Static).update(Text(message, "dim"), layout=False)
+        hint = f"{len(self.search.indexes)} briefings read. Type words to find (all must match); enter opens, esc closes."
+        self.list_hits(query, len(hits), lambda position: self._row(hits[position]), total, hint)
 
     def _row(self, hit) -> Text:
         name = clean(self.library.name(hit.path))
