@@ -172,9 +172,6 @@ class VirtualList(LineView, can_focus=True):
     def wraps(self) -> bool:
         return self._cache_box[1] and self.row_count <= WRAP_LIMIT
 
-    def _width(self) -> int:
-        return max(self.scrollable_content_region.width, 1)
-
     def _box(self) -> tuple[int, bool]:
         """The width rows are drawn at, and whether they wrap: not in a box one line high,
         where a row's first line would be cut without a mark (and wrapping every row of
@@ -183,7 +180,7 @@ class VirtualList(LineView, can_focus=True):
         return max(region.width, 1), self.WRAP and region.height != 1
 
     def _check_width(self) -> int:
-        """Rows are wrapped for one width: when it changes, every height may change."""
+        """Rows are drawn for one box (see ``_box``): when it changes, every height may change."""
         box = self._box()
         if box != self._cache_box:
             self._cache.clear()
@@ -237,8 +234,8 @@ class VirtualList(LineView, can_focus=True):
     def _update_size(self) -> None:
         if not self.is_mounted or not self.size.width:
             return
-        lines = self._line_starts()[-1] if self.wraps else self.row_count
-        size = Size(self._width(), lines)
+        width = self._check_width()  # first: whether rows wrap depends on the box
+        size = Size(width, self._line_starts()[-1] if self.wraps else self.row_count)
         if size != self.virtual_size:
             # Set directly, not through the reactive, which lays out the whole screen: a list's
             # box is sized by the stylesheet, never by its rows; only the scrollbar needs to know.
