@@ -23,8 +23,10 @@ from .text import (
     grade,
     h,
     likelihood_text,
+    linkable,
     markers,
     md,
+    md_url,
     severity_text,
     severity_words,
     shorten,
@@ -592,7 +594,7 @@ class SourceKind(Kind):
         if item.published:
             parts.append(f"published {item.published}")
         if item.url:
-            parts.append(f"<{item.url}>" if ">" not in item.url and " " not in item.url else md(item.url))
+            parts.append(md_url(item.url))
         parts.append(grade(item))
         if item.note:
             parts.append(md(item.note))
@@ -607,7 +609,7 @@ class SourceKind(Kind):
         if item.accessed:
             details.append(f"accessed {h(item.accessed)}")
         if item.url:
-            details.append(f'<a href="{h(item.url)}">{h(item.url)}</a>')
+            details.append(f'<a href="{h(item.url)}">{h(item.url)}</a>' if linkable(item.url) else h(item.url))
         details.append(h(source_grade_text(item)))
         note = f"<br>{h(item.note)}" if item.note else ""
         return f"[{item.id}] {' · '.join(details)}{note}"

@@ -111,7 +111,9 @@ def _number(value: str) -> int | float | None:
     if _INF.fullmatch(value):
         return -math.inf if value[0] == "-" else math.inf
     if _NAN.fullmatch(value):
-        return math.nan
+        # JSON has no NaN, so no JSON Schema could refuse one: refused here, for check and
+        # the schema to agree (no field of a briefing has a use for it).
+        raise ValueError(f"{value} (not a number) has no place in a briefing")
     return None
 
 

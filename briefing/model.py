@@ -32,7 +32,8 @@ StakeholderKind = Literal["state", "government", "person", "organisation"]
 BaseKind = Literal["naval", "air", "land", "joint", "logistics", "other"]
 #: Admiralty (NATO) source reliability A–F and information credibility 1–6.
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would take Arabic-Indic or fullwidth digits, which the schema refuses.
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def empty_list() -> list:
@@ -66,19 +67,43 @@ def partial_date_key(value: str) -> tuple[int, int, int]:
 
 
 def check_url(value: str) -> str:
-    if not re.match(URL_PATTERN, value):
-        raise ValueError("expected an http:// or https:// URL")
+    """An http(s) URL as RFC 3986 writes it: a valid host, and no white space, control
+    character, quote or angle bracket anywhere (what lets a URL break out of a Markdown
+    autolink or an HTML attribute). Non-ASCII must be percent-encoded, a host in punycode."""
+    if _URL.fullmatch(value) is None:
+        raise ValueError(_url_problem(value))
     return value
 
 
+def _url_problem(value: str) -> str:
+    """Why a URL was refused, in a reader's words."""
+    if not re.match(r"https?://", value):
+        return "expected an http:// or https:// URL"
+    bad = next((c for c in value if not (0x21 <= ord(c) < 0x7F) or c in '<>"`{}|\\^'), None)
+    if bad is not None:
+        what = "white space" if bad.isspace() else f"the character {bad!r}" if bad.isprintable() else f"control character U+{ord(bad):04X}"
+        return f"a URL may not hold {what} (percent-encode it)"
+    if re.search(r"%(?![0-9A-Fa-f]{2})", value):
+        return "a % in a URL must start an escape such as %20"
+    return "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"
+
+
+# ECMA-262's \s, which the schema's patterns use: str.isspace() differs (U+FEFF is not
+# space to Python, U+001C-U+001F and U+0085 are), and check and the schema must agree.
+ECMA_WHITESPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+
 def check_not_blank(value: str) -> str:
-    if value.isspace():
+    if ECMA_WHITESPACE.issuperset(value):
         raise ValueError("must not be blank")
     return value
 
 
 # The JSON Schema says what the validators say, in the patterns editors understand: the
 # schema describes the file as written (tests/test_schema.py holds the two to agreement).
+# The end of the text in both Python's and ECMA-262's regular expressions: `$` would also
+# match before a final newline in Python's re.search.
+END = r"(?![\s\S])"
 _YEAR = r"(?!0000)[0-9]{4}"
 _LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 _MONTH_DAY = (
@@ -86,8 +111,14 @@ _MONTH_DAY = (
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
     r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
-PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
-URL_PATTERN = r"^https?://[^\s/]+"
+PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = rf"(?:{_LABEL}\.)*{_LABEL}\.?|\[[0-9A-Fa-f:.]+\]"
+# RFC 3986's unreserved and reserved characters, and %XX escapes: nothing else.
+_URL_REST = r"(?:[!#$&'()*+,./0-9:;=?@A-Z\[\]_a-z~-]|%[0-9A-Fa-f]{2})*"
+URL_PATTERN = rf"^https?://(?:{_HOST})(?::[0-9]{{1,5}})?(?:[/?#]{_URL_REST})?{END}"
+_URL = re.compile(URL_PATTERN)
+ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]*{END}"
 
 NonEmpty = Annotated[
     str,
@@ -95,10 +126,13 @@ NonEmpty = Annotated[
     AfterValidator(check_not_blank),
     WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
 ]
+ID_DESCRIPTION = "An identifier: letters, digits, '_', '.', '-'; unique in its collection."
 Id = Annotated[
     str,
+    # Rust's regex (Pydantic's) has no look-ahead, and its `$` ends the text anyway.
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=128),
-    Field(description="An identifier: letters, digits, '_', '.', '-'; unique in its collection."),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 128, "description": ID_DESCRIPTION}),
+    Field(description=ID_DESCRIPTION),
 ]
 SourceId = Annotated[int, Field(ge=1, strict=True, description="The number of a source, as in [1].")]
 def _year_as_text(value: object) -> object:
@@ -148,8 +182,9 @@ class Bullet(Strict):
 class Location(Strict):
     place: NonEmpty = Field(description="Town, port or district.")
     country: NonEmpty = Field(description="The country the place is in.")
-    latitude: float | None = Field(None, ge=-90, le=90, description="Decimal degrees, north positive.")
-    longitude: float | None = Field(None, ge=-180, le=180, description="Decimal degrees, east positive.")
+    # Strict: "5.25" and true are not coordinates (the schema says "number" too).
+    latitude: float | None = Field(None, ge=-90, le=90, strict=True, allow_inf_nan=False, description="Decimal degrees, north positive.")
+    longitude: float | None = Field(None, ge=-180, le=180, strict=True, allow_inf_nan=False, description="Decimal degrees, east positive.")
 
 
 class Base(Strict):
@@ -262,11 +297,21 @@ class Hypothesis(Strict):
 
 
 class AchRow(Strict):
-    ref: Annotated[str, StringConstraints(pattern=r"^[a-z]+:.+$")] = Field(
+    ref: Annotated[str, StringConstraints(pattern=r"^[a-z]+:.+$"), WithJsonSchema({"type": "string", "pattern": rf"^[a-z]+:.+{END}"})] = Field(
         description="The evidence: any citable item, as kind:id (summary:bases-operated, sources:3, statements:russia/1)."
     )
     credibility: Literal["high", "medium", "low"] = Field("medium", description="How far the evidence is trusted: high, medium or low.")
-    ratings: dict[Id, Rating] = Field(
+    ratings: Annotated[
+        dict[Id, Rating],
+        # Pydantic writes the key rule as patternProperties, which lets any other key through.
+        WithJsonSchema(
+            {
+                "type": "object",
+                "propertyNames": {"type": "string", "pattern": ID_PATTERN, "maxLength": 128, "description": ID_DESCRIPTION},
+                "additionalProperties": {"type": "string", "enum": ["CC", "C", "N", "I", "II", "NA"]},
+            }
+        ),
+    ] = Field(
         description="For every hypothesis: CC very consistent, C, N neutral, I, II very inconsistent, or NA (not applicable)."
     )
 

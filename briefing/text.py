@@ -129,6 +129,22 @@ def md(value: object) -> str:
     return text.replace("://", "\\://").replace("www.", "www\\.")
 
 
+# What a CommonMark autolink may hold, by the briefing's own URL rule (model.URL_PATTERN):
+# RFC 3986 characters only, so nothing in it can close the link or open HTML.
+_AUTOLINK_SAFE = re.compile(r"https?://[!#$%&'()*+,./0-9:;=?@A-Z\[\]_a-z~-]+")
+
+
+def linkable(url: str) -> bool:
+    """An http(s) URL of RFC 3986 characters only: safe as a link in any document. Every
+    URL a loaded briefing holds is; one built without validation may not be."""
+    return _AUTOLINK_SAFE.fullmatch(url) is not None
+
+
+def md_url(url: str) -> str:
+    """A URL as a Markdown autolink when it is linkable; anything else as escaped text."""
+    return f"<{url}>" if linkable(url) else md(url)
+
+
 def h(value: object) -> str:
     """Briefing text as HTML text (and attribute values)."""
     # Imported here: the terminal views never need it (html.entities is 3 ms to import).

@@ -46,7 +46,10 @@ def check_says_valid(text: str) -> bool:
 
 
 def schema_says_valid(text: str) -> bool:
-    data, _, _ = parse(text, "case.yaml")
+    try:
+        data, _, _ = parse(text, "case.yaml")
+    except LoadError:
+        return False  # no data a JSON Schema could be given (`.nan`: JSON has no NaN)
     return VALIDATOR.is_valid(data)
 
 
@@ -110,6 +113,29 @@ MUTATIONS: list[tuple[str, Callable[[dict], None]]] = [
     ("duplicate bullet id", edit(("summary", 1, "id"), "b1")),
     ("unknown party", edit(("tensions", 0, "parties"), ["nobody"])),
     ("source id written 1.0", edit(("sources", 0, "id"), 1.0)),
+    # Where check and the schema once disagreed (issue 23), by name.
+    ("as_of in Arabic-Indic digits", edit(("as_of",), "\u0662\u0660\u0662\u0665")),
+    ("as_of in fullwidth digits", edit(("as_of",), "\uff12\uff10\uff12\uff15-\uff10\uff17")),
+    ("as_of with a trailing newline", edit(("as_of",), "2025-07\n")),
+    ("statement date with a trailing newline", edit(("stakeholders", 0, "statements", 0, "date"), "2024\n")),
+    ("id with a trailing newline", edit(("summary", 0, "id"), "b1\n")),
+    ("party with a trailing newline", edit(("tensions", 0, "parties"), ["alpha\n"])),
+    ("title of only U+FEFF", edit(("title",), "\ufeff")),
+    ("title of only NBSP and U+3000", edit(("title",), "\u00a0\u3000")),
+    ("title of only U+001C", edit(("title",), "\u001c")),
+    ("latitude as text", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": "5.25"}}])),
+    ("latitude true", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": True}}])),
+    ("latitude a whole number", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": 5}}])),
+    ("ach ratings key not an id", edit(("ach",), {"question": "Q?", "evidence": [{"ref": "summary:b1", "ratings": {"h 1": "C"}}]})),
+    ("ach ref with a trailing newline", edit(("ach",), {"question": "Q?", "evidence": [{"ref": "summary:b1\n", "ratings": {}}]})),
+    ("url with a tab and an img tag", edit(("sources", 1, "url"), "https://example.com/<img\tsrc=x\tonerror=alert(7)")),
+    ("url with a newline", edit(("sources", 1, "url"), "https://example.com/a\n<script>")),
+    ("url with a space in the host", edit(("sources", 1, "url"), "https://exa mple.com/")),
+    ("url with a less-than sign", edit(("sources", 1, "url"), "https://example.com/a<b")),
+    ("url with user and password", edit(("sources", 1, "url"), "https://user:pw@example.com/")),
+    ("url with a bad escape", edit(("sources", 1, "url"), "https://example.com/%zz")),
+    ("url with a port and query", edit(("sources", 1, "url"), "https://example.com:8443/a/b?c=d&e=%20#f")),
+    ("url with an IPv6 host", edit(("sources", 1, "url"), "http://[::1]:8000/")),
 ]
 
 #: What a JSON Schema cannot express: references between items, and JSON having one
@@ -127,6 +153,13 @@ def mutated(change: Callable[[dict], None]) -> str:
     data["subtitle"] = "A line under the title"
     change(data)
     return json.dumps(data)  # JSON is YAML: the same data, written plainly
+
+
+def test_check_and_the_schema_agree_on_not_a_number():
+    text = MINIMAL + "bases:\n  - id: x\n    name: X\n    kind: air\n    location: {place: P, country: C, latitude: .nan}\n"
+    assert (check_says_valid(text), schema_says_valid(text)) == (False, False)
+    with pytest.raises(LoadError, match=r"\.nan \(not a number\) has no place in a briefing"):
+        load_text(text, "case.yaml")
 
 
 def test_there_are_enough_mutations():
@@ -237,3 +270,15 @@ def test_the_yaml_language_server_completes_the_formats_keys(language_server, tm
     labels = {item["label"] for item in items}
     assert {"title", "as_of", "region", "bluf", "summary", "sources", "judgments"} <= labels, labels
     assert "schema_version" not in labels  # already there
+
+
+PYTHON_RE_VALIDATOR = jsonschema.Draft202012Validator(schema())
+
+
+@pytest.mark.parametrize("name", [name for name, _ in MUTATIONS if "trailing newline" in name])
+def test_a_trailing_newline_is_refused_by_python_regular_expressions_too(name):
+    """A validator with Python's re (plain python-jsonschema) reads `$` as "before a final
+    newline" too: the schema's patterns end with a look-ahead that means the end in both."""
+    change = dict(MUTATIONS)[name]
+    data = json.loads(mutated(change))
+    assert not PYTHON_RE_VALIDATOR.is_valid(data) and not check_says_valid(json.dumps(data))
