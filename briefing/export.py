@@ -30,8 +30,13 @@ ITEM_SECTIONS = COLLECTIONS[:-1]
 
 
 def anchor(ref: Ref) -> str:
-    """A stable HTML id for an item."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in ref.key)
+    """A stable HTML id for an item, one for each reference: an id's own characters
+    (letters, digits, ``_ . -``) are kept, and any other (the ``/`` of a statement, the ``#``
+    of a timeline event) becomes ``~`` and its code, since ``~`` is in no id. A source's
+    is the ``source-N`` its markers link to."""
+    if ref.kind == "sources":
+        return f"source-{ref.key}"
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else f"~{ord(c):x}" for c in ref.key)
     return f"{ref.kind}-{safe}"
 
 

