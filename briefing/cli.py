@@ -356,10 +356,40 @@ def run_export(file: str | None, max_bytes: int, format: str, output: str | None
     return EXIT_OK
 
 
+def export_targets(relatives: Sequence[Path], suffix: str, reserved: frozenset[str] = frozenset()) -> tuple[dict[Path, Path], list[str]]:
+    """Where each briefing of a folder is written: its path with the format's suffix, or,
+    where two would share a file (``dup.yaml`` and ``dup.yml``; ``index.yaml`` and the index
+    page), its whole name and the suffix (``dup.yml.html``). Returns the targets and a line
+    for each renamed one; raises ValueError when even that leaves two on one file."""
+    def key(path: Path) -> str:  # one file on a case-insensitive disk too
+        return path.as_posix().casefold()
+
+    plain = {relative: relative.with_suffix(suffix) for relative in relatives}
+    claims: dict[str, list[Path]] = {}
+    for relative, target in plain.items():
+        claims.setdefault(key(target), []).append(relative)
+    targets, renamed = {}, []
+    for relative, target in plain.items():
+        if len(claims[key(target)]) > 1 or key(target) in reserved:
+            targets[relative] = relative.with_name(relative.name + suffix)
+            renamed.append(f"{relative.as_posix()} → {targets[relative].as_posix()} ({target.as_posix()} would be shared)")
+        else:
+            targets[relative] = target
+    seen: dict[str, Path] = {}
+    for relative, target in targets.items():
+        if key(target) in seen or key(target) in reserved:
+            other = seen.get(key(target))
+            raise ValueError(f"{relative.as_posix()} and {other.as_posix() if other else 'the index'} would both be written to {target.as_posix()}")
+        seen[key(target)] = relative
+    return targets, renamed
+
+
 def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | None) -> int:
     """One file per briefing under ``folder``, at the same relative path, and for HTML an
-    index page linking them. A briefing with errors is reported and listed, not written."""
+    index page linking them. A briefing with errors is reported and listed, not written;
+    no briefing is written over another's file or the index."""
     import os
+    from urllib.parse import quote
 
     from .export import IndexEntry, export, html_index, write_atomically
     from .loader import LoadError, load
@@ -372,10 +402,17 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
     if found is None:
         return EXIT_USAGE
     suffix = EXPORT_FORMATS[format][1]
+    relatives = [Path(os.path.relpath(path, folder)) for path in found]
+    try:
+        targets, renamed = export_targets(relatives, suffix, frozenset({"index.html"}) if format == "html" else frozenset())
+    except ValueError as error:
+        print(f"briefing export: error: {error}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    for line in renamed:
+        print(f"note: {line}", file=sys.stderr)
     status, entries = EXIT_OK, []
-    for path in found:
-        relative = Path(os.path.relpath(path, folder))
-        target = Path(output) / relative.with_suffix(suffix)
+    for path, relative in zip(found, relatives):
+        target = Path(output) / targets[relative]
         try:  # checked as `check` does, so that the index says what `check` would
             loaded = load(path, max_bytes, checks=[tradecraft_findings])
         except LoadError as error:
@@ -396,7 +433,7 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
         warnings = loaded.count("warning")
         entries.append(
             IndexEntry(
-                relative.with_suffix(suffix).as_posix(),
+                quote(targets[relative].as_posix()),  # `Brief #3.html` is a link, not a fragment
                 relative.as_posix(),
                 briefing.title,
                 briefing.as_of,

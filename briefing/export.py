@@ -400,8 +400,9 @@ def write_atomically(path: str | os.PathLike, text: str) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file.
 
     The file ends with the mode it would have had written in place: an existing file keeps
-    its own, a new one gets what the umask allows (mkstemp makes every file 0600)."""
-    target = Path(path)
+    its own, a new one gets what the umask allows (mkstemp makes every file 0600). A symbolic
+    link is written through: its target gets the text, the link stays a link."""
+    target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

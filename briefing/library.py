@@ -22,12 +22,14 @@ from .defaults import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:
     from .index import BriefingIndex, Ref
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".json")  # JSON is YAML: `check FILE` reads a JSON briefing too
 #: Folders never looked into: version control, environments, dependencies, caches.
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 #: ``schema_version`` must be a top-level key within the file's first bytes.
 SNIFF_BYTES = 64 * 1024
 _SCHEMA_KEY = re.compile(rb"^(?:schema_version|['\"]schema_version['\"])\s*:", re.MULTILINE)
+# A JSON briefing (`export -f json`) holds the key indented, or on one line with the rest.
+_JSON_SCHEMA_KEY = re.compile(rb'"schema_version"\s*:')
 #: A briefing older than this (days since its as-of date) is stale.
 STALE_AFTER_DAYS = 180
 CACHE_VERSION = 1
@@ -114,13 +116,14 @@ def age_words(days: int | None) -> str:
 
 
 def is_briefing(path: str | os.PathLike) -> bool:
-    """A YAML file whose first bytes hold a top-level ``schema_version`` key."""
+    """A YAML (or JSON) file whose first bytes hold a ``schema_version`` key."""
     try:
         with open(path, "rb") as file:
             start = file.read(SNIFF_BYTES)
     except OSError:
         return False
-    return _SCHEMA_KEY.search(start) is not None
+    key = _JSON_SCHEMA_KEY if str(path).endswith(".json") else _SCHEMA_KEY
+    return key.search(start) is not None
 
 
 def discover(root: str | os.PathLike, known: Callable[[str, int, int], bool] = lambda *_: False) -> list[tuple[str, int, int]]:

@@ -195,6 +195,49 @@ def test_export_dir_writes_a_page_per_briefing_and_an_index(desk, tmp_path, caps
     assert "wrote 3 of 4 briefings" in capsys.readouterr().err
 
 
+def test_export_dir_never_writes_one_briefing_over_another_or_the_index(tmp_path, capsys):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    for name in ("index.yaml", "dup.yaml", "dup.yml", "Brief #3.yaml", "q?x.yaml", "plain.yaml"):
+        shutil.copy(BUNDLED, desk / name)
+    main(["export", "-f", "json", "-o", str(desk / "as-json.json"), str(BUNDLED)])  # a JSON briefing: found too
+    out = tmp_path / "site"
+    assert main(["export", "-f", "html", "-o", str(out), str(desk)]) == 0
+    err = capsys.readouterr().err
+    pages = sorted(str(path.relative_to(out)) for path in out.rglob("*.html"))
+    assert pages == ["Brief #3.html", "as-json.html", "dup.yaml.html", "dup.yml.html", "index.html", "index.yaml.html",
+                     "plain.html", "q?x.html"]
+    assert "wrote 7 of 7 briefings" in err
+    assert "dup.yml → dup.yml.html (dup.html would be shared)" in err and "index.yaml → index.yaml.html" in err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.startswith("<!DOCTYPE html>") and "<th scope=\"col\">Briefing</th>" in index
+    for href in ("Brief%20%233.html", "q%3Fx.html", "dup.yaml.html", "dup.yml.html", "index.yaml.html", "as-json.html"):
+        assert f'<a href="{href}">' in index, href
+
+
+def test_export_targets_refuse_what_renaming_cannot_part():
+    from briefing.cli import export_targets
+
+    with pytest.raises(ValueError, match="would both be written to a.yaml.md"):
+        export_targets([Path("a.yaml"), Path("a.yml"), Path("a.yaml.yaml")], ".md")
+
+
+def test_a_json_briefing_is_found_in_a_folder(tmp_path):
+    main(["export", "-f", "json", "-o", str(tmp_path / "b.json"), str(BUNDLED)])
+    (tmp_path / "package.json").write_text('{"name": "not a briefing"}', encoding="utf-8")
+    assert names(tmp_path, discover(tmp_path)) == ["b.json"]
+    assert main(["check", "-q", str(tmp_path)]) == 0
+
+
+def test_export_onto_a_symlink_writes_its_target(tmp_path):
+    target = tmp_path / "real.md"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["export", "-f", "markdown", "-o", str(link), str(BUNDLED)]) == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# Russia")
+
+
 def test_export_dir_needs_an_output_folder(desk, capsys):
     assert main(["export", "-f", "html", str(desk)]) == 2
     assert "give one with -o OUTDIR" in capsys.readouterr().err
