@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
 from .render import SECTION_TITLES, evidence_label, rating_words, row_flags
-from .scales import LIKELIHOODS
 from .text import clean, h, md, shorten, source_grade_text, source_title
 
 if TYPE_CHECKING:
@@ -264,36 +263,29 @@ def _svg_format() -> str:
 
 # --- STIX 2.1 --------------------------------------------------------------------------------
 
-#: STIX 2.1 Part 1, Appendix B.5: the DNI (ICD 203) scale to STIX confidence.
-LIKELIHOOD_CONFIDENCE = {
-    "almost no chance": 5,
-    "very unlikely": 15,
-    "unlikely": 30,
-    "roughly even chance": 50,
-    "likely": 70,
-    "very likely": 85,
-    "almost certain": 95,
-}
+#: STIX 2.1 Part 1, Appendix B.2: the Low/Med/High scale, for a judgment's stated confidence.
+STATED_CONFIDENCE = {"low": 15, "moderate": 50, "high": 85}
 #: STIX 2.1 Part 1, Appendix B.3: Admiralty credibility to STIX confidence (6, "cannot be judged": none).
 CREDIBILITY_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
-assert LIKELIHOOD_CONFIDENCE.keys() == LIKELIHOODS.keys()
 
 
 class StixContext:
     """What every kind needs to build its STIX objects: the library, ids derived from the
     briefing, the properties common to every object, and the sources as references.
 
-    Ids come from the briefing's stable id (else its title) and each item's id, never from
-    its date: a new version of a briefing gives new versions of the same objects (same id,
-    same ``created``, a later ``modified``), which is how a STIX consumer tracks them."""
+    Ids come from the briefing's stable id (else its title), its ``created`` and each
+    item's id: a new version of a briefing that keeps ``created`` gives new versions of the
+    same objects (same id, same ``created``, a later ``modified``), which is how a STIX
+    consumer tracks them. Without ``created`` the as-of date stands for it, in the ids too:
+    each version's objects are new ones, since STIX forbids a new ``created`` for an id."""
 
-    likelihood_confidence = LIKELIHOOD_CONFIDENCE
+    stated_confidence = STATED_CONFIDENCE
 
     def __init__(self, stix2: Any, briefing: Briefing, index: BriefingIndex) -> None:
         self.stix2 = stix2
         self.index = index
-        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.id or briefing.title}")
         created = _stix_time(briefing.created or briefing.as_of)
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{briefing.id or briefing.title}:{created}")
         modified = max(created, _stix_time(briefing.as_of))
         author = self.sid("identity", "author")
         # The producer names itself as its creator: consumers that insist on a creator

@@ -178,7 +178,7 @@ class BaseKind(Kind):
         if item.location.latitude is not None and item.location.longitude is not None:
             where.update(latitude=item.location.latitude, longitude=item.location.longitude)
         described = "; ".join(clean(part) for part in (f"{item.kind} base", f"{item.location.place}, {item.location.country}", item.status, item.role) if part)
-        if where:
+        if code is not None:  # a location needs its region (--interop): only a known country gives one
             place = context.stix2.Location(
                 id=context.sid("location", f"base:{item.id}"),
                 name=clean(item.name),
@@ -187,7 +187,9 @@ class BaseKind(Kind):
                 **where,
                 **context.common,
             )
-        else:  # no country STIX can name and no coordinates: no location can be made, only said
+        else:  # no country STIX can name, so no region: no location can be made, only said
+            if "latitude" in where:
+                described += f"; at {item.location.latitude}, {item.location.longitude}"
             place = context.note(f"base:{item.id}", described, [], ["base"], item.citations, abstract=clean(item.name))
         objects = [place]
         operator = context.identity(item.operator)
@@ -450,7 +452,8 @@ class JudgmentKind(Kind):
             labels,
             item.citations,
             abstract=f"The briefing's assessment: {likelihood_text(item.likelihood)}",
-            confidence=context.likelihood_confidence[item.likelihood],
+            # The analyst's stated confidence, never a number read off the likelihood.
+            confidence=context.stated_confidence.get(item.confidence) if item.confidence else None,
         )
         objects = [note]
         for assumption in item.assumptions:

@@ -90,9 +90,19 @@ def test_countries_are_iso_codes_with_their_region_and_unknown_names_stay_out():
     # it is said in a note instead, and never given a guessed country.
     [far] = [note for note in objects(bundle, "note") if note["labels"] == ["base"]]
     assert (far["abstract"], far["content"]) == ("Far base", "air base; Somewhere, Nowhere-land")
-    with_coordinates = bundle_of(FIXTURE.replace("country: Nowhere-land}", "country: Nowhere-land, latitude: 1, longitude: 2}"))
-    far_location = [obj for obj in objects(with_coordinates, "location") if obj["name"] == "Far base"][0]
-    assert "country" not in far_location and far_location["latitude"] == 1
+    # With coordinates it is still a note: a location needs a region (--interop), and only
+    # a country names one; the coordinates are in its words.
+    with_coordinates = bundle_of(FIXTURE.replace("country: Nowhere-land}", "country: Nowhere-land, latitude: 1.5, longitude: 2}"))
+    assert [obj["name"] for obj in objects(with_coordinates, "location")] == ["Port base"]
+    [far] = [note for note in objects(with_coordinates, "note") if note["labels"] == ["base"]]
+    assert far["content"] == "air base; Somewhere, Nowhere-land; at 1.5, 2.0"
+
+
+@pytest.mark.parametrize("country", ["Gaza", "Kosovo", "Nowhere-land"])
+def test_a_base_in_a_country_pycountry_does_not_know_passes_interop(country):
+    text = FIXTURE.replace("country: Nowhere-land}", f"country: {country}, latitude: 31.5, longitude: 34.4}}")
+    errors, _ = verdict(to_stix(load_text(text).briefing), interop=True)
+    assert errors == []
 
 
 def test_every_object_says_what_it_is_about():
@@ -108,7 +118,9 @@ def test_every_object_says_what_it_is_about():
     assert notes[("operator",)]["content"] == "Port base is operated by Alpha."
     assert notes[("timeline",)]["abstract"] == "2024" and notes[("timeline",)]["content"] == "Something happened."
     judgment = notes[("judgment", "likely", "moderate-confidence")]
-    assert judgment["abstract"] == "The briefing's assessment: likely · 55–80%" and judgment["confidence"] == 70
+    # STIX confidence is the analyst's stated confidence (moderate: 50 on STIX's Low/Med/High
+    # scale), never a number read off the likelihood.
+    assert judgment["abstract"] == "The briefing's assessment: likely · 55–80%" and judgment["confidence"] == 50
     report = objects(bundle, "report")[0]
     assert judgment["object_refs"] == [report["id"]]
     assert set(report["object_refs"]) == {obj["id"] for obj in bundle["objects"] if obj["type"] != "report"}
@@ -124,12 +136,32 @@ def test_a_new_version_keeps_every_id_and_created_and_moves_modified():
     assert {obj["modified"] for obj in after["objects"]} == {"2025-09-01T00:00:00.000Z"}
 
 
-def test_without_an_id_the_title_names_the_briefing_not_the_date():
+def test_without_an_id_the_title_names_the_briefing():
     one = bundle_of(FIXTURE)
-    two = bundle_of(FIXTURE.replace("as_of: 2025-07", "as_of: 2025-08"))
-    assert [obj["id"] for obj in one["objects"]] == [obj["id"] for obj in two["objects"]]
+    assert [obj["id"] for obj in one["objects"]] == [obj["id"] for obj in bundle_of(FIXTURE)["objects"]]
     renamed = bundle_of(FIXTURE.replace("title: Test briefing", "title: Another briefing"))
     assert objects(renamed, "report")[0]["id"] != objects(one, "report")[0]["id"]
+
+
+def test_an_id_never_gets_a_new_created():
+    """STIX forbids a new `created` for an id. Without `created`, the as-of date stands for
+    it, in the ids too: a version with a new as-of date gives new objects, never old ids
+    with a new `created`."""
+    one = bundle_of(FIXTURE)
+    two = bundle_of(FIXTURE.replace("as_of: 2025-07", "as_of: 2025-08"))
+    created = {obj["id"]: obj["created"] for obj in one["objects"]}
+    assert all(created.get(obj["id"], obj["created"]) == obj["created"] for obj in two["objects"])
+    assert created.keys().isdisjoint(obj["id"] for obj in two["objects"])
+    kept = FIXTURE.replace("as_of: 2025-07", "created: 2025-07\nas_of: 2025-07")
+    three, four = bundle_of(kept), bundle_of(kept.replace("as_of: 2025-07", "as_of: 2025-08"))
+    assert [obj["id"] for obj in three["objects"]] == [obj["id"] for obj in four["objects"]]
+    assert {obj["created"] for obj in four["objects"]} == {"2025-07-01T00:00:00.000Z"}
+
+
+def test_confidence_only_from_a_stated_confidence():
+    unstated = FIXTURE.replace("    confidence: moderate\n", "")
+    judgment = next(note for note in objects(bundle_of(unstated), "note") if note["labels"][0] == "judgment")
+    assert "confidence" not in judgment
 
 
 def test_every_iso_country_has_one_m49_region_of_the_stix_vocabulary():
