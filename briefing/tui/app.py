@@ -9,6 +9,7 @@ collector out of the way until it is.
 from __future__ import annotations
 
 import gc
+import weakref
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
@@ -142,7 +143,9 @@ class BriefingApp(App[int]):
             gc.disable()
 
     def on_unmount(self) -> None:
-        gc.enable()  # whatever way the app ends
+        # Whatever way the app ends: the collector on, and nothing left frozen.
+        gc.unfreeze()
+        gc.enable()
 
     @on(DashboardScreen.Shown)
     def _briefing_shown(self) -> None:
@@ -159,18 +162,32 @@ class BriefingApp(App[int]):
         gc.enable()
         index = self.dashboard.index
         if index is not None:
-            self._prepare_search(index)
+            # By weak reference: Textual keeps the last worker (and its arguments) in a
+            # context after it ends, which kept a closed briefing's index alive.
+            self._prepare_search(weakref.ref(index))
 
     @guarded_work("Preparing search", group="search-index", exclusive=True)
-    def _prepare_search(self, index) -> None:
+    def _prepare_search(self, index_ref: weakref.ref) -> None:
         """Fold every item's words for search now, so that the first keystroke need not;
         the words live as long as the briefing, so they are frozen with it."""
+        index = index_ref()
+        if index is None:  # reloaded or closed meanwhile
+            return
         index.prepare_search()
+        del index
         self.call_from_thread(self._freeze_long_lived)
 
     def _freeze_long_lived(self) -> None:
+        # What an earlier freeze kept (a briefing since reloaded or closed) goes back to the
+        # collector first: frozen objects are never collected, and each reload froze one more.
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+    @on(DashboardScreen.Closed)
+    def _briefing_closed(self) -> None:
+        # A briefing of the library, closed: what was frozen with it may be collected now.
+        gc.unfreeze()
 
     @on(DashboardScreen.StartFailed)
     def _start_failed(self, event: DashboardScreen.StartFailed) -> None:

@@ -101,6 +101,9 @@ class DashboardScreen(Screen):
     class Shown(Message):
         """A briefing is on screen (the first, or a reloaded one)."""
 
+    class Closed(Message):
+        """The dashboard has left the screen stack (back to the library)."""
+
     class StartFailed(Message):
         """The first load failed: there is nothing to show."""
 
@@ -187,6 +190,9 @@ class DashboardScreen(Screen):
         self._load_when_drawn = True
         if self.app.ready:  # opened over the library: the app's first frame is long drawn
             self.call_after_refresh(self.first_frame_drawn)
+
+    def on_unmount(self) -> None:
+        self.app.post_message(self.Closed())
 
     def _lay_out(self) -> None:
         """The panes are mounted: the Summary is current, focused and unfolded."""
