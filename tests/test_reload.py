@@ -46,13 +46,13 @@ async def test_the_file_read_at_start_is_not_read_again_until_it_changes(write, 
     app = create_app(path)  # given a path, as the command line does: the app reads it
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.dashboard.loaded is not None, what="the briefing")
-        app.file._poll()  # what the timer does, twice: a change is read once it holds still
-        app.file._poll()
+        app.file.poll()  # what the timer does, twice: a change is read once it holds still
+        app.file.poll()
         await pilot.pause()
         assert reads == [False]
         path.write_text(MINIMAL.replace("title: Test briefing", "title: Edited briefing"), encoding="utf-8")
-        app.file._poll()
-        app.file._poll()
+        app.file.poll()
+        app.file.poll()
         await until(pilot, lambda: title(app).startswith("Edited briefing"))
         assert reads == [False, False]
 
@@ -160,3 +160,28 @@ async def test_removed_item_moves_the_selection_safely(write):
         assert app.dashboard.current_ref() == Ref("summary", "b1")
         assert messages.notices == ["That item is no longer in the briefing.", "Nothing to go back to."]
         assert app.is_running
+
+
+async def test_a_change_is_read_once_it_holds_still(write, monkeypatch):
+    """Editors write in bursts: a change seen by one look is read only when the next look
+    finds the file as it was, so a half-written file is never read, and a burst is read once."""
+    import briefing.tui.loading
+
+    monkeypatch.setattr(briefing.tui.loading, "POLL_SECONDS", 3600)  # the looks are this test's
+    path = write(MINIMAL)
+    messages = Messages()
+    app = create_app(path)
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.loaded is not None, what="the briefing")
+        loads = len(messages.of(BriefingFile.Loaded))
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Half"), encoding="utf-8")
+        app.file.poll()  # a change: not read yet
+        path.write_text(MINIMAL.replace("title: Test briefing", "title: Written in full"), encoding="utf-8")
+        app.file.poll()  # changed again since: still not read
+        await pilot.pause()
+        assert len(messages.of(BriefingFile.Loaded)) == loads and title(app).startswith("Test briefing")
+        app.file.poll()  # held still since the last look: read, once
+        await until(pilot, lambda: title(app).startswith("Written in full"), what="the reload")
+        app.file.poll()
+        await pilot.pause()
+        assert len(messages.of(BriefingFile.Loaded)) == loads + 1

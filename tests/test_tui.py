@@ -611,9 +611,8 @@ async def test_clicking_a_search_hit_or_a_cited_by_entry_goes_there():
 async def test_search_words_are_ready_before_the_first_keystroke():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.dashboard.index.search_ready  # folded in a worker after the briefing showed
+        # Folded in a worker after the briefing showed: waited on, not assumed after a pause.
+        await until(pilot, lambda: app.dashboard.index is not None and app.dashboard.index.search_ready, what="search words")
 
 
 async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
@@ -626,13 +625,15 @@ async def test_garbage_collection_is_back_on_whatever_way_the_app_ends(write):
 
     app = create_app(Path(default_path()), watch=False)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.dashboard.loaded is not None and gc.isenabled()
+        # The file is read after the first frame, and the collector comes back a frame after
+        # the briefing shows: both waited on (a pause after the workers was not enough on a
+        # loaded machine, where the read had not even begun).
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.loaded is not None, what="the briefing")
+        await until(pilot, gc.isenabled, what="the collector back on")
 
     broken = create_app(write("title: [unclosed\n"), watch=False)
     async with broken.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: broken.startup_error is not None, what="the failed load")  # the app then ends itself
     assert broken.startup_error is not None and gc.isenabled()
 
 

@@ -50,8 +50,10 @@ class Messages:
         self._ids.clear()
 
 
-async def until(pilot, condition: Callable[[], object], timeout: float = 5.0, what: str = "the condition") -> None:
-    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds."""
+async def until(pilot, condition: Callable[[], object], timeout: float = 60.0, what: str = "the condition") -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds. The
+    ceiling is generous: it costs nothing when the condition holds, and a machine under
+    load (CI beside other jobs) may take many times longer than this one idle."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:

@@ -12,7 +12,7 @@ import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -22,6 +22,7 @@ from textual.widgets import Static
 from ..library import Library, Row, age_words, sort_key
 from ..text import clean
 from .keybar import ClickableLine, KeyBar
+from .workers import guarded_work
 from .virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -329,7 +330,7 @@ class LibraryScreen(Screen):
         seen = {row.path for row in order}
         return order + [row for row in self.library.unchecked() if row.path not in seen]
 
-    @work(thread=True, exclusive=True, group="library-read")
+    @guarded_work("Reading the briefings", group="library-read", exclusive=True)
     def _check(self, files: list[tuple[str, int, int]]) -> None:
         import time
 
@@ -347,7 +348,7 @@ class LibraryScreen(Screen):
                 batch, last = [], time.monotonic()
         self.app.call_from_thread(self._kept, batch, True)
 
-    @work(thread=True, group="library-read-large")
+    @guarded_work("Reading a large briefing", group="library-read-large")
     def _check_large(self, file: tuple[str, int, int]) -> None:
         from ..library import summarize_apart
 

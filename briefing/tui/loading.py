@@ -81,7 +81,7 @@ class BriefingFile(Widget):
 
     def on_mount(self) -> None:
         if self.watch_file:
-            self.set_interval(POLL_SECONDS, self._poll)
+            self.set_interval(POLL_SECONDS, self.poll)
 
     def load(self, by_hand: bool = False) -> None:
         """Read the file now (a small one) or in a worker (a large one)."""
@@ -115,7 +115,9 @@ class BriefingFile(Widget):
         self._read_signature = before
         return self.Loaded(loaded, self.baseline, by_hand)
 
-    def _poll(self) -> None:
+    def poll(self) -> None:
+        """Look at the file once (the timer does, every POLL_SECONDS): a change is read once
+        it has held still since the last look, since editors write in bursts."""
         current = signature(self.path)
         if current == self._seen_signature:
             self._pending = None

@@ -6,7 +6,7 @@ from typing import Callable, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from ..index import BriefingIndex, Ref
 from ..text import clean
 from .virtual_list import VirtualList
+from .workers import guarded_work
 
 SNIPPET = 70
 #: Fields whose text is the item's own label: a hit there shows the label, highlighted.
@@ -204,7 +205,7 @@ class LibrarySearchScreen(HitsDialog):
         self.query_one("#search-status", Static).update(Text(f"Reading {len(self.library.rows)} briefings…", "dim"))
         self._read([row.path for row in self.library.rows.values() if not row.broken])
 
-    @work(thread=True, exclusive=True, group="library-search")
+    @guarded_work("Reading the briefings for search", group="library-search", exclusive=True)
     def _read(self, paths: list[str]) -> None:
         for path in paths:
             self.search.add(path, self.library.max_bytes)
