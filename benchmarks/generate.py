@@ -122,3 +122,18 @@ def generate(scale: int, seed: int = 2025) -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
+
+
+def generate_chain(count: int, chained: bool = True) -> str:
+    """``count`` bullets, each citing its own source; chained, every source derives from
+    the one before it and they are listed last first (the order that once cost a pass of
+    the whole list per source withdrawn). Unchained: the same sources, independent."""
+    lines = ["schema_version: 1", "title: A chain of sources", "as_of: 2025-07", "region: Nowhere", "bluf: One report, repeated.", "summary:"]
+    for number in range(1, count + 1):
+        lines += [f"  - id: b{number}", f"    text: Bullet {number}, on source {number}.", f"    citations: [{number}]"]
+    lines.append("sources:")
+    for number in range(count, 0, -1):
+        lines += [f"  - id: {number}", f"    title: Report {number}"]
+        if chained and number > 1:
+            lines.append(f"    derived_from: [{number - 1}]")
+    return "\n".join(lines) + "\n"

@@ -38,7 +38,7 @@ OUT = HERE / "out"
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate, generate_chain  # noqa: E402
 
 PEAK_RSS = (
     "import resource, subprocess, sys\n"
@@ -203,6 +203,31 @@ def main() -> int:
         row(f"peak RSS, `briefing {command}` default", f"{peak_rss_mb(briefing_command(command, str(default))):.0f} MB", floor_rss)
         rss = peak_rss_mb(briefing_command(command, str(large)))
         row(f"peak RSS, `briefing {command}` large", f"{rss:.0f} MB", "target ≤ 300 MB", check(rss <= 300))
+
+    # A chain of derivations costs what it is long: withdrawing its root, and printing it,
+    # against the same sources unchained (each was quadratic: 17 s against 2 s at 4,000).
+    chain_size = 200 if options.smoke else 4_000
+    chained, unchained = OUT / f"chain-{chain_size}.yaml", OUT / f"unchained-{chain_size}.yaml"
+    chained.write_text(generate_chain(chain_size), encoding="utf-8")
+    unchained.write_text(generate_chain(chain_size, chained=False), encoding="utf-8")
+    chain_runs = max(1, runs // 2)
+    chain = timed_together(
+        {
+            "check": briefing_command("check", str(chained)),
+            "check without": briefing_command("check", "--without", "1", str(chained)),
+            "print unchained": briefing_command("print", "--width", "100", str(unchained)),
+            "print": briefing_command("print", "--width", "100", str(chained)),
+            "print without": briefing_command("print", "--width", "100", "--without", "1", str(chained)),
+        },
+        chain_runs,
+    )
+    ratio = chain["check without"] / chain["check"]
+    row(f"`briefing check --without 1`, chain of {chain_size:,} sources", ms(chain["check without"]),
+        f"{ratio:.2f}× `check` of it (target ≤ 1.5×)", check(ratio <= 1.5))
+    for name, label in (("print", "`briefing print`"), ("print without", "`briefing print --without 1`")):
+        ratio = chain[name] / chain["print unchained"]
+        row(f"{label}, chain of {chain_size:,} sources", ms(chain[name]),
+            f"{ratio:.2f}× `print` of them unchained (target ≤ 1.5×)", check(ratio <= 1.5))
 
     # Hostile input is refused quickly: the slowest of the broken files of tests/corpus/bad.
     corpus = sorted((ROOT / "tests" / "corpus" / "bad").iterdir())

@@ -126,38 +126,46 @@ class BriefingIndex:
         """The distinct sources an item cites, in the order it cites them."""
         return list(dict.fromkeys(getattr(self.items.get(ref), "citations", ())))
 
+    def parents(self, source_id: int) -> list[int]:
+        """The known sources a source derives from, each once."""
+        source = self.sources.get(source_id)
+        return [p for p in dict.fromkeys(source.derived_from) if p in self.sources] if source is not None else []
+
     def roots(self, source_id: int) -> frozenset[int]:
         """The independent sources a source rests on: itself when it derives from nothing,
-        else the roots of what it derives from, all the way down."""
+        else the roots of what it derives from, all the way down. Each source's roots are
+        worked out once, from its parents' (a chain of thousands costs what it is long)."""
         known = self._roots.get(source_id)
         if known is not None:
             return known
-        found: set[int] = set()
-        seen: set[int] = set()
-        todo = [source_id]
-        while todo:  # iterative, and safe on a cycle (the loader refuses them; a model need not)
-            current = todo.pop()
-            if current in seen:
+        on_path: set[int] = set()
+        stack = [source_id]
+        while stack:  # iterative, and safe on a cycle (the loader refuses them; a model need not)
+            current = stack[-1]
+            if current in self._roots:
+                stack.pop()
                 continue
-            seen.add(current)
-            source = self.sources.get(current)
-            parents = [p for p in source.derived_from if p in self.sources] if source is not None else []
-            if parents:
-                todo.extend(parents)
-            else:
-                found.add(current)
-        roots = frozenset(found) or frozenset({source_id})
-        self._roots[source_id] = roots
-        return roots
+            on_path.add(current)
+            waiting = [p for p in self.parents(current) if p not in self._roots and p not in on_path]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            on_path.discard(current)
+            # Only true roots (they derive from nothing) count: a source in a cycle that
+            # reaches none stands for itself.
+            found = frozenset().union(*(self._roots[p] for p in self.parents(current) if p in self._roots))
+            self._roots[current] = frozenset(r for r in found if not self.parents(r)) or frozenset({current})
+        return self._roots[source_id]
 
     def descendants(self, source_id: int) -> list[int]:
         """Every source that derives from this one, directly or through others, in order."""
-        found: dict[int, None] = {}
+        found: set[int] = set()
         todo = list(self.derived_by.get(source_id, ()))
         while todo:
-            current = todo.pop(0)
+            current = todo.pop()
             if current not in found and current != source_id:
-                found[current] = None
+                found.add(current)
                 todo.extend(self.derived_by.get(current, ()))
         return sorted(found)
 

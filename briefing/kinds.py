@@ -587,7 +587,11 @@ class SourceKind(Kind):
             ("grade", source_grade_text(item)),
             ("note", item.note),
             ("derived from", " ".join(f"[{n}]" for n in item.derived_from) or None),
-            ("root of", " ".join(f"[{n}]" for n in index.descendants(item.id)) or None),
+            # A root lists all that rests on it; a derived source only what derives from it
+            # directly (every source of a chain listing all below it was quadratic).
+            ("root of", " ".join(f"[{n}]" for n in index.descendants(item.id)) or None)
+            if not index.parents(item.id)
+            else ("derived by", " ".join(f"[{n}]" for n in index.derived_by.get(item.id, ())) or None),
         ]
 
     def markdown(self, index, ref, item, notes):

@@ -362,15 +362,21 @@ def document_parts(
     withdrawn: frozenset[int] = frozenset(),
 ) -> Iterator[RenderableType]:
     """``document``, one part at a time, each built when it is asked for."""
+    from .tradecraft import withdrawn_with_derivations
+
     index = index or BriefingIndex(briefing)
     wanted = list(sections) if sections else list(COLLECTIONS)
+    asked = withdrawn
+    # What the dashboard sets aside too: the sources asked for, and what derives only from
+    # them (rows, badges, indicators and the matrix all see the same set).
+    withdrawn = withdrawn_with_derivations(index, asked) if asked else frozenset()
     started = False
     if sections is None:
         yield from (header(briefing), Text(""), bluf(briefing))
         started = True
-    if withdrawn:
+    if asked:
         yield Text("")
-        yield from withdrawal_section(index, withdrawn)
+        yield from withdrawal_section(index, asked)
         started = True
     for collection in wanted:
         if collection not in index.order:  # the hypotheses: their matrix comes last
@@ -393,9 +399,8 @@ def document_parts(
                     yield from (title, fields(index, ref, indent=3, withdrawn=withdrawn, said=title.plain.strip()), Text(""))
     if briefing.ach is not None and (sections is None or "hypotheses" in wanted):
         from .ach import score
-        from .tradecraft import withdrawn_with_derivations
 
-        matrix = score(briefing.hypotheses, briefing.ach, index, withdrawn_with_derivations(index, withdrawn))
+        matrix = score(briefing.hypotheses, briefing.ach, index, withdrawn)
         yield Text("")
         yield section_rule("Competing hypotheses", len(briefing.hypotheses))
         yield ach_document(index, matrix)

@@ -114,16 +114,15 @@ class Withdrawal(NamedTuple):
 
 def withdrawn_with_derivations(index: BriefingIndex, withdrawn: Iterable[int]) -> frozenset[int]:
     """The sources gone when ``withdrawn`` go: those, and every source that derives only
-    from sources gone."""
+    from sources gone. Followed from each source gone to what derives from it, so a chain
+    costs what it is long, in whatever order its sources are listed."""
     gone = set(withdrawn)
-    changed = True
-    while changed:
-        changed = False
-        for source in index.sources.values():
-            parents = [p for p in source.derived_from if p in index.sources]
-            if source.id not in gone and parents and gone.issuperset(parents):
-                gone.add(source.id)
-                changed = True
+    todo = list(gone)
+    while todo:
+        for child in index.derived_by.get(todo.pop(), ()):
+            if child not in gone and gone.issuperset(index.parents(child)):
+                gone.add(child)
+                todo.append(child)
     return frozenset(gone)
 
 

@@ -380,3 +380,39 @@ def test_diff_warns_when_an_observed_indicator_is_dropped_and_the_judgment_stays
     assert unexplained_changes(diff(old, new), new) == [
         "judgment 'j': indicator 2 went from observed to not observed, but the judgment's likelihood, confidence and change_reason did not change"
     ]
+
+
+DERIVED = MINIMAL.replace(
+    "  - id: b2\n", "  - id: b3\n    text: Third bullet, on a report that repeats source one\n    citations: [3]\n  - id: b2\n"
+) + "  - id: 3\n    title: Source three\n    derived_from: [1]\n"
+
+
+def test_print_without_a_source_sets_aside_what_derives_only_from_it_as_the_dashboard_does(write, capsys):
+    """One set for withdrawal everywhere: print's rows, badges and sources list what derives
+    only from a withdrawn source as withdrawn too (it once marked only the source asked)."""
+    from briefing.cli import main
+
+    assert main(["print", "--without", "1", "--width", "120", str(write(DERIVED))]) == 0
+    out = capsys.readouterr().out
+    third = next(line for line in out.splitlines() if "Third bullet" in line and "[3]" in line)
+    assert third.lstrip(" •").startswith("◆") and "no sources" in third
+
+
+def test_a_chain_of_thousands_costs_what_it_is_long():
+    """Roots, withdrawal and what a source is the root of, on a chain listed backwards (each
+    withdrawal pass found one more) and forwards: linear, counted in steps, not timed."""
+    n = 3000
+    chain = [{"id": i, **({"derived_from": [i - 1]} if i > 1 else {})} for i in range(n, 0, -1)]
+    index = index_of(with_sources(*chain))
+    calls = 0
+    parents = index.parents
+
+    def counted(source_id):
+        nonlocal calls
+        calls += 1
+        return parents(source_id)
+
+    index.parents = counted  # type: ignore[method-assign]
+    assert withdrawn_with_derivations(index, {1}) == frozenset(range(1, n + 1))
+    assert all(index.roots(s) == frozenset({1}) for s in range(1, n + 1))
+    assert calls < 10 * n, calls
