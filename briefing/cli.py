@@ -491,7 +491,7 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
     from .tradecraft import diff, unexplained_changes
 
     changes = diff(before.briefing, after.briefing)
-    warnings = unexplained_changes(changes, after.briefing)
+    warnings = unexplained_changes(changes)
     if format == "json":
         import json
 

@@ -280,6 +280,13 @@ def confirmed_but_not_independent(index: BriefingIndex) -> list[Finding]:
     return findings
 
 
+def names_id(text: str, id: str) -> bool:
+    """Whether ``text`` names ``id`` as a whole id: ``barges`` is not named by
+    ``fuel-barges``, though a word boundary (\\b) stands at its hyphen. A full stop after
+    it ends a sentence; one followed by more of an id is part of a longer one."""
+    return re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(id)}(?![A-Za-z0-9_-]|\.[A-Za-z0-9_])", text) is not None
+
+
 def judgment_checks(briefing: Briefing) -> list[Finding]:
     """Indicators observed without a source or without the judgment being revisited;
     high confidence on an unsupported assumption; no assumptions stated (a note)."""
@@ -293,7 +300,7 @@ def judgment_checks(briefing: Briefing) -> list[Finding]:
             at = ("judgments", i, "indicators", j, "status")
             if indicator.status != "not observed" and not indicator.observed_in:
                 findings.append(Finding(at, f"{what}: indicator {indicator.id!r} is {indicator.status} but names no source it was observed in", "warning"))
-            if indicator.status == "observed" and not re.search(rf"\b{re.escape(indicator.id)}\b", reason):
+            if indicator.status == "observed" and not names_id(reason, indicator.id):
                 findings.append(
                     Finding(at, f"{what}: indicator {indicator.id!r} is observed, but the judgment's change_reason does not name it (was the judgment revisited?)", "warning")
                 )
@@ -335,9 +342,12 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
             flat.update(_flatten(inner, f"{prefix}.{key}" if prefix else key))
         return flat
     if isinstance(value, list) and value and isinstance(value[0], dict):
+        # Items with ids (indicators, assumptions) are paired by id, so that reordering or
+        # inserting one changes nothing else; the rest (statements) by position.
+        keyed = all(isinstance(inner, dict) and inner.get("id") is not None for inner in value)
         flat = {}
         for position, inner in enumerate(value):
-            flat.update(_flatten(inner, f"{prefix}[{position + 1}]"))
+            flat.update(_flatten(inner, f"{prefix}[{inner['id'] if keyed else position + 1}]"))
         return flat
     return {prefix: value}
 
@@ -401,10 +411,9 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
     return changes
 
 
-def unexplained_changes(changes: list[Change], new: Briefing | None = None) -> list[str]:
+def unexplained_changes(changes: list[Change]) -> list[str]:
     """Judgments whose likelihood or confidence moved with no change_reason given for it,
     and judgments an indicator of which changed status while they stayed as they were."""
-    indicator_ids = {j.id: [indicator.id for indicator in j.indicators] for j in new.judgments} if new is not None else {}
     warnings = []
     for change in changes:
         if change.collection != "judgments" or change.kind != "changed":
@@ -417,12 +426,10 @@ def unexplained_changes(changes: list[Change], new: Briefing | None = None) -> l
         if moved or "change_reason" in changed:
             continue
         for field, old_value, new_value in change.fields:
-            found = re.fullmatch(r"indicators\[(\d+)\]\.status", field)
-            if found is None:
-                continue
-            position = int(found.group(1)) - 1
-            ids = indicator_ids.get(change.key, [])
-            name = repr(ids[position]) if position < len(ids) else f"{position + 1}"
+            found = re.fullmatch(r"indicators\[(.+)\]\.status", field)
+            if found is None or (old_value or "not observed") == (new_value or "not observed"):
+                continue  # not a status, or one added (or dropped) as not observed: no change seen
+            name = repr(found.group(1))
             warnings.append(
                 f"judgment {change.key!r}: indicator {name} went from {old_value or 'not observed'} to {new_value or 'not observed'}, "
                 "but the judgment's likelihood, confidence and change_reason did not change"
