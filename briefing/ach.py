@@ -116,6 +116,8 @@ def _withdrawn(ref: str, index: BriefingIndex | None, withdrawn: frozenset[int])
     from .index import Ref
 
     kind, _, key = ref.partition(":")
+    if kind == "sources":  # a source as evidence goes when it is withdrawn (or derives only from what is)
+        return key.isdigit() and int(key) in withdrawn
     citations = index.citations(Ref(kind, key))
     return bool(citations) and withdrawn.issuperset(citations)
 

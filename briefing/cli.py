@@ -531,6 +531,10 @@ def run_ach(file: str | None, max_bytes: int, without: Sequence[int], format: st
         return EXIT_USAGE
     if briefing.ach is None:
         print(f"{file or default_path()}: no ACH matrix in this briefing (see the README's \"Competing hypotheses\")", file=sys.stderr)
+        if format == "json":  # a script still gets the shape it reads, empty
+            import json
+
+            print(json.dumps({"question": None, "hypotheses": [], "evidence": []}, indent=2))
         return EXIT_OK
     matrix = score(briefing.hypotheses, briefing.ach, index, withdrawn_with_derivations(index, without))
     if format == "json":

@@ -104,6 +104,19 @@ def _describe(loc: tuple) -> str:
     return text or "briefing"
 
 
+def _a_value(value: Any) -> str:
+    """What a YAML value is, in a reader's words."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "nothing" if value is None else "a value"
+
+
 def validation_message(error: dict) -> tuple[str, tuple, bool]:
     """(message, loc, points at a key)."""
     loc = tuple(error["loc"])
@@ -128,6 +141,8 @@ def validation_message(error: dict) -> tuple[str, tuple, bool]:
         return message, loc, True
     if kind == "missing":
         return f"{_describe(loc[:-1])}: missing required key {loc[-1]!r}", loc, False
+    if kind in ("model_type", "dict_type"):  # Pydantic says "a valid dictionary or instance of Ach"
+        return f"{_describe(loc)}: expected a mapping (key: value lines), found {_a_value(error.get('input'))}", loc, False
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")

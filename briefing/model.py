@@ -416,14 +416,20 @@ def _check_matrix(data: Any) -> list[Finding]:
     ach = data.get("ach") if isinstance(data, dict) else None
     if not isinstance(ach, dict):
         return []
-    hypotheses = [entry.get("id") for _, entry in _entries(data, "hypotheses") if isinstance(entry.get("id"), str)]
+    # Each hypothesis once, in order: a duplicate id is reported by cross_check, not named twice here.
+    hypotheses = list(dict.fromkeys(entry.get("id") for _, entry in _entries(data, "hypotheses") if isinstance(entry.get("id"), str)))
     known = _refs(data)
     findings: list[Finding] = []
-    _check_unique(data, "hypotheses", findings)
+    rows: dict[str, int] = {}
     for i, row in _entries(ach, "evidence"):
         ref = row.get("ref")
         if isinstance(ref, str) and ref not in known:
             findings.append(Finding(("ach", "evidence", i, "ref"), f"ACH row {i + 1} names {ref!r}, which is no item of this briefing"))
+        if isinstance(ref, str):
+            if ref in rows:  # two rows for one piece of evidence: it would count twice, and diff pairs rows by it
+                findings.append(Finding(("ach", "evidence", i, "ref"), f"ACH row {i + 1} rates {ref!r} again (first in row {rows[ref] + 1}): one row for each piece of evidence"))
+            else:
+                rows[ref] = i
         ratings = row.get("ratings")
         if not isinstance(ratings, dict):
             continue
@@ -483,7 +489,7 @@ def cross_check(data: Any) -> list[Finding]:
     citations and unknown ids reported in the same run, as a linter does.
     """
     findings: list[Finding] = []
-    for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"):
+    for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources", "hypotheses"):
         _check_unique(data, name, findings)
 
     source_ids = {entry.get("id") for _, entry in _entries(data, "sources") if _is_number(entry.get("id"))}

@@ -323,3 +323,62 @@ def test_a_tie_broken_is_named_with_both_former_leaders():
     data["ach"]["evidence"][0]["ratings"]["b"] = "I"
     new = Briefing.model_validate(data)
     assert [c.fields for c in diff(old, new) if c.key == "leading hypotheses"] == [[("leading", "a, b", "a")]]
+
+
+# --- rules that once disagreed with their specification (issue 23) ----------------------------
+
+
+def test_a_row_on_a_source_drops_out_when_the_source_is_withdrawn():
+    rows = [
+        {"ref": "sources:1", "credibility": "high", "ratings": {"a": "II", "b": "C"}},
+        {"ref": "summary:b1", "ratings": {"a": "C", "b": "I"}},
+    ]
+    assert matrix_of(["a", "b"], rows).leading == ["b"]
+    without_1 = matrix_of(["a", "b"], rows, {1})
+    assert [row.withdrawn for row in without_1.evidence] == [True, False]
+    assert without_1.leading == ["a"] and not without_1.evidence[0].critical
+    assert [row.withdrawn for row in matrix_of(["a", "b"], rows, {2}).evidence] == [False, False]
+
+
+def test_the_ach_command_drops_a_source_row_under_without(write, capsys):
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
+    data["ach"] = {"question": "Which?", "evidence": [{"ref": "sources:1", "ratings": {"a": "II", "b": "C"}}]}
+    path = write(yaml.safe_dump(data, sort_keys=False))
+    assert main(["ach", "--format", "json", "--without", "1", str(path)]) == 0
+    [row] = json.loads(capsys.readouterr().out)["evidence"]
+    assert row["withdrawn"] is True and row["critical"] is False
+
+
+def test_two_rows_on_one_piece_of_evidence_are_an_error():
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": "a", "text": "A"}]
+    data["ach"] = {"question": "Which?", "evidence": [{"ref": "summary:b1", "ratings": {"a": "C"}}, {"ref": "summary:b1", "ratings": {"a": "I"}}]}
+    assert [(f.path, f.message) for f in cross_check(data)] == [
+        (("ach", "evidence", 1, "ref"), "ACH row 2 rates 'summary:b1' again (first in row 1): one row for each piece of evidence")
+    ]
+
+
+def test_duplicate_hypotheses_are_an_error_without_a_matrix_and_named_once_with_one():
+    data = yaml.safe_load(MINIMAL)
+    data["hypotheses"] = [{"id": "h1", "text": "One"}, {"id": "h2", "text": "Two"}, {"id": "h2", "text": "Again"}]
+    assert [f.message for f in cross_check(data)] == ["duplicate id 'h2' in hypotheses (first at item 2)"]
+    data["ach"] = {"question": "Which?", "evidence": [{"ref": "summary:b1", "ratings": {"h1": "C"}}]}
+    messages = [f.message for f in cross_check(data)]
+    assert "ACH row 1 does not rate 'h2': write NA where it does not apply" in messages
+
+
+def test_a_matrix_that_is_not_a_mapping_is_said_in_a_readers_words():
+    data = yaml.safe_load(MINIMAL)
+    data["ach"] = ["not", "a", "mapping"]
+    with pytest.raises(LoadError) as caught:
+        load_text(yaml.safe_dump(data, sort_keys=False), "m.yaml")
+    [message] = [str(d) for d in caught.value.diagnostics if "ach" in str(d)]
+    assert message.endswith("ach: expected a mapping (key: value lines), found a list") and "instance of" not in message
+
+
+def test_ach_json_without_a_matrix_is_an_empty_matrix_and_says_why(capsys):
+    assert main(["ach", "--format", "json", str(default_path())]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"question": None, "hypotheses": [], "evidence": []}
+    assert "no ACH matrix in this briefing" in err
