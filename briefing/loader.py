@@ -156,6 +156,15 @@ def _tagged(value: str, tag: str) -> Any:
 # --- the builder ---------------------------------------------------------------
 
 _NO_KEY = object()
+_DUPLICATE = object()  # the pending key was a duplicate: its value is read and dropped
+
+
+class _Problems(Exception):
+    """Several problems found in one pass (every duplicate key), each with its mark."""
+
+    def __init__(self, problems: list[tuple[str, Any]]):
+        super().__init__(problems[0][0])
+        self.problems = problems
 
 
 def _build(text: str, track: bool) -> tuple[Any, dict, dict]:
@@ -170,6 +179,7 @@ def _build(text: str, track: bool) -> tuple[Any, dict, dict]:
     alias_nodes = 0
     documents = 0
     root: Any = _NO_KEY
+    duplicates: list[tuple[str, Any]] = []
 
     def attach(value: Any, size: int, mark: Any, is_key_capable: bool) -> None:
         nonlocal root
@@ -194,10 +204,15 @@ def _build(text: str, track: bool) -> tuple[Any, dict, dict]:
                 duplicate = value in container
             except TypeError:
                 raise _Problem("a mapping key must be a plain scalar", mark) from None
-            if duplicate:
-                raise _Problem(f"duplicate key {value!r} in this mapping", mark)
+            if duplicate:  # every one is reported, as a linter does; the first value stands
+                duplicates.append((f"duplicate key {value!r} in this mapping", mark))
+                frame[1] = _DUPLICATE
+                return
             frame[1] = value
             frame[5] = mark
+            return
+        if key is _DUPLICATE:
+            frame[1] = _NO_KEY
             return
         if track:
             path = (*frame[4], key)
@@ -268,6 +283,8 @@ def _build(text: str, track: bool) -> tuple[Any, dict, dict]:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
+    if duplicates:
+        raise _Problems(duplicates)
     return (None if root is _NO_KEY else root), positions, key_positions
 
 
@@ -319,6 +336,8 @@ def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
         return _build(text, track)
     except _Problem as problem:
         raise LoadError([mark_diagnostic(name, problem.message, problem.mark)]) from None
+    except _Problems as found:
+        raise LoadError([mark_diagnostic(name, message, mark) for message, mark in found.problems]) from None
     except yaml.reader.ReaderError as error:
         code = error.character if isinstance(error.character, int) else ord(error.character)
         line, column = line_col(text, error.position)
@@ -362,11 +381,13 @@ def load_text(text: str, name: str = "<briefing>", checks: Iterable[Check] = ())
         raise LoadError([Diagnostic(name, f"the top level must be a mapping (title: …, summary: …); found {found}", 1, 1)])
     items: list[tuple[str, tuple, bool, Severity]] = []
     briefing: Briefing | None = None
+    findings: list[Finding] = cross_check(data)
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
-        items = [(*validation_message(e), "error") for e in error.errors(include_url=False)]
-    findings: list[Finding] = cross_check(data)
+        errors = error.errors(include_url=False)
+        items = [(*validation_message(e), "error") for e in errors]
+        findings += _checks_of_the_rest(data, errors, checks)
     if briefing is not None:
         for check in checks:
             findings += check(briefing)
@@ -377,6 +398,39 @@ def load_text(text: str, name: str = "<briefing>", checks: Iterable[Check] = ())
     if briefing is None or any(d.severity == "error" for d in diagnostics):
         raise LoadError(diagnostics)
     return Loaded(briefing, name, diagnostics)
+
+
+def _checks_of_the_rest(data: dict, errors: list, checks: Iterable[Check]) -> list[Finding]:
+    """The checks' findings on the items that are valid, when every schema error lies inside
+    an item of a list: a linter reports the rest too (one bad ``kind`` hid every warning).
+    Their paths are the items' places in the file."""
+    checks = list(checks)
+    broken: dict[str, set[int]] = {}
+    for error in errors:
+        loc = error["loc"]
+        if not (len(loc) >= 2 and isinstance(loc[0], str) and type(loc[1]) is int and isinstance(data.get(loc[0]), list)):
+            return []  # an error outside any one item: no briefing to check
+        broken.setdefault(loc[0], set()).add(loc[1])
+    if not checks:
+        return []
+    kept = {name: [i for i in range(len(data[name])) if i not in positions] for name, positions in broken.items()}
+    rest = {**data, **{name: [data[name][i] for i in places] for name, places in kept.items()}}
+    try:
+        briefing = Briefing.model_validate(rest)
+    except ValidationError:
+        return []
+    findings = []
+    for check in checks:
+        try:
+            found = check(briefing)
+        except Exception:  # noqa: BLE001 - a check meeting a gap the broken item left: say nothing
+            continue
+        for finding in found:
+            path = finding.path
+            if path and path[0] in kept and len(path) > 1 and type(path[1]) is int:
+                path = (path[0], kept[path[0]][path[1]], *path[2:])
+            findings.append(finding._replace(path=path))
+    return findings
 
 
 def line_of(path: str | os.PathLike, data_path: tuple, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:

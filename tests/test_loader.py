@@ -1,6 +1,6 @@
 import pytest
 
-from briefing.loader import LoadError, load, load_text
+from briefing.loader import LoadError, default_path, load, load_text
 
 from .conftest import MINIMAL, dedent
 
@@ -151,3 +151,42 @@ def test_scalars_follow_the_yaml_1_2_core_schema():
         "x",
     )
     assert value["a"] == ["yes", "no", "on", "off", "y", "n", True, False, None, None, 31, 15, 1500.0, float("inf"), "2025-07-01", 12]
+
+
+def test_every_duplicate_key_is_reported_at_its_place():
+    text = "schema_version: 1\ntitle: A\ntitle: B\nas_of: 2025\nregion: R\nregion: S\nbluf: x\nsummary:\n  - id: a\n    text: t\n    text: u\n    citations: []\n"
+    with pytest.raises(LoadError) as raised:
+        load_text(text, "dup.yaml")
+    assert [str(d) for d in raised.value.diagnostics] == [
+        "dup.yaml:3:1: error: duplicate key 'title' in this mapping",
+        "dup.yaml:6:1: error: duplicate key 'region' in this mapping",
+        "dup.yaml:11:5: error: duplicate key 'text' in this mapping",
+    ]
+
+
+def test_a_schema_error_in_one_item_does_not_hide_the_findings_on_the_rest():
+    """The exercise with one bad `kind`: its error, and the 4 warnings and the note it has
+    when whole, each at its own line."""
+    from functools import partial
+
+    from briefing.tradecraft import tradecraft_findings
+
+    path = default_path().parent / "examples" / "exercise.yaml"
+    text = path.read_text(encoding="utf-8")
+    whole = load_text(text, "x.yaml", checks=[tradecraft_findings]).warnings
+    broken = text.replace("    kind: naval\n", "    kind: submarine\n", 1)
+    with pytest.raises(LoadError) as raised:
+        load_text(broken, "x.yaml", checks=[partial(tradecraft_findings)])
+    found = raised.value.diagnostics
+    assert [d.severity for d in found].count("error") == 1 and "bases[0].kind" in str(found[0])
+    assert [str(d) for d in found[1:]] == [str(d) for d in whole]
+    assert sorted(d.severity for d in whole) == ["note"] + ["warning"] * 4
+
+
+def test_an_error_outside_any_item_leaves_the_checks_unrun():
+    from briefing.tradecraft import tradecraft_findings
+
+    text = (default_path().parent / "examples" / "exercise.yaml").read_text(encoding="utf-8").replace("as_of: ", "as_of: x", 1)
+    with pytest.raises(LoadError) as raised:
+        load_text(text, "x.yaml", checks=[tradecraft_findings])
+    assert all(d.severity == "error" for d in raised.value.diagnostics)
