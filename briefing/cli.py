@@ -159,7 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("file", nargs="?", help="briefing YAML file or folder (default: the bundled briefing)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000; 0 picks a free one, printed)")
+    serve.add_argument(
+        "--token",
+        help="the token every request must carry (default: none on this machine, a new random one beyond it)",
+    )
     _add_file_options(serve)
     return parser
 
@@ -454,30 +458,40 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
     return status
 
 
-def run_serve(file: str | None, host: str, port: int, max_bytes: int) -> int:
-    """The dashboard in a browser, through textual-serve: each tab runs `briefing FILE`."""
+def run_serve(file: str | None, host: str, port: int, max_bytes: int, token: str | None = None) -> int:
+    """The dashboard in a browser, through textual-serve: each tab runs `briefing FILE`.
+    Off this machine, every request needs a token (generated unless given)."""
     import shlex
 
     path = Path(file) if file else default_path()
     if not path.exists():
         return _load_or_report(str(path), max_bytes)[1]
     try:
-        from textual_serve.server import Server
-    except ImportError:
+        from .serve import bind, is_loopback, make_server, new_token
+    except ImportError:  # pragma: no cover - textual-serve is a dependency
         print("briefing serve: error: textual-serve is not installed (pip install textual-serve)", file=sys.stderr)
         return EXIT_USAGE
-    local = host in ("127.0.0.1", "localhost", "::1")
+    local = is_loopback(host)
+    if not local and token is None:
+        token = new_token()
+    try:
+        listener = bind(host, port)
+    except OSError as error:
+        print(f"briefing serve: error: cannot listen on {host}:{port}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    bound = listener.getsockname()[1]
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{bound}/" + (f"?token={token}" if token else "")
     if local:
-        print(f"Serving {path} at http://{host}:{port} (this machine only). Ctrl+C stops.", file=sys.stderr)
+        print(f"Serving {path} at {url} (this machine only). Ctrl+C stops.", file=sys.stderr)
     else:
         print(
-            f"warning: serving on {host}: anyone who can reach this address can read the briefings in {path}. "
-            f"Ctrl+C stops.",
+            f"warning: serving on {host}: anyone who can reach this address and has the token can read the briefings "
+            f"in {path}.\nOpen {url} (the token is in it; requests without it are refused). Ctrl+C stops.",
             file=sys.stderr,
         )
     command = shlex.join([sys.executable, "-m", "briefing", "tui", "--max-bytes", str(max_bytes), str(path.resolve())])
-    server = Server(command, host=host, port=port, title="briefing")
-    server.serve()
+    make_server(command, listener, "briefing", token).serve()
     return EXIT_OK
 
 
@@ -598,7 +612,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if options.command == "export":
             return run_export(options.file, options.max_bytes, options.format, options.output)
         if options.command == "serve":
-            return run_serve(options.file, options.host, options.port, options.max_bytes)
+            return run_serve(options.file, options.host, options.port, options.max_bytes, options.token)
         return run_tui(options.file, options.max_bytes, options.compare)
     except KeyboardInterrupt:
         return 130
