@@ -672,7 +672,7 @@ async def test_keys_typed_while_the_briefing_loads_are_kept_for_it(monkeypatch):
         app.file.post_message(BriefingFile.Loaded(load(default_path()), None, by_hand=False))
         # The held keys are replayed as messages once the briefing shows: waited on, since on a
         # loaded machine one pause saw only the first of them handled.
-        await until(pilot, lambda: app.focused is app.dashboard.detail, what="7, j, enter replayed")
+        await until(pilot, lambda: app.dashboard.has_layout and app.focused is app.dashboard.detail, what="7, j, enter replayed")
         assert app.dashboard.current_ref() == Ref("sources", "2")
 
 
