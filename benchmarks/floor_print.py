@@ -4,6 +4,8 @@ import yaml
 from pydantic import BaseModel
 from rich.console import Console
 from rich.panel import Panel
+
+
 class Item(BaseModel):
     name: str
     count: int = 0

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
-
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -263,7 +262,6 @@ def run_print(
 ) -> int:
     import gc
 
-
     from .render import document_parts
 
     loaded, code = _load_or_report(file, max_bytes)
@@ -496,10 +494,10 @@ def run_serve(file: str | None, host: str, port: int, max_bytes: int, token: str
 
 
 def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
-    before, code = _load_or_report(old, max_bytes)
+    before, _ = _load_or_report(old, max_bytes)
     if before is None:
         return EXIT_USAGE
-    after, code = _load_or_report(new, max_bytes)
+    after, _ = _load_or_report(new, max_bytes)
     if after is None:
         return EXIT_USAGE
     from .tradecraft import diff, unexplained_changes

@@ -13,8 +13,9 @@ import re
 import stat
 import tempfile
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
@@ -97,7 +98,7 @@ def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     for row in matrix.evidence:
         ratings = " | ".join(rating_words(row.ratings.get(hypothesis.id, "NA")) for hypothesis in matrix.hypotheses)
         lines.append(f"| {md(evidence_label(index, row.ref, 60))} | {row.credibility} | {ratings} | {row.diagnosticity:.2f} | {row_flags(row)} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def md_citations(citations: Iterable[int]) -> str:

@@ -7,14 +7,15 @@ kind of item is named and drawn is the kind registry's (kinds.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Union
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from .kinds import KINDS
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
     from .model import Base, Briefing, Bullet, Event, Indicator, Judgment, Source, Stakeholder, Statement, Tension
 
-    Item = Union[Bullet, Base, Stakeholder, Statement, Tension, Judgment, Indicator, Event, Source]
+    Item = Bullet | Base | Stakeholder | Statement | Tension | Judgment | Indicator | Event | Source
 
 #: The collections of a briefing that hold citable items, in the order the format lists them.
 COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
@@ -27,7 +28,7 @@ _NESTED_IN = {"statements": "stakeholders", "indicators": "judgments"}
 class Hit(NamedTuple):
     """A search hit: the item, the field holding the words, its text, and where they stand."""
 
-    ref: "Ref"
+    ref: Ref
     field: str
     text: str
     spans: list[tuple[int, int]]

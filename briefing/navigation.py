@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .history import History
 from .index import BriefingIndex, Ref, source_ref
 
-__all__ = ["Trail", "Place", "Step", "History", "follow", "trail_marks", "trail_survives"]
+__all__ = ["History", "Place", "Step", "Trail", "follow", "trail_marks", "trail_survives"]
 
 
 class Trail(NamedTuple):

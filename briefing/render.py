@@ -7,13 +7,14 @@ overrides) are shown as visible escapes instead of reaching the terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.rule import Rule
 from rich.segment import Segment
 from rich.style import Style
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 

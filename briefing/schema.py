@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+
 def schema() -> dict:
     from .model import Briefing
 

@@ -9,7 +9,8 @@ it is data, never markup, and control characters are shown as visible escapes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from .model import Source
 
 # Characters that must never reach a terminal raw, mapped to a visible spelling.
-_VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+_VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
 _VISIBLE[0x0A] = "\n"  # line breaks in block scalars are text
 _VISIBLE[0x09] = "    "
 _VISIBLE.update(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .scales import LIKELIHOODS, admiralty_grade

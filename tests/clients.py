@@ -3,6 +3,7 @@ in CI, which must have every one: `make` installs them)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -126,10 +127,8 @@ class LanguageServer:
             with self._lock:
                 if ident in self._responses:
                     return self._responses.pop(ident).get("result")
-            try:
+            with contextlib.suppress(Empty):
                 self.messages.get(timeout=0.1)
-            except Empty:
-                pass
         raise TimeoutError(f"no answer to {method}")
 
     def notify(self, method: str, params: dict) -> None:
@@ -145,10 +144,8 @@ class LanguageServer:
                 for diagnostics in self.diagnostics.get(uri, []):
                     if condition(diagnostics):
                         return diagnostics
-            try:
+            with contextlib.suppress(Empty):
                 self.messages.get(timeout=0.1)
-            except Empty:
-                pass
         raise TimeoutError(f"no diagnostics for {uri}: {self.diagnostics.get(uri)}")
 
     def close(self) -> None:
@@ -156,5 +153,5 @@ class LanguageServer:
             self.request("shutdown", {}, timeout=5)
             self.notify("exit", {})
             self.process.wait(timeout=5)
-        except Exception:  # noqa: BLE001 - whatever state it is in, it goes
+        except Exception:
             self.process.kill()

@@ -11,11 +11,11 @@ from briefing.index import BriefingIndex, Ref
 from briefing.loader import LoadError, default_path, load, load_text
 from briefing.model import Briefing, cross_check
 from briefing.tradecraft import (
+    diff,
     evidence,
     judgment_checks,
     tradecraft_findings,
     unexplained_changes,
-    diff,
     withdraw,
     withdrawn_with_derivations,
 )

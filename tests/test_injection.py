@@ -205,7 +205,7 @@ def test_every_page_runs_no_script_in_chromium(browser, hostile_pages):
     for name, path in hostile_pages.items():
         page = browser.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("dialog", lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(path.as_uri(), wait_until="load")
         # Hovering and clicking everything gives an `onmouseover` or a javascript: link the chance to run.
         page.mouse.move(10, 10)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.library import Library, LibraryCache, Row, age_words, as_of_date, discover, is_briefing, shared_key, summarize
+from briefing.library import Library, LibraryCache, age_words, as_of_date, discover, is_briefing, shared_key, summarize
 
 from .tui_helpers import until
 
@@ -218,7 +218,7 @@ def test_export_dir_never_writes_one_briefing_over_another_or_the_index(tmp_path
 def test_export_targets_refuse_what_renaming_cannot_part():
     from briefing.cli import export_targets
 
-    with pytest.raises(ValueError, match="would both be written to a.yaml.md"):
+    with pytest.raises(ValueError, match=r"would both be written to a\.yaml\.md"):
         export_targets([Path("a.yaml"), Path("a.yml"), Path("a.yaml.yaml")], ".md")
 
 

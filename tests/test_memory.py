@@ -48,7 +48,7 @@ async def test_reloading_fifty_times_keeps_one_briefing_alive(write):
             kept += [weakref.ref(app.dashboard.index), weakref.ref(app.dashboard.loaded.briefing)]
             path.write_text(MINIMAL.replace("title: Test briefing", f"title: Version {number}"), encoding="utf-8")
             await pilot.press("r")
-            await until(pilot, lambda: app.dashboard.loaded.briefing.title == f"Version {number}", what=f"reload {number}")
+            await until(pilot, lambda number=number: app.dashboard.loaded.briefing.title == f"Version {number}", what=f"reload {number}")
             await until(pilot, lambda: settled(app), what="the reload settled")
         current = [weakref.ref(app.dashboard.index), weakref.ref(app.dashboard.loaded.briefing)]
         assert alive(kept) == 0, f"{alive(kept) // 2} of {RELOADS} old briefings are still alive"

@@ -12,8 +12,8 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -226,7 +226,7 @@ def test_check_jsonschema_accepts_the_bundled_briefing_and_refuses_a_broken_one(
 
 # --- the YAML language server, as an editor runs it --------------------------------------
 
-from .clients import LanguageServer, node_package  # noqa: E402
+from .clients import LanguageServer, node_package
 
 YAML_SETTINGS = {"yaml": {"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}}
 

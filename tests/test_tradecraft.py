@@ -11,7 +11,7 @@ from briefing.cli import main
 from briefing.index import BriefingIndex, Ref
 from briefing.loader import default_path, load
 from briefing.model import Briefing
-from briefing.tradecraft import diff, estimative_problems, evidence, staleness, unexplained_changes, withdraw, weak_high_confidence
+from briefing.tradecraft import diff, estimative_problems, evidence, staleness, unexplained_changes, weak_high_confidence, withdraw
 
 from .conftest import MINIMAL
 
@@ -153,8 +153,8 @@ def test_diff_command_exit_codes_and_json(tmp_path, capsys):
 
 # --- exact values, so that each rule can fail on what it says --------------------------
 
-from briefing.model import Finding  # noqa: E402
-from briefing.tradecraft import (  # noqa: E402
+from briefing.model import Finding
+from briefing.tradecraft import (
     Change,
     Evidence,
     _grade_key,

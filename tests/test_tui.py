@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
-
 from briefing.index import Ref
+from briefing.tui.app import create_app
+from briefing.tui.loading import BriefingFile
 from briefing.tui.panes import PANE_TITLES, PANES, DetailPane
 from briefing.tui.screens import HelpScreen, SearchScreen
 
 from .conftest import MINIMAL
 from .tui_helpers import Messages, app_for, bundled_app, current_markers, send_burst, until
-from briefing.tui.app import create_app
-from briefing.tui.loading import BriefingFile
 
 BULLET = Ref("summary", "bases-operated")
 SIZE = (120, 40)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from textual.message import Message
 from textual.notifications import Notify
@@ -86,4 +86,4 @@ def current_markers(app: BriefingApp, ref: Ref) -> list[str]:
     return [text.plain[span.start : span.end] for span in text.spans if str(span.style) == STYLE_MARKER_CURRENT]
 
 
-__all__ = ["bundled_app", "app_for", "send_burst", "row_text", "current_markers", "load_text", "Ref", "Messages", "until"]
+__all__ = ["Messages", "Ref", "app_for", "bundled_app", "current_markers", "load_text", "row_text", "send_burst", "until"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -28,7 +29,7 @@ from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the first load, after the first frame
     from ..library import Library
-    from ..loader import LoadError, Loaded
+    from ..loader import Loaded, LoadError
 
 
 class BriefingApp(App[int]):

@@ -58,10 +58,10 @@ class OneLine(Static):
     """A line of text that always fits: cut with an ellipsis where the terminal ends, never
     silently (the stylesheet sets text-wrap: nowrap and text-overflow: ellipsis)."""
 
-    def update(self, content=Text()) -> None:  # type: ignore[override]
+    def update(self, content: Text | None = None) -> None:  # type: ignore[override]
         from textual.content import Content
 
-        text = content if isinstance(content, Text) else Text(str(content))
+        text = Text() if content is None else content if isinstance(content, Text) else Text(str(content))
         super().update(Content.from_rich_text(text), layout=False)
 
 
@@ -637,7 +637,7 @@ class DashboardScreen(Screen):
         try:
             with self.app.suspend():
                 subprocess.call(command)
-        except Exception as error:  # noqa: BLE001 - no terminal to give (a browser), or no such editor
+        except Exception as error:
             self.app.say(f"Could not open {editor}: {error}", "error")
             return
         self.source.load(by_hand=True)

@@ -22,8 +22,8 @@ from textual.widgets import Static
 from ..library import Library, Row, age_words, sort_key
 from ..text import clean
 from .keybar import ClickableLine, KeyBar
-from .workers import guarded_work
 from .virtual_list import VirtualList
+from .workers import guarded_work
 
 if TYPE_CHECKING:
     from .app import BriefingApp
@@ -341,7 +341,7 @@ class LibraryScreen(Screen):
         for path, size, mtime_ns in files:
             try:
                 batch.append(summarize(path, size, mtime_ns, self.library.max_bytes))
-            except Exception as error:  # noqa: BLE001 - one file's surprise must not stop the others
+            except Exception as error:
                 batch.append(Row(path, size, mtime_ns, errors=1, problem=f"{path}: could not be read: {type(error).__name__}: {error}"))
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.app.call_from_thread(self._kept, batch)

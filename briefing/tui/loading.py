@@ -18,7 +18,7 @@ from textual.widget import Widget
 from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported when the first load runs, after the first frame
-    from ..loader import LoadError, Loaded
+    from ..loader import Loaded, LoadError
 
 POLL_SECONDS = 0.25
 INLINE_LOAD_BYTES = 256 * 1024

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -329,7 +330,7 @@ class WatchScreen(ModalScreen[Ref | None]):
         Binding("escape,i", "close", "Close", id="watch-close"),
         Binding("enter", "choose", "Go to indicator", id="watch-choose"),
     ]
-    ORDER = {"observed": 0, "partially observed": 1, "not observed": 2}
+    ORDER: ClassVar[dict[str, int]] = {"observed": 0, "partially observed": 1, "not observed": 2}
 
     def __init__(self, index: BriefingIndex, changes: dict[Ref, str] | None = None, gone: frozenset[int] = frozenset()) -> None:
         super().__init__()

@@ -11,7 +11,8 @@ pane always shows the whole item).
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.console import Console
 from rich.segment import Segment

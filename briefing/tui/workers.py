@@ -5,9 +5,10 @@ the briefing on screen stays as it was."""
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from textual import work
 from textual.dom import DOMNode
@@ -33,7 +34,7 @@ def guarded_work(what: str, *, group: str = "default", exclusive: bool = False) 
         def run(node: DOMNode, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(node, *args, **kwargs)
-            except Exception as error:  # noqa: BLE001 - the point is to catch whatever it is
+            except Exception as error:
                 message = failure_text(what, error)
                 node.app.call_from_thread(node.app.notify, clean(message), severity="error", markup=False, timeout=10)
                 return None
