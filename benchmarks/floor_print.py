@@ -9,5 +9,7 @@ from rich.panel import Panel
 class Item(BaseModel):
     name: str
     count: int = 0
+
+
 item = Item.model_validate(yaml.safe_load("name: floor\ncount: 1\n"))
 Console().print(Panel(item.name))

@@ -12,7 +12,49 @@ import json
 import random
 import sys
 
-WORDS = ["base", "port", "air", "naval", "talks", "treaty", "agreement", "minister", "reconstruction", "security", "sovereignty", "deterrence", "coast", "logistics", "supply", "convoy", "rotation", "withdrawal", "presence", "lease", "negotiation", "statement", "official", "interim", "government", "regional", "neighbour", "border", "strike", "patrol", "fleet", "airfield", "runway", "harbour", "depot", "agreement", "review", "contract", "condition", "pressure", "leverage"]
+WORDS = [
+    "base",
+    "port",
+    "air",
+    "naval",
+    "talks",
+    "treaty",
+    "agreement",
+    "minister",
+    "reconstruction",
+    "security",
+    "sovereignty",
+    "deterrence",
+    "coast",
+    "logistics",
+    "supply",
+    "convoy",
+    "rotation",
+    "withdrawal",
+    "presence",
+    "lease",
+    "negotiation",
+    "statement",
+    "official",
+    "interim",
+    "government",
+    "regional",
+    "neighbour",
+    "border",
+    "strike",
+    "patrol",
+    "fleet",
+    "airfield",
+    "runway",
+    "harbour",
+    "depot",
+    "agreement",
+    "review",
+    "contract",
+    "condition",
+    "pressure",
+    "leverage",
+]
 LIKELIHOODS = ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"]
 
 

@@ -88,15 +88,10 @@ def tui_together(targets: list[str], runs: int) -> dict[str, dict[str, float]]:
     for attempt in range(runs + 1):
         for target in targets:
             environment = {**os.environ, "BENCH_T0": repr(time.time())}
-            result = subprocess.run(
-                [PYTHON, str(HERE / "tui_frame.py"), target], capture_output=True, text=True, env=environment, check=True
-            )
+            result = subprocess.run([PYTHON, str(HERE / "tui_frame.py"), target], capture_output=True, text=True, env=environment, check=True)
             if attempt:  # the first round is the warm-up
                 samples[target].append(json.loads(result.stdout))
-    return {
-        target: {key: statistics.median(sample[key] for sample in values) for key in values[0]}
-        for target, values in samples.items()
-    }
+    return {target: {key: statistics.median(sample[key] for sample in values) for key in values[0]} for target, values in samples.items()}
 
 
 def make_desk(folder: Path, briefing: Path, count: int, big_source: Path | None = None, big_scale: int = 0) -> Path:
@@ -127,7 +122,11 @@ def library(folder: Path, runs: int, cache: bool, keys: bool = False) -> dict[st
     samples = []
     with tempfile.TemporaryDirectory() as cache_dir:
         for attempt in range(runs + (1 if cache else 0)):
-            environment = {**os.environ, "BENCH_T0": repr(time.time()), "BRIEFING_CACHE_DIR": cache_dir if cache else os.path.join(cache_dir, f"run-{attempt}")}
+            environment = {
+                **os.environ,
+                "BENCH_T0": repr(time.time()),
+                "BRIEFING_CACHE_DIR": cache_dir if cache else os.path.join(cache_dir, f"run-{attempt}"),
+            }
             command = [PYTHON, str(HERE / "library_frame.py"), str(folder), *(["--keys"] if keys else [])]
             result = json.loads(subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stdout)
             if attempt or not cache:
@@ -222,12 +221,20 @@ def main() -> int:
         chain_runs,
     )
     ratio = chain["check without"] / chain["check"]
-    row(f"`briefing check --without 1`, chain of {chain_size:,} sources", ms(chain["check without"]),
-        f"{ratio:.2f}× `check` of it (target ≤ 1.5×)", check(ratio <= 1.5))
+    row(
+        f"`briefing check --without 1`, chain of {chain_size:,} sources",
+        ms(chain["check without"]),
+        f"{ratio:.2f}× `check` of it (target ≤ 1.5×)",
+        check(ratio <= 1.5),
+    )
     for name, label in (("print", "`briefing print`"), ("print without", "`briefing print --without 1`")):
         ratio = chain[name] / chain["print unchained"]
-        row(f"{label}, chain of {chain_size:,} sources", ms(chain[name]),
-            f"{ratio:.2f}× `print` of them unchained (target ≤ 1.5×)", check(ratio <= 1.5))
+        row(
+            f"{label}, chain of {chain_size:,} sources",
+            ms(chain[name]),
+            f"{ratio:.2f}× `print` of them unchained (target ≤ 1.5×)",
+            check(ratio <= 1.5),
+        )
 
     # Hostile input is refused quickly: the slowest of the broken files of tests/corpus/bad.
     corpus = sorted((ROOT / "tests" / "corpus" / "bad").iterdir())
@@ -266,9 +273,7 @@ def main() -> int:
     # --- keypresses on the large briefing ---------------------------------------------
     repeat = 5 if options.smoke else 40
     latency = json.loads(
-        subprocess.run(
-            [PYTHON, str(HERE / "latency.py"), str(large), "--repeat", str(repeat)], capture_output=True, text=True, check=True
-        ).stdout
+        subprocess.run([PYTHON, str(HERE / "latency.py"), str(large), "--repeat", str(repeat)], capture_output=True, text=True, check=True).stdout
     )
     for action in ("move", "jump to citation", "back", "search keystroke"):
         figures = latency[action]
@@ -308,7 +313,9 @@ def main() -> int:
     desk_size = 50 if options.smoke else 1_000
     desk = make_desk(OUT / f"desk-{desk_size}", default, desk_size)
     big_scale = 2_000 if options.smoke else 96_000  # 96,000 bullets: a 50 MB briefing
-    mixed = make_desk(OUT / f"desk-{desk_size - 1}-and-{big_scale}", default, desk_size - 1, files.get(big_scale) or OUT / f"scale-{big_scale}.yaml", big_scale)
+    mixed = make_desk(
+        OUT / f"desk-{desk_size - 1}-and-{big_scale}", default, desk_size - 1, files.get(big_scale) or OUT / f"scale-{big_scale}.yaml", big_scale
+    )
     cold = library(desk, runs=max(1, runs // 3), cache=False)
     row(
         f"library of {desk_size:,} briefings, first start: every row listed",
@@ -366,7 +373,7 @@ def render_table(rows: list[tuple[str, str, str, str]], runs: int) -> str:
         "Each figure and its floor run in turn, round after round. This machine is shared and its speed "
         "drifts: the TUI floor has measured from 190 to 280 ms in one afternoon, so read ratios, not milliseconds. "
         "A keypress figure runs from the key reaching the app to the first repaint that shows its result; "
-        "\"all panes settled\" is the last repaint it causes, which after a change of focus is one frame more, "
+        '"all panes settled" is the last repaint it causes, which after a change of focus is one frame more, '
         "in which Textual redraws the scrollbars and highlights of the two panes.",
         "",
         "| measure | figure | against | verdict |",

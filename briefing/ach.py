@@ -78,9 +78,7 @@ def _leading(totals: dict[str, float]) -> frozenset[str]:
     return frozenset(h for h, total in totals.items() if total - lowest <= _EPSILON)
 
 
-def score(
-    hypotheses: list[Hypothesis], ach: Ach, index: BriefingIndex | None = None, withdrawn: frozenset[int] = frozenset()
-) -> Matrix:
+def score(hypotheses: list[Hypothesis], ach: Ach, index: BriefingIndex | None = None, withdrawn: frozenset[int] = frozenset()) -> Matrix:
     """The matrix with its scores; rows whose evidence rests only on withdrawn sources drop out."""
     ids = [h.id for h in hypotheses]
     counted: dict[str, int] = dict.fromkeys(ids, 0)

@@ -84,9 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate briefings: one line per problem, FILE:LINE:COL: error|warning: message. "
         "Exit 0 when clean (warnings allowed), 1 on errors, 2 on usage or I/O errors.",
     )
-    check.add_argument(
-        "files", nargs="*", metavar="FILE", help="briefing YAML files, or folders of them (default: the bundled briefing)"
-    )
+    check.add_argument("files", nargs="*", metavar="FILE", help="briefing YAML files, or folders of them (default: the bundled briefing)")
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing when a file is clean")
     check.add_argument(
         "--max-age", type=int, default=180, metavar="DAYS", help="warn about sources older than this before the as-of date (default 180)"
@@ -119,9 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export a briefing. Without -o, to stdout; with -o, written atomically.",
     )
     export.add_argument("--format", "-f", required=True, choices=tuple(EXPORT_FORMATS), help="the format")
-    export.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; for a folder, the folder to write into"
-    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout; for a folder, the folder to write into")
     export.add_argument(
         "file", nargs="?", help="briefing YAML file, or a folder: one page per briefing and an index page (default: the bundled briefing)"
     )
@@ -219,10 +215,7 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
             _print_withdrawal(file, loaded, without)
     if any(Path(file).is_dir() for file in files):  # a folder: say how the desk stands
         total = len(expanded)
-        print(
-            f"{total} briefing{'s' * (total != 1)}: {tally['clean']} clean, {tally['warnings']} with warnings, "
-            f"{tally['errors']} with errors"
-        )
+        print(f"{total} briefing{'s' * (total != 1)}: {tally['clean']} clean, {tally['warnings']} with warnings, {tally['errors']} with errors")
     return status
 
 
@@ -257,9 +250,7 @@ def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None
         print(f"  {mark:11} {index.kind_name(ref)} {clean(ref.key)}: {one_line(index.label(ref), 80)}")
 
 
-def run_print(
-    file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None, without: Sequence[int] = ()
-) -> int:
+def run_print(file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None, without: Sequence[int] = ()) -> int:
     import gc
 
     from .render import document_parts
@@ -363,6 +354,7 @@ def export_targets(relatives: Sequence[Path], suffix: str, reserved: frozenset[s
     where two would share a file (``dup.yaml`` and ``dup.yml``; ``index.yaml`` and the index
     page), its whole name and the suffix (``dup.yml.html``). Returns the targets and a line
     for each renamed one; raises ValueError when even that leaves two on one file."""
+
     def key(path: Path) -> str:  # one file on a case-insensitive disk too
         return path.as_posix().casefold()
 
@@ -542,7 +534,7 @@ def run_ach(file: str | None, max_bytes: int, without: Sequence[int], format: st
         print(f"briefing ach: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file or default_path()}", file=sys.stderr)
         return EXIT_USAGE
     if briefing.ach is None:
-        print(f"{file or default_path()}: no ACH matrix in this briefing (see the README's \"Competing hypotheses\")", file=sys.stderr)
+        print(f'{file or default_path()}: no ACH matrix in this briefing (see the README\'s "Competing hypotheses")', file=sys.stderr)
         if format == "json":  # a script still gets the shape it reads, empty
             import json
 

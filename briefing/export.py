@@ -126,9 +126,7 @@ def to_html(briefing: Briefing) -> str:
     index = BriefingIndex(briefing)
 
     def cites(ref: Ref) -> str:
-        return "".join(
-            f'<a class="cite" href="#source-{source_id}">[{source_id}]</a>' for source_id in index.citations(ref)
-        )
+        return "".join(f'<a class="cite" href="#source-{source_id}">[{source_id}]</a>' for source_id in index.citations(ref))
 
     out = [
         "<!DOCTYPE html>",
@@ -193,20 +191,23 @@ def html_index(title: str, entries: Iterable[IndexEntry]) -> str:
             f"<tr><td>{name}</td><td><code>{h(entry.name)}</code></td><td>{h(entry.as_of or '')}</td>"
             f"<td>{h(entry.region or '')}</td>{counts}<td>{h(entry.check)}</td></tr>"
         )
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{h(title)}</title><style>{_CSS}</style></head><body>",
-            f"<header><h1>{h(title)}</h1></header><main>",
-            "<table><thead><tr><th scope=\"col\">Briefing</th><th scope=\"col\">File</th><th scope=\"col\">As of</th>"
-            "<th scope=\"col\">Region</th><th scope=\"col\">Bullets</th><th scope=\"col\">Judgments</th>"
-            "<th scope=\"col\">Sources</th><th scope=\"col\">Check</th></tr></thead><tbody>",
-            *rows,
-            "</tbody></table></main></body></html>",
-        ]
-    ) + "\n"
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{h(title)}</title><style>{_CSS}</style></head><body>",
+                f"<header><h1>{h(title)}</h1></header><main>",
+                '<table><thead><tr><th scope="col">Briefing</th><th scope="col">File</th><th scope="col">As of</th>'
+                '<th scope="col">Region</th><th scope="col">Bullets</th><th scope="col">Judgments</th>'
+                '<th scope="col">Sources</th><th scope="col">Check</th></tr></thead><tbody>',
+                *rows,
+                "</tbody></table></main></body></html>",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
@@ -214,11 +215,13 @@ def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     if matrix is None:
         return []
     out = ['<h2 id="hypotheses">Competing hypotheses</h2>', f"<p><strong>Question:</strong> {h(matrix.question)}</p>"]
-    out.append('<table><caption>The hypotheses, least inconsistent first</caption><thead><tr><th scope="col">hypothesis</th>'
-               '<th scope="col">inconsistency</th><th scope="col">weighted</th><th scope="col">leads</th></tr></thead><tbody>')
+    out.append(
+        '<table><caption>The hypotheses, least inconsistent first</caption><thead><tr><th scope="col">hypothesis</th>'
+        '<th scope="col">inconsistency</th><th scope="col">weighted</th><th scope="col">leads</th></tr></thead><tbody>'
+    )
     for hypothesis in matrix.hypotheses:
         out.append(
-            f"<tr><th scope=\"row\">{h(hypothesis.id)}: {h(hypothesis.text)}</th><td>{hypothesis.inconsistency}</td>"
+            f'<tr><th scope="row">{h(hypothesis.id)}: {h(hypothesis.text)}</th><td>{hypothesis.inconsistency}</td>'
             f"<td>{hypothesis.weighted_inconsistency:g}</td><td>{'★ leads' if hypothesis.leading else ''}</td></tr>"
         )
     out.append("</tbody></table>")
@@ -231,7 +234,9 @@ def _html_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
         kind, _, key = row.ref.partition(":")
         link = f'<a href="#{anchor(Ref(kind, key))}">{h(evidence_label(index, row.ref, 60))}</a>' if Ref(kind, key) in index else h(row.ref)
         cells = "".join(f"<td>{h(rating_words(row.ratings.get(hypothesis.id, 'NA')))}</td>" for hypothesis in matrix.hypotheses)
-        out.append(f'<tr><th scope="row">{link}</th><td>{h(row.credibility)}</td>{cells}<td>{row.diagnosticity:.2f}</td><td>{h(row_flags(row))}</td></tr>')
+        out.append(
+            f'<tr><th scope="row">{link}</th><td>{h(row.credibility)}</td>{cells}<td>{row.diagnosticity:.2f}</td><td>{h(row_flags(row))}</td></tr>'
+        )
     out.append("</tbody></table>")
     return out
 
@@ -291,9 +296,7 @@ class StixContext:
         author = self.sid("identity", "author")
         # The producer names itself as its creator: consumers that insist on a creator
         # for every object (the validator's --interop) get one.
-        self.author = stix2.Identity(
-            id=author, name="briefing", identity_class="system", created=created, modified=modified, created_by_ref=author
-        )
+        self.author = stix2.Identity(id=author, name="briefing", identity_class="system", created=created, modified=modified, created_by_ref=author)
         self.report_id = self.sid("report", "report")
         self.common = {"created": created, "modified": modified, "created_by_ref": self.author.id}
 

@@ -228,9 +228,7 @@ class BriefingIndex:
         worker while the reader looks at the briefing; a large one takes a tenth of a second)."""
         corpus = self._corpus
         if corpus is None:
-            corpus = self._corpus = [
-                (ref, [(name, text, text.casefold()) for name, text in self.search_fields(ref)]) for ref in self.items
-            ]
+            corpus = self._corpus = [(ref, [(name, text, text.casefold()) for name, text in self.search_fields(ref)]) for ref in self.items]
         return corpus
 
     def search_fields(self, ref: Ref) -> list[tuple[str, str]]:

@@ -121,10 +121,10 @@ class BulletKind(Kind):
 
     def stix(self, context, ref, item):
         return [
-            context.note(
-                f"summary:{item.id}", clean(item.text), [], ["summary"], item.citations, abstract=clean(item.label) if item.label else None
-            )
+            context.note(f"summary:{item.id}", clean(item.text), [], ["summary"], item.citations, abstract=clean(item.label) if item.label else None)
         ]
+
+
 class BaseKind(Kind):
     collection = "bases"
     name = "base"
@@ -177,7 +177,9 @@ class BaseKind(Kind):
             where.update(country=code, region=REGION_OF[code])
         if item.location.latitude is not None and item.location.longitude is not None:
             where.update(latitude=item.location.latitude, longitude=item.location.longitude)
-        described = "; ".join(clean(part) for part in (f"{item.kind} base", f"{item.location.place}, {item.location.country}", item.status, item.role) if part)
+        described = "; ".join(
+            clean(part) for part in (f"{item.kind} base", f"{item.location.place}, {item.location.country}", item.status, item.role) if part
+        )
         if code is not None:  # a location needs its region (--interop): only a known country gives one
             place = context.stix2.Location(
                 id=context.sid("location", f"base:{item.id}"),
@@ -195,10 +197,10 @@ class BaseKind(Kind):
         operator = context.identity(item.operator)
         if item.operator is not None:
             name = _stakeholder_name(context.index, item.operator)
-            objects.append(
-                context.note(f"base:{item.id}:operator", clean(f"{item.name} is operated by {name}."), [place.id, operator], ["operator"])
-            )
+            objects.append(context.note(f"base:{item.id}:operator", clean(f"{item.name} is operated by {name}."), [place.id, operator], ["operator"]))
         return objects
+
+
 class StakeholderKind(Kind):
     collection = "stakeholders"
     name = "stakeholder"
@@ -269,6 +271,8 @@ class StakeholderKind(Kind):
         for number, interest in enumerate(item.interests, 1):
             objects.append(context.note(f"stakeholder:{item.id}:interest:{number}", clean(interest), [identity], ["interest"]))
         return objects
+
+
 class StatementKind(Kind):
     collection = "stakeholders"
     name = "statement"
@@ -318,6 +322,7 @@ class StatementKind(Kind):
             extra["abstract"] = f"Said {item.date}"
         return [context.note(f"statement:{ref.key}", clean(item.text), about, ["statement"], item.citations, **extra)]
 
+
 class TensionKind(Kind):
     collection = "tensions"
     name = "tension"
@@ -356,6 +361,7 @@ class TensionKind(Kind):
         parties = [context.identity(party) for party in item.parties]
         content = clean(item.description or item.title)
         return [context.note(f"tension:{item.id}", content, parties, labels, item.citations, abstract=clean(item.title))]
+
 
 INDICATOR_GLYPHS = {"observed": "●", "partially observed": "◐", "not observed": "○"}
 DIRECTION_WORDS = {"raises": "↑ raises", "lowers": "↓ lowers"}
@@ -553,6 +559,7 @@ class EventKind(Kind):
 
     def stix(self, context, ref, item):
         return [context.note(f"timeline:{ref.key}", clean(item.text), [], ["timeline"], item.citations, abstract=item.date)]
+
 
 class SourceKind(Kind):
     collection = "sources"

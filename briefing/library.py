@@ -315,6 +315,7 @@ class Library:
         """Look at the folder again: rows for new files (from the cache when unchanged),
         changed files marked to be checked again, removed ones dropped. Returns the paths
         (added, changed, removed)."""
+
         def known(path: str, size: int, mtime_ns: int) -> bool:
             row = self.rows.get(path)
             return (row is not None and row.of_file(size, mtime_ns)) or self.cache.get(path, size, mtime_ns) is not None
@@ -422,7 +423,9 @@ class LibrarySearch:
         for path, (title, index) in self.indexes.items():
             found, count = index.search(query, max(0, limit - len(hits)))
             total += count
-            hits += [LibraryHit(path, title, hit.ref, index.kind_name(hit.ref), index.label(hit.ref), hit.field, hit.text, hit.spans) for hit in found]
+            hits += [
+                LibraryHit(path, title, hit.ref, index.kind_name(hit.ref), index.label(hit.ref), hit.field, hit.text, hit.spans) for hit in found
+            ]
         return hits, total
 
 

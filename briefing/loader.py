@@ -47,6 +47,7 @@ _Parser = getattr(yaml, "CBaseLoader", None) or yaml.SafeLoader
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 1_000_000
 
+
 class LoadError(Exception):
     """A briefing could not be loaded. ``io`` errors (missing file, unreadable) exit 2."""
 
@@ -356,8 +357,7 @@ def parse(text: str, name: str, track: bool = False) -> tuple[Any, dict, dict]:
 def _located(name: str, text: str, items: list[tuple[str, tuple, bool, Severity]]) -> list[Diagnostic]:
     _, positions, key_positions = parse(text, name, track=True)
     diagnostics = [
-        mark_diagnostic(name, message, locate(loc, positions, key_positions, prefer_key), severity)
-        for message, loc, prefer_key, severity in items
+        mark_diagnostic(name, message, locate(loc, positions, key_positions, prefer_key), severity) for message, loc, prefer_key, severity in items
     ]
     diagnostics.sort(key=lambda d: (d.severity != "error", d.line or 0, d.column or 0))
     return diagnostics

@@ -90,7 +90,9 @@ def _url_problem(value: str) -> str:
 
 # ECMA-262's \s, which the schema's patterns use: str.isspace() differs (U+FEFF is not
 # space to Python, U+001C-U+001F and U+0085 are), and check and the schema must agree.
-ECMA_WHITESPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+ECMA_WHITESPACE = frozenset(
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 
 
 def check_not_blank(value: str) -> str:
@@ -135,6 +137,8 @@ Id = Annotated[
     Field(description=ID_DESCRIPTION),
 ]
 SourceId = Annotated[int, Field(ge=1, strict=True, description="The number of a source, as in [1].")]
+
+
 def _year_as_text(value: object) -> object:
     # `date: 2015` reads as a number in YAML; a bare year is still a partial date.
     return str(value) if type(value) is int and 1000 <= value <= 9999 else value
@@ -160,9 +164,7 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "pattern": URL_PATTERN}),
     Field(description="An http(s) URL."),
 ]
-Citations = Annotated[
-    list[SourceId], Field(default_factory=empty_list, description="The ids of the sources this rests on.")
-]
+Citations = Annotated[list[SourceId], Field(default_factory=empty_list, description="The ids of the sources this rests on.")]
 
 
 class Strict(BaseModel):
@@ -261,7 +263,9 @@ class Judgment(Strict):
     change_reason: NonEmpty | None = Field(None, description="Why the likelihood or confidence changed.")
     citations: Citations
     indicators: list[Indicator] = Field(default_factory=empty_list, description="What would change the judgment, and whether it has been seen.")
-    assumptions: list[Assumption] = Field(default_factory=empty_list, description="What the judgment takes for granted, as a Key Assumptions Check found it.")
+    assumptions: list[Assumption] = Field(
+        default_factory=empty_list, description="What the judgment takes for granted, as a Key Assumptions Check found it."
+    )
 
 
 class Event(Strict):
@@ -279,9 +283,7 @@ class Source(Strict):
     published: PartialDate | None = Field(None, description="When it was published, possibly partial.")
     accessed: PartialDate | None = Field(None, description="When it was read, possibly partial.")
     reliability: Reliability | None = Field(None, description="Admiralty source reliability, A to F.")
-    credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(
-        None, description="Admiralty information credibility, 1 to 6."
-    )
+    credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(None, description="Admiralty information credibility, 1 to 6.")
     note: NonEmpty | None = Field(None, description="What this source is cited for, or anything else worth knowing.")
     derived_from: list[SourceId] = Field(
         default_factory=empty_list, description="The sources this one repeats or derives from: it is not independent of them."
@@ -311,9 +313,7 @@ class AchRow(Strict):
                 "additionalProperties": {"type": "string", "enum": ["CC", "C", "N", "I", "II", "NA"]},
             }
         ),
-    ] = Field(
-        description="For every hypothesis: CC very consistent, C, N neutral, I, II very inconsistent, or NA (not applicable)."
-    )
+    ] = Field(description="For every hypothesis: CC very consistent, C, N neutral, I, II very inconsistent, or NA (not applicable).")
 
 
 class Ach(Strict):
@@ -329,9 +329,7 @@ class Briefing(Strict):
         description="A stable name for this briefing across its versions; exports derive their ids from it "
         "(STIX objects keep their ids from one version to the next). Defaults to the title.",
     )
-    created: PartialDate | None = Field(
-        None, description="When the briefing was first issued; later versions keep it. Defaults to as_of."
-    )
+    created: PartialDate | None = Field(None, description="When the briefing was first issued; later versions keep it. Defaults to as_of.")
     title: NonEmpty = Field(description="The briefing's title.")
     subtitle: NonEmpty | None = Field(None, description="A line under the title.")
     as_of: PartialDate = Field(description="The date the briefing speaks as of.")
@@ -427,7 +425,12 @@ def _check_matrix(data: Any) -> list[Finding]:
             findings.append(Finding(("ach", "evidence", i, "ref"), f"ACH row {i + 1} names {ref!r}, which is no item of this briefing"))
         if isinstance(ref, str):
             if ref in rows:  # two rows for one piece of evidence: it would count twice, and diff pairs rows by it
-                findings.append(Finding(("ach", "evidence", i, "ref"), f"ACH row {i + 1} rates {ref!r} again (first in row {rows[ref] + 1}): one row for each piece of evidence"))
+                findings.append(
+                    Finding(
+                        ("ach", "evidence", i, "ref"),
+                        f"ACH row {i + 1} rates {ref!r} again (first in row {rows[ref] + 1}): one row for each piece of evidence",
+                    )
+                )
             else:
                 rows[ref] = i
         ratings = row.get("ratings")
@@ -435,7 +438,9 @@ def _check_matrix(data: Any) -> list[Finding]:
             continue
         for hypothesis in ratings:
             if hypothesis not in hypotheses:
-                findings.append(Finding(("ach", "evidence", i, "ratings", hypothesis), f"ACH row {i + 1} rates {hypothesis!r}, which is not a hypothesis"))
+                findings.append(
+                    Finding(("ach", "evidence", i, "ratings", hypothesis), f"ACH row {i + 1} rates {hypothesis!r}, which is not a hypothesis")
+                )
         missing = [h for h in hypotheses if h not in ratings]
         if missing:
             names = ", ".join(repr(h) for h in missing)

@@ -218,9 +218,7 @@ def detail(
 NOTE_IN_CITATIONS = 150
 
 
-def cited_source_notes(
-    index: BriefingIndex, citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()
-) -> Fields:
+def cited_source_notes(index: BriefingIndex, citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Fields:
     """Each cited source with what the briefing knows of it: title or "untitled", publisher,
     grade, and its note, under its marker."""
     pairs: list[tuple[str | Text, Text]] = []

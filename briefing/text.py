@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 _VISIBLE: dict[int, str] = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
 _VISIBLE[0x0A] = "\n"  # line breaks in block scalars are text
 _VISIBLE[0x09] = "    "
-_VISIBLE.update(
-    {code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
-)
+_VISIBLE.update({code: f"\\u{code:04x}" for code in [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 
 STYLE_MARKER = "bold cyan"
 STYLE_MARKER_CURRENT = "bold reverse cyan"

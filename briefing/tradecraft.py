@@ -83,10 +83,15 @@ def weak_high_confidence(index: BriefingIndex) -> list[tuple[Ref, str]]:
         if not thin_evidence(index.items[ref], found):
             continue
         if found.sources <= 1:
-            flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but rests on {found.sources} source{'s' * (found.sources != 1)}"))
+            flagged.append(
+                (ref, f"judgment {ref.key!r} is held with high confidence but rests on {found.sources} source{'s' * (found.sources != 1)}")
+            )
         elif found.independent < 2:
             flagged.append(
-                (ref, f"judgment {ref.key!r} is held with high confidence but its {found.sources} sources rest on {found.independent} independent source")
+                (
+                    ref,
+                    f"judgment {ref.key!r} is held with high confidence but its {found.sources} sources rest on {found.independent} independent source",
+                )
             )
         elif found.best is None:
             flagged.append((ref, f"judgment {ref.key!r} is held with high confidence but its sources are all ungraded"))
@@ -110,7 +115,9 @@ class Withdrawal(NamedTuple):
     def summary(self) -> str:
         sources = ", ".join(f"[{s}]" for s in sorted(self.withdrawn))
         also = f" (and {', '.join(f'[{s}]' for s in sorted(self.derived))}, derived from them)" if self.derived else ""
-        return f"without {sources}{also}: {len(self.affected)} item{'s' * (len(self.affected) != 1)} affected, {len(self.unsupported)} left unsupported"
+        return (
+            f"without {sources}{also}: {len(self.affected)} item{'s' * (len(self.affected) != 1)} affected, {len(self.unsupported)} left unsupported"
+        )
 
 
 def withdrawn_with_derivations(index: BriefingIndex, withdrawn: Iterable[int]) -> frozenset[int]:
@@ -165,7 +172,21 @@ SCALE_ROWS: list[dict[str, str]] = [
         "nearly certain": "almost certain",
     },
 ]
-OFF_SCALE = ("possibly", "possible", "perhaps", "maybe", "might", "may", "could", "conceivably", "plausibly", "doubtful", "definitely", "certainly", "surely")
+OFF_SCALE = (
+    "possibly",
+    "possible",
+    "perhaps",
+    "maybe",
+    "might",
+    "may",
+    "could",
+    "conceivably",
+    "plausibly",
+    "doubtful",
+    "definitely",
+    "certainly",
+    "surely",
+)
 _PHRASES = sorted({p for row in SCALE_ROWS for p in row} | set(OFF_SCALE), key=len, reverse=True)
 _WORDS = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b", re.IGNORECASE)
 
@@ -217,10 +238,20 @@ def staleness(briefing: Briefing, max_age_days: int = 180) -> list[Finding]:
                 continue
             start, end = date_range(value)
             if start > as_of_end:
-                findings.append(Finding(("sources", i, field), f"source [{source.id}] was {field} {value}, after the briefing's as-of date {briefing.as_of}", "warning"))
+                findings.append(
+                    Finding(
+                        ("sources", i, field),
+                        f"source [{source.id}] was {field} {value}, after the briefing's as-of date {briefing.as_of}",
+                        "warning",
+                    )
+                )
             elif (as_of_start - end).days > max_age_days:
                 findings.append(
-                    Finding(("sources", i, field), f"source [{source.id}] was {field} {value}, more than {max_age_days} days before the as-of date {briefing.as_of}", "warning")
+                    Finding(
+                        ("sources", i, field),
+                        f"source [{source.id}] was {field} {value}, more than {max_age_days} days before the as-of date {briefing.as_of}",
+                        "warning",
+                    )
                 )
     previous = None
     for i, event in enumerate(briefing.timeline):
@@ -300,15 +331,25 @@ def judgment_checks(briefing: Briefing) -> list[Finding]:
         for j, indicator in enumerate(judgment.indicators):
             at = ("judgments", i, "indicators", j, "status")
             if indicator.status != "not observed" and not indicator.observed_in:
-                findings.append(Finding(at, f"{what}: indicator {indicator.id!r} is {indicator.status} but names no source it was observed in", "warning"))
+                findings.append(
+                    Finding(at, f"{what}: indicator {indicator.id!r} is {indicator.status} but names no source it was observed in", "warning")
+                )
             if indicator.status == "observed" and not names_id(reason, indicator.id):
                 findings.append(
-                    Finding(at, f"{what}: indicator {indicator.id!r} is observed, but the judgment's change_reason does not name it (was the judgment revisited?)", "warning")
+                    Finding(
+                        at,
+                        f"{what}: indicator {indicator.id!r} is observed, but the judgment's change_reason does not name it (was the judgment revisited?)",
+                        "warning",
+                    )
                 )
         for j, assumption in enumerate(judgment.assumptions):
             if judgment.confidence == "high" and assumption.status == "unsupported":
                 findings.append(
-                    Finding(("judgments", i, "assumptions", j, "status"), f"{what} is held with high confidence but rests on an unsupported assumption, {assumption.id!r}", "warning")
+                    Finding(
+                        ("judgments", i, "assumptions", j, "status"),
+                        f"{what} is held with high confidence but rests on an unsupported assumption, {assumption.id!r}",
+                        "warning",
+                    )
                 )
         if not judgment.assumptions:
             findings.append(Finding(("judgments", i, "id"), f"{what} states no assumptions (a Key Assumptions Check lists them)", "note"))
@@ -397,7 +438,11 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
         if was is None:
             changes.append(Change("ach", ref, "added", []))
             continue
-        fields = [(f"ratings.{h}", was.ratings.get(h), row.ratings.get(h)) for h in dict.fromkeys([*was.ratings, *row.ratings]) if was.ratings.get(h) != row.ratings.get(h)]
+        fields = [
+            (f"ratings.{h}", was.ratings.get(h), row.ratings.get(h))
+            for h in dict.fromkeys([*was.ratings, *row.ratings])
+            if was.ratings.get(h) != row.ratings.get(h)
+        ]
         if was.credibility != row.credibility:
             fields.append(("credibility", was.credibility, row.credibility))
         if fields:
@@ -408,7 +453,9 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
         leading_before = score(old.hypotheses, old.ach).leading if old.ach else []
         leading_after = score(new.hypotheses, new.ach).leading if new.ach else []
         if sorted(leading_before) != sorted(leading_after):
-            changes.append(Change("ach", "leading hypotheses", "changed", [("leading", ", ".join(leading_before) or None, ", ".join(leading_after) or None)]))
+            changes.append(
+                Change("ach", "leading hypotheses", "changed", [("leading", ", ".join(leading_before) or None, ", ".join(leading_after) or None)])
+            )
     return changes
 
 

@@ -112,8 +112,17 @@ def test_the_matrix_must_name_real_hypotheses_and_items_and_rate_every_hypothesi
 
 def test_every_kind_of_item_can_be_evidence():
     data = yaml.safe_load(EXERCISE.read_text(encoding="utf-8"))
-    refs = ["summary:station-open", "bases:karsk", "stakeholders:ostravia", "statements:veldonia/1", "tensions:rent",
-            "judgments:talks-resume", "indicators:port-stays/crew-rotation", "timeline:#1", "sources:6"]
+    refs = [
+        "summary:station-open",
+        "bases:karsk",
+        "stakeholders:ostravia",
+        "statements:veldonia/1",
+        "tensions:rent",
+        "judgments:talks-resume",
+        "indicators:port-stays/crew-rotation",
+        "timeline:#1",
+        "sources:6",
+    ]
     data["ach"]["evidence"] = [{"ref": ref, "ratings": {"renew": "N", "interim": "N", "withdraw": "N"}} for ref in refs]
     assert [f for f in cross_check(data) if f.path[0] == "ach"] == []
 
@@ -208,10 +217,13 @@ def test_a_withdrawn_row_is_never_critical_and_says_so():
 def _pair(change):
     data = yaml.safe_load(MINIMAL)
     data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
-    data["ach"] = {"question": "Which?", "evidence": [
-        {"ref": "summary:b1", "ratings": {"a": "C", "b": "I"}},
-        {"ref": "summary:b2", "ratings": {"a": "N", "b": "N"}},
-    ]}
+    data["ach"] = {
+        "question": "Which?",
+        "evidence": [
+            {"ref": "summary:b1", "ratings": {"a": "C", "b": "I"}},
+            {"ref": "summary:b2", "ratings": {"a": "N", "b": "N"}},
+        ],
+    }
     old = Briefing.model_validate(data)
     change(data)
     return [(c.collection, c.key, c.kind, c.fields) for c in diff(old, Briefing.model_validate(data)) if c.collection in ("ach", "hypotheses")]
@@ -277,10 +289,13 @@ def test_rows_may_name_a_timeline_event_by_its_id_and_every_row_is_checked():
     data = yaml.safe_load(MINIMAL)
     data["timeline"] = [{"id": "later", "date": "2025", "text": "E"}]
     data["hypotheses"] = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}]
-    data["ach"] = {"question": "Which?", "evidence": [
-        {"ref": "timeline:later", "ratings": "not a mapping"},
-        {"ref": "timeline:#1", "ratings": {"a": "C"}},
-    ]}
+    data["ach"] = {
+        "question": "Which?",
+        "evidence": [
+            {"ref": "timeline:later", "ratings": "not a mapping"},
+            {"ref": "timeline:#1", "ratings": {"a": "C"}},
+        ],
+    }
     assert [(f.path, f.message) for f in cross_check(data) if f.path[0] == "ach"] == [
         (("ach", "evidence", 1, "ref"), "ACH row 2 names 'timeline:#1', which is no item of this briefing"),
         (("ach", "evidence", 1, "ratings"), "ACH row 2 does not rate 'b', 'c': write NA where it does not apply"),

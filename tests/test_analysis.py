@@ -60,7 +60,9 @@ def test_a_diamond_has_two_roots_counted_once_each():
 
 
 def test_cycles_and_unknown_numbers_are_located_errors():
-    data = with_sources({"id": 1, "derived_from": [2]}, {"id": 2, "derived_from": [3]}, {"id": 3, "derived_from": [1, 9]}, {"id": 4, "derived_from": [4]})
+    data = with_sources(
+        {"id": 1, "derived_from": [2]}, {"id": 2, "derived_from": [3]}, {"id": 3, "derived_from": [1, 9]}, {"id": 4, "derived_from": [4]}
+    )
     findings = [(f.path, f.message) for f in cross_check(data) if f.severity == "error"]
     assert findings == [
         (("sources", 2, "derived_from", 1), "source [3] derives from source [9], which is not in sources"),
@@ -141,7 +143,11 @@ def indicator(**fields) -> dict:
             ],
         ),
         ({"status": "observed", "observed_in": [2]}, "Raised after ships was seen.", []),
-        ({"status": "observed", "observed_in": [2]}, "Raised after shipsX was seen.", ["judgment 'j': indicator 'ships' is observed, but the judgment's change_reason does not name it (was the judgment revisited?)"]),
+        (
+            {"status": "observed", "observed_in": [2]},
+            "Raised after shipsX was seen.",
+            ["judgment 'j': indicator 'ships' is observed, but the judgment's change_reason does not name it (was the judgment revisited?)"],
+        ),
     ],
 )
 def test_indicator_rules(fields, reason, expected):
@@ -158,7 +164,11 @@ def test_assumption_rules():
         return [(f.path, f.message, f.severity) for f in judgment_checks(Briefing.model_validate(data))]
 
     assert run("high", "unsupported") == [
-        (("judgments", 0, "assumptions", 0, "status"), "judgment 'j' is held with high confidence but rests on an unsupported assumption, 'a'", "warning")
+        (
+            ("judgments", 0, "assumptions", 0, "status"),
+            "judgment 'j' is held with high confidence but rests on an unsupported assumption, 'a'",
+            "warning",
+        )
     ]
     assert run("moderate", "unsupported") == [] and run("high", "caveated") == [] and run("high", "solid") == []
     assert run("high", "solid", assumptions=False) == [
@@ -175,7 +185,9 @@ def test_indicator_ids_are_unique_in_their_judgment_and_observed_in_must_exist()
 
 
 def test_an_indicator_observed_only_in_withdrawn_sources_is_not_observed():
-    data = with_sources({"id": 1}, {"id": 2}, {"id": 3, "derived_from": [1]}, judgments=[judgment(indicators=[indicator(status="observed", observed_in=[1, 3])])])
+    data = with_sources(
+        {"id": 1}, {"id": 2}, {"id": 3, "derived_from": [1]}, judgments=[judgment(indicators=[indicator(status="observed", observed_in=[1, 3])])]
+    )
     briefing = Briefing.model_validate(data)
     index = BriefingIndex(briefing)
     ships = briefing.judgments[0].indicators[0]
@@ -299,14 +311,22 @@ def test_withdrawal_follows_a_chain_listed_out_of_order():
 
 
 def test_a_source_used_only_as_a_root_or_in_an_indicator_counts_as_used():
-    data = with_sources({"id": 1}, {"id": 2, "derived_from": [3]}, {"id": 3}, {"id": 4},
-                        judgments=[judgment(indicators=[indicator(status="observed", observed_in=[4])])])
+    data = with_sources(
+        {"id": 1},
+        {"id": 2, "derived_from": [3]},
+        {"id": 3},
+        {"id": 4},
+        judgments=[judgment(indicators=[indicator(status="observed", observed_in=[4])])],
+    )
     assert [f.message for f in cross_check(data) if f.severity == "warning"] == []
 
 
 def test_duplicate_assumption_ids_are_errors():
-    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(assumptions=[
-        {"id": "a", "text": "x", "status": "solid"}, {"id": "a", "text": "y", "status": "caveated"}])])
+    data = with_sources(
+        {"id": 1},
+        {"id": 2},
+        judgments=[judgment(assumptions=[{"id": "a", "text": "x", "status": "solid"}, {"id": "a", "text": "y", "status": "caveated"}])],
+    )
     assert [(f.path, f.message) for f in cross_check(data) if f.severity == "error"] == [
         (("judgments", 0, "assumptions", 1, "id"), "duplicate id 'a' in assumptions of judgment 'j' (first at item 1)")
     ]
@@ -369,7 +389,9 @@ def test_indicator_warnings_point_at_the_indicators_status():
 
 
 def test_diff_warns_when_an_observed_indicator_is_dropped_and_the_judgment_stays():
-    data = with_sources({"id": 1}, {"id": 2}, judgments=[judgment(indicators=[indicator(), indicator(id="gone", status="observed", observed_in=[1])])])
+    data = with_sources(
+        {"id": 1}, {"id": 2}, judgments=[judgment(indicators=[indicator(), indicator(id="gone", status="observed", observed_in=[1])])]
+    )
     old = Briefing.model_validate(data)
     data["judgments"][0]["indicators"].pop()
     new = Briefing.model_validate(data)
@@ -378,9 +400,10 @@ def test_diff_warns_when_an_observed_indicator_is_dropped_and_the_judgment_stays
     ]
 
 
-DERIVED = MINIMAL.replace(
-    "  - id: b2\n", "  - id: b3\n    text: Third bullet, on a report that repeats source one\n    citations: [3]\n  - id: b2\n"
-) + "  - id: 3\n    title: Source three\n    derived_from: [1]\n"
+DERIVED = (
+    MINIMAL.replace("  - id: b2\n", "  - id: b3\n    text: Third bullet, on a report that repeats source one\n    citations: [3]\n  - id: b2\n")
+    + "  - id: 3\n    title: Source three\n    derived_from: [1]\n"
+)
 
 
 def test_print_without_a_source_sets_aside_what_derives_only_from_it_as_the_dashboard_does(write, capsys):

@@ -24,7 +24,9 @@ HOSTILE = MINIMAL.replace("title: Test briefing", 'title: "<script>alert(1)</scr
 
 
 #: Ids that an anchor once folded into one (`.` became `-`), and an ACH row on a source.
-COLLIDING = MINIMAL.replace("  - id: b1\n", "  - id: a.b\n").replace("  - id: b2\n", "  - id: a-b\n") + """\
+COLLIDING = (
+    MINIMAL.replace("  - id: b1\n", "  - id: a.b\n").replace("  - id: b2\n", "  - id: a-b\n")
+    + """\
 bases:
   - id: base.1
     name: One
@@ -46,6 +48,7 @@ ach:
     - {ref: "summary:a.b", ratings: {h1: C, h2: N}}
     - {ref: "statements:alpha/1", ratings: {h1: N, h2: I}}
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -147,9 +150,7 @@ def test_axe_core_finds_no_accessibility_violation(browser, pages, name):
     page.add_script_tag(path=str(axe))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     page.close()
-    violations = [
-        {"rule": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in results["violations"]
-    ]
+    violations = [{"rule": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in results["violations"]]
     assert violations == [], json.dumps(violations, indent=1)
     ran = {rule["id"] for rule in results["passes"] + results["inapplicable"] + results["incomplete"]}
     assert {"landmark-one-main", "region", "page-has-heading-one", "heading-order"} <= ran  # best practices ran too

@@ -12,9 +12,7 @@ from .conftest import MINIMAL
 def run(*args, cwd=None, env=None):
     """The real process, as a user runs it."""
     environment = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, env=environment
-    )
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, env=environment)
 
 
 def test_check_default_briefing_is_clean(capsys):

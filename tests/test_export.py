@@ -165,6 +165,7 @@ def test_export_into_a_missing_directory_exits_2(capsys):
 
 # --- a real browser ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_a_new_export_gets_the_mode_the_umask_allows(tmp_path, umask, expected):
     import os

@@ -87,7 +87,26 @@ SGR = re.compile(r"\x1b\[[0-9;]*m")
 nasty = st.lists(
     st.one_of(
         st.characters(codec="utf-8"),
-        st.sampled_from(["\x1b", "\x07", "\x00", "\x9b", "\u202e", "\u2066", "[", "]", "/", "[bold]", "[/]", "[link=x]", "\r", "\t", "\x1b[31m", "\x1b]8;;http://x\x07"]),
+        st.sampled_from(
+            [
+                "\x1b",
+                "\x07",
+                "\x00",
+                "\x9b",
+                "\u202e",
+                "\u2066",
+                "[",
+                "]",
+                "/",
+                "[bold]",
+                "[/]",
+                "[link=x]",
+                "\r",
+                "\t",
+                "\x1b[31m",
+                "\x1b]8;;http://x\x07",
+            ]
+        ),
     ),
     min_size=1,
     max_size=30,
@@ -101,9 +120,7 @@ def briefing_with(text: str) -> Briefing:
     data["stakeholders"][0]["name"] = data["stakeholders"][0]["statements"][0]["text"] = text
     data["tensions"][0]["title"] = text
     data["sources"][0]["title"] = data["sources"][0]["note"] = text
-    data["bases"] = [
-        {"id": "b", "name": text, "kind": "air", "location": {"place": text, "country": text}, "status": text, "citations": [1]}
-    ]
+    data["bases"] = [{"id": "b", "name": text, "kind": "air", "location": {"place": text, "country": text}, "status": text, "citations": [1]}]
     data["judgments"] = [{"id": "j", "text": text, "likelihood": "likely", "citations": [2]}]
     data["timeline"] = [{"date": "2025", "text": text}]
     return Briefing.model_validate(data)
@@ -144,8 +161,7 @@ def test_wide_and_right_to_left_text_keeps_table_columns_aligned():
     data = yaml.safe_load(MINIMAL)
     names = ["طرطوس", "حميميم 🚀", "東京基地", "Café́ combining", "plain"]
     data["bases"] = [
-        {"id": f"b{i}", "name": name, "kind": "air", "location": {"place": name, "country": "X"}, "citations": [1]}
-        for i, name in enumerate(names)
+        {"id": f"b{i}", "name": name, "kind": "air", "location": {"place": name, "country": "X"}, "citations": [1]} for i, name in enumerate(names)
     ]
     index = BriefingIndex(Briefing.model_validate(data))
     lines = SGR.sub("", rendered(bases_table(index), 80)).splitlines()

@@ -211,8 +211,12 @@ def test_an_items_path_into_the_data():
     data = yaml.safe_load(MINIMAL)
     data["judgments"] = [
         {"id": "j0", "text": "t", "likelihood": "likely"},
-        {"id": "j1", "text": "t", "likelihood": "likely", "indicators": [
-            {"id": "a", "text": "A", "direction": "raises"}, {"id": "b", "text": "B", "direction": "lowers"}]},
+        {
+            "id": "j1",
+            "text": "t",
+            "likelihood": "likely",
+            "indicators": [{"id": "a", "text": "A", "direction": "raises"}, {"id": "b", "text": "B", "direction": "lowers"}],
+        },
     ]
     judged = BriefingIndex(Briefing.model_validate(data))
     assert judged.path(Ref("indicators", "j1/b")) == ("judgments", 1, "indicators", 1)

@@ -51,8 +51,31 @@ HOSTILE_URLS = [
 ]
 
 #: Elements that can run script, load something or take input: none may appear.
-ACTIVE = {"script", "img", "iframe", "svg", "object", "embed", "style", "link", "meta", "form", "input", "video",
-          "audio", "source", "math", "base", "frame", "frameset", "template", "button", "textarea", "select", "div"}
+ACTIVE = {
+    "script",
+    "img",
+    "iframe",
+    "svg",
+    "object",
+    "embed",
+    "style",
+    "link",
+    "meta",
+    "form",
+    "input",
+    "video",
+    "audio",
+    "source",
+    "math",
+    "base",
+    "frame",
+    "frameset",
+    "template",
+    "button",
+    "textarea",
+    "select",
+    "div",
+}
 
 
 def hostile_data() -> dict:
@@ -80,9 +103,7 @@ def hostile_briefing() -> Briefing:
 def unvalidated_briefing_with(urls: list[str]) -> Briefing:
     """The hostile briefing with URLs no validation would pass: as a program could build it."""
     briefing = hostile_briefing()
-    sources = [
-        briefing.sources[0].model_copy(update={"url": url, "id": 100 + n}) for n, url in enumerate(urls)
-    ]
+    sources = [briefing.sources[0].model_copy(update={"url": url, "id": 100 + n}) for n, url in enumerate(urls)]
     return briefing.model_copy(update={"sources": [*briefing.sources, *sources]})
 
 
@@ -176,7 +197,9 @@ def hostile_pages(tmp_path_factory) -> dict[str, Path]:
     for document, markdown in markdown_documents().items():
         for renderer, render in RENDERERS.items():
             body = render(markdown)
-            pages[f"{document} via {renderer}.html"] = f'<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>t</title><body>{body}</body></html>'
+            pages[f"{document} via {renderer}.html"] = (
+                f'<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>t</title><body>{body}</body></html>'
+            )
     pages["export.html"] = to_html(hostile_briefing())
     pages["export unvalidated urls.html"] = to_html(unvalidated_briefing_with(HOSTILE_URLS))
     pages["export.svg"] = to_svg(unvalidated_briefing_with(HOSTILE_URLS))

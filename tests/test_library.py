@@ -205,12 +205,11 @@ def test_export_dir_never_writes_one_briefing_over_another_or_the_index(tmp_path
     assert main(["export", "-f", "html", "-o", str(out), str(desk)]) == 0
     err = capsys.readouterr().err
     pages = sorted(str(path.relative_to(out)) for path in out.rglob("*.html"))
-    assert pages == ["Brief #3.html", "as-json.html", "dup.yaml.html", "dup.yml.html", "index.html", "index.yaml.html",
-                     "plain.html", "q?x.html"]
+    assert pages == ["Brief #3.html", "as-json.html", "dup.yaml.html", "dup.yml.html", "index.html", "index.yaml.html", "plain.html", "q?x.html"]
     assert "wrote 7 of 7 briefings" in err
     assert "dup.yml → dup.yml.html (dup.html would be shared)" in err and "index.yaml → index.yaml.html" in err
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.startswith("<!DOCTYPE html>") and "<th scope=\"col\">Briefing</th>" in index
+    assert index.startswith("<!DOCTYPE html>") and '<th scope="col">Briefing</th>' in index
     for href in ("Brief%20%233.html", "q%3Fx.html", "dup.yaml.html", "dup.yml.html", "index.yaml.html", "as-json.html"):
         assert f'<a href="{href}">' in index, href
 

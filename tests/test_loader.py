@@ -66,7 +66,10 @@ def test_every_error_is_reported_not_only_the_first():
         ("# only a comment\n", "f.yaml:1:1: error: empty file"),
         ("- a\n- b\n", "f.yaml:1:1: error: the top level must be a mapping"),
         ("just words\n", "f.yaml:1:1: error: the top level must be a mapping"),
-        ("a:\n\tb: 1\n", "f.yaml:2:1: error: YAML syntax: found character that cannot start any token (while scanning for the next token); it is a tab"),
+        (
+            "a:\n\tb: 1\n",
+            "f.yaml:2:1: error: YAML syntax: found character that cannot start any token (while scanning for the next token); it is a tab",
+        ),
         ("a: [1, 2\n", "f.yaml:2:1: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence started at 1:4)"),
         ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: a briefing file holds one YAML document"),
         ("a: &x [*x]\n", "f.yaml:1:8: error: alias *x refers to the collection it is inside"),

@@ -66,9 +66,7 @@ def test_dangling_citation_names_the_item_and_the_missing_source():
 
 
 def test_unknown_party_operator_and_speaker_are_errors():
-    value = data(
-        bases=[{"id": "b", "name": "B", "kind": "air", "location": {"place": "P", "country": "C"}, "operator": "ghost"}]
-    )
+    value = data(bases=[{"id": "b", "name": "B", "kind": "air", "location": {"place": "P", "country": "C"}, "operator": "ghost"}])
     value["tensions"][0]["parties"] = ["alpha", "nobody"]
     value["stakeholders"][0]["statements"][0]["by"] = "someone"
     messages = [f.message for f in cross_check(value)]
@@ -114,7 +112,11 @@ def test_cross_check_reports_every_reference_problem_exactly():
             {"id": "b", "name": "B2", "kind": "air", "location": {"place": "P", "country": "C"}},
         ],
         judgments=[{"id": "j", "text": "T", "likelihood": "likely", "citations": [1, 4]}],
-        timeline=[{"date": "2025", "text": "E", "citations": [5]}, {"id": "e", "date": "2025", "text": "F"}, {"id": "e", "date": "2025", "text": "G"}],
+        timeline=[
+            {"date": "2025", "text": "E", "citations": [5]},
+            {"id": "e", "date": "2025", "text": "F"},
+            {"id": "e", "date": "2025", "text": "G"},
+        ],
     )
     value["summary"][0]["citations"] = [1, 9]
     value["tensions"][0]["parties"] = ["alpha", "nobody"]

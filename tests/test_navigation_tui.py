@@ -112,7 +112,11 @@ def test_print_into_a_closed_pipe_exits_0_and_says_nothing():
     result = subprocess.run(f"{sys.executable} -m briefing print | head -1", shell=True, capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == "" and result.stdout.strip()
     status = subprocess.run(
-        f"{sys.executable} -m briefing print | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}", shell=True, executable="/bin/bash", capture_output=True, text=True
+        f"{sys.executable} -m briefing print | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
     )
     assert status.stdout.strip() == "0" and status.stderr == ""
 

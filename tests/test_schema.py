@@ -125,7 +125,10 @@ MUTATIONS: list[tuple[str, Callable[[dict], None]]] = [
     ("title of only U+001C", edit(("title",), "\u001c")),
     ("latitude as text", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": "5.25"}}])),
     ("latitude true", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": True}}])),
-    ("latitude a whole number", edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": 5}}])),
+    (
+        "latitude a whole number",
+        edit(("bases",), [{"id": "x", "name": "X", "kind": "air", "location": {"place": "P", "country": "C", "latitude": 5}}]),
+    ),
     ("ach ratings key not an id", edit(("ach",), {"question": "Q?", "evidence": [{"ref": "summary:b1", "ratings": {"h 1": "C"}}]})),
     ("ach ref with a trailing newline", edit(("ach",), {"question": "Q?", "evidence": [{"ref": "summary:b1\n", "ratings": {}}]})),
     ("url with a tab and an img tag", edit(("sources", 1, "url"), "https://example.com/<img\tsrc=x\tonerror=alert(7)")),

@@ -103,9 +103,7 @@ def test_serve_shows_the_dashboard_in_chromium_and_answers_keys(server):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.add_init_script(KEEP_TERMINAL_BYTES)
             page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_function(
-                "window.__terminal && window.__text().includes('Russia seeks to reinforce')", timeout=60_000
-            )
+            page.wait_for_function("window.__terminal && window.__text().includes('Russia seeks to reinforce')", timeout=60_000)
             assert "Bases Operated" in screen_text(page)
             page.click(".textual-terminal")
             page.keyboard.press("7")  # the Sources pane
@@ -126,8 +124,12 @@ def start_serving(*arguments: str) -> tuple[subprocess.Popen, str]:
     """`briefing serve …` in a process group of its own, and the URL it printed."""
     process = subprocess.Popen(
         [sys.executable, "-m", "briefing", "serve", str(BUNDLED), *arguments],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,
     )
     said = ""
     while process.poll() is None:

@@ -16,9 +16,10 @@ stix2 = pytest.importorskip("stix2")
 validator = pytest.importorskip("stix2validator")
 pycountry = pytest.importorskip("pycountry")
 
-FIXTURE = MINIMAL.replace(
-    "stakeholders:\n",
-    """bases:
+FIXTURE = (
+    MINIMAL.replace(
+        "stakeholders:\n",
+        """bases:
   - id: port
     name: Port base
     kind: naval
@@ -33,10 +34,11 @@ FIXTURE = MINIMAL.replace(
     citations: [2]
 stakeholders:
 """,
-).replace(
-    "    statements:\n      - text: We said a thing.\n        citations: [1]\n",
-    "    interests: [Access to the sea]\n    statements:\n      - text: We said a thing.\n        date: 2025-06\n        citations: [1]\n",
-) + """timeline:
+    ).replace(
+        "    statements:\n      - text: We said a thing.\n        citations: [1]\n",
+        "    interests: [Access to the sea]\n    statements:\n      - text: We said a thing.\n        date: 2025-06\n        citations: [1]\n",
+    )
+    + """timeline:
   - date: 2024
     text: Something happened.
     citations: [1]
@@ -47,6 +49,7 @@ judgments:
     confidence: moderate
     citations: [1, 2]
 """
+)
 
 
 def bundle_of(text: str) -> dict:
@@ -71,7 +74,11 @@ def test_the_oasis_validator_finds_no_error_and_only_the_uuid4_warning(name, mod
     if name.startswith("exercise"):
         text = to_stix(load(default_path().parent / "examples" / f"{name}.yaml").briefing)
     else:
-        text = {"bundled": to_stix(load(default_path()).briefing), "fixture": to_stix(load_text(FIXTURE).briefing), "minimal": to_stix(load_text(MINIMAL).briefing)}[name]
+        text = {
+            "bundled": to_stix(load(default_path()).briefing),
+            "fixture": to_stix(load_text(FIXTURE).briefing),
+            "minimal": to_stix(load_text(MINIMAL).briefing),
+        }[name]
     errors, warnings = verdict(text, interop=mode == "interop")
     assert errors == []
     assert warnings and all("{103}" in warning for warning in warnings), [w for w in warnings if "{103}" not in w]

@@ -64,7 +64,11 @@ def test_withdrawal_finds_affected_and_unsupported_items():
         ("Russia will very likely stay.", "likely", ["the text says 'very likely' (80–95%) but the likelihood is 'likely'"]),
         ("It is unlikely that Russia leaves.", "unlikely", []),
         ("Russia could possibly stay.", "likely", ["'could' is not an ICD 203 likelihood term", "'possibly' is not an ICD 203 likelihood term"]),
-        ("Probably, and very likely, it stays.", "very likely", ["the text says 'Probably' (55–80%) but the likelihood is 'very likely'", "the text mixes the ICD 203 scale's two rows of terms"]),
+        (
+            "Probably, and very likely, it stays.",
+            "very likely",
+            ["the text says 'Probably' (55–80%) but the likelihood is 'very likely'", "the text mixes the ICD 203 scale's two rows of terms"],
+        ),
         ("Almost certainly.", "almost certain", []),
     ],
 )

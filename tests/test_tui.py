@@ -235,8 +235,8 @@ async def test_narrow_terminal_shows_one_list_pane_and_the_pane_bar():
         assert app.focused is app.dashboard.pane("summary") and app.dashboard.pane("summary").display
 
 
-MARKUP_TITLE = MINIMAL.replace("title: Test briefing", "title: \"[/bold] [red]x[/red] \\e[31m\"").replace(
-    "text: First bullet", "text: \"[link=http://evil]click[/link] \\u202e\""
+MARKUP_TITLE = MINIMAL.replace("title: Test briefing", 'title: "[/bold] [red]x[/red] \\e[31m"').replace(
+    "text: First bullet", 'text: "[link=http://evil]click[/link] \\u202e"'
 )
 
 

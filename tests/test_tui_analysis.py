@@ -140,9 +140,10 @@ async def test_a_wide_matrix_keeps_one_line_a_row():
 
     data = yaml.safe_load(MINIMAL)
     data["hypotheses"] = [{"id": f"hypothesis{n}", "text": f"H{n}"} for n in range(10)]
-    data["ach"] = {"question": "Which?", "evidence": [
-        {"ref": ref, "ratings": {f"hypothesis{n}": "C" for n in range(10)}} for ref in ("summary:b1", "summary:b2", "tensions:t1")
-    ]}
+    data["ach"] = {
+        "question": "Which?",
+        "evidence": [{"ref": ref, "ratings": {f"hypothesis{n}": "C" for n in range(10)}} for ref in ("summary:b1", "summary:b2", "tensions:t1")],
+    }
     from briefing.loader import Loaded
 
     app = create_app(Loaded(Briefing.model_validate(data), "wide.yaml"), watch=False)

@@ -62,7 +62,6 @@ async def test_an_error_reading_the_library_is_a_notice(desk, monkeypatch):
 async def test_an_error_reading_a_large_briefing_apart_is_a_notice(desk, monkeypatch):
     import briefing.library
 
-
     monkeypatch.setattr(briefing.library, "OWN_PROCESS_BYTES", 0)
     monkeypatch.setattr(briefing.library, "summarize_apart", fail)
     messages = Messages()

@@ -99,12 +99,7 @@ class BriefingApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         # A reader who knows the keys can be faster than the loader: keys typed while the
         # first briefing loads are kept, and replayed once it is on screen. Quitting is not.
-        if (
-            self._held_keys is not None
-            and isinstance(event, events.Key)
-            and not event.is_forwarded
-            and not self._acts_at_once(event.key)
-        ):
+        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded and not self._acts_at_once(event.key):
             self._held_keys.append(event)
             return
         await super().on_event(event)

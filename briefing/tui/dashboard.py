@@ -84,10 +84,7 @@ class DashboardScreen(Screen):
         Binding("f,alt+right", "forward", "Forward", show=False, id="forward"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True, id="next-pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="previous-pane"),
-        *(
-            Binding(key, f"focus_pane('{pane}')", f"{PANE_TITLES[pane]} pane", show=False, id=f"pane-{pane}")
-            for pane, key in PANES_KEYS.items()
-        ),
+        *(Binding(key, f"focus_pane('{pane}')", f"{PANE_TITLES[pane]} pane", show=False, id=f"pane-{pane}") for pane, key in PANES_KEYS.items()),
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),

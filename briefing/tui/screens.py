@@ -179,7 +179,6 @@ class SearchScreen(HitsDialog):
         self.list_hits(query, len(hits), lambda position: hit_row(self.index, hits[position]), total, hint)
 
 
-
 class LibrarySearchScreen(HitsDialog):
     """Search every briefing of the library: all words must match, in any field; a hit
     opens its briefing at the item. The briefings are read once, in a worker."""
@@ -431,7 +430,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
         listing = self.query_one("#hypotheses-list", VirtualList)
         matrix = self.matrix
         if matrix is None:
-            head.update(Text("No ACH matrix in this briefing: see the README's \"Competing hypotheses\".", "dim"))
+            head.update(Text('No ACH matrix in this briefing: see the README\'s "Competing hypotheses".', "dim"))
             return
         # The evidence column takes what the ratings leave, up to a readable width.
         inner = min(130, int(self.app.size.width * 0.95)) - 8  # borders, padding, scrollbar, margins
@@ -444,8 +443,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             text.append(clean(" ".join(hypothesis.text.split())))
             text.append("\n")
         text.append(
-            "! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike"
-            " · ⊘ withdrawn: its sources are\n",
+            "! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike · ⊘ withdrawn: its sources are\n",
             "dim",
         )
         columns = Text(f"{'evidence':<{self.label_width}} {'cred.':<7}", "bold dim")
