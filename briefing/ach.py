@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .index import BriefingIndex
@@ -88,12 +88,12 @@ def score(hypotheses: list[Hypothesis], ach: Ach, index: BriefingIndex | None = 
     for row in ach.evidence:
         is_gone = _withdrawn(row.ref, index, withdrawn)
         gone.append(is_gone)
-        contribution = {h: INCONSISTENCY.get(row.ratings.get(h), 0) * WEIGHT[row.credibility] for h in ids}
+        contribution = {h: INCONSISTENCY.get(row.ratings.get(h, "NA"), 0) * WEIGHT[row.credibility] for h in ids}
         contributions.append(contribution)
         if is_gone:
             continue
         for h in ids:
-            counted[h] += INCONSISTENCY.get(row.ratings.get(h), 0)
+            counted[h] += INCONSISTENCY.get(row.ratings.get(h, "NA"), 0)
             weighted[h] += contribution[h]
     leaders = _leading(weighted)
     rows = []
@@ -121,7 +121,7 @@ def _withdrawn(ref: str, index: BriefingIndex | None, withdrawn: frozenset[int])
     return bool(citations) and withdrawn.issuperset(citations)
 
 
-def as_json(matrix: Matrix) -> dict:
+def as_json(matrix: Matrix) -> dict[str, Any]:
     """``briefing ach --format json``."""
     return {
         "question": matrix.question,

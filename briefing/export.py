@@ -13,7 +13,7 @@ import re
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -309,7 +309,7 @@ class StixContext:
             return None
         return self.sid("identity", f"stakeholder:{stakeholder_id}")
 
-    def note(self, key: str, content: str, about: list[str | None], labels: list[str], citations: Iterable[int] = (), **extra: Any) -> Any:
+    def note(self, key: str, content: str, about: Sequence[str | None], labels: list[str], citations: Iterable[int] = (), **extra: Any) -> Any:
         """A note about the objects ``about`` (the report when none of them is in the bundle)."""
         refs = [ref for ref in dict.fromkeys(about) if ref] or [self.report_id]
         citations = list(citations)

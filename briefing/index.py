@@ -8,7 +8,7 @@ kind of item is named and drawn is the kind registry's (kinds.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import cast, NamedTuple, TYPE_CHECKING
 
 from .kinds import KINDS
 
@@ -95,7 +95,7 @@ class BriefingIndex:
         for source in briefing.sources:
             add("sources", source_ref(source.id), source)
 
-        self._corpus: list[tuple[Ref, str, str]] | None = None
+        self._corpus: list[tuple[Ref, list[tuple[str, str, str]]]] | None = None
         #: Sources that repeat or derive from each source (directly).
         self.derived_by: dict[int, list[int]] = {}
         for source in briefing.sources:
@@ -110,7 +110,7 @@ class BriefingIndex:
     def __contains__(self, ref: object) -> bool:
         return ref in self.items
 
-    def path(self, ref: Ref) -> tuple:
+    def path(self, ref: Ref) -> tuple[str | int, ...]:
         """Where the item stands in the briefing's data: ``("stakeholders", 2, "statements", 0)``."""
         item = self.items[ref]
         if ref.kind == "statements":
@@ -176,9 +176,9 @@ class BriefingIndex:
 
     def speaker(self, ref: Ref) -> Stakeholder | None:
         """Who made a statement: its ``by``, else the stakeholder it is filed under."""
-        statement = self.items.get(ref)
-        if ref.kind != "statements" or statement is None:
+        if ref.kind != "statements" or ref not in self.items:
             return None
+        statement = cast("Statement", self.items[ref])
         if statement.by is not None and statement.by in self.stakeholders:
             return self.stakeholders[statement.by]
         return self.owner.get(ref)

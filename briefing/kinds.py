@@ -11,7 +11,7 @@ Pure: Rich's Text and plain strings only; no I/O and no UI.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 
@@ -37,12 +37,16 @@ from .text import (
 if TYPE_CHECKING:
     from .export import StixContext
     from .index import BriefingIndex, Ref
+    from .model import Base, Bullet, Event, Indicator, Judgment, Source, Stakeholder, Statement, Tension
+
+#: The model class of a kind's items.
+ItemT = TypeVar("ItemT")
 
 #: (field name, value) pairs for an item shown in full (print, the dashboard); values None or "" are left out.
 Pairs = list[tuple[str, Any]]
 
 
-class Kind:
+class Kind(Generic[ItemT]):
     """How one kind of item reads everywhere. ``collection``: where the format keeps it."""
 
     collection: ClassVar[str]
@@ -52,35 +56,35 @@ class Kind:
     #: How a source's cited-by list names the item ("Bullet: …"); None: the kind's name.
     cited_as: ClassVar[str | None] = None
 
-    def label(self, index: BriefingIndex, ref: Ref, item: Any) -> str:
+    def label(self, index: BriefingIndex, ref: Ref, item: ItemT) -> str:
         """A one-line name: for search hits, history, the palette and cited-by lists."""
         raise NotImplementedError
 
-    def row(self, index: BriefingIndex, ref: Ref, item: Any) -> Text:
+    def row(self, index: BriefingIndex, ref: Ref, item: ItemT) -> Text:
         """The item's line in its list (the views add markers and evidence)."""
         raise NotImplementedError
 
-    def fields(self, index: BriefingIndex, ref: Ref, item: Any) -> Pairs:
+    def fields(self, index: BriefingIndex, ref: Ref, item: ItemT) -> Pairs:
         """Every field, in the order a reader wants them."""
         raise NotImplementedError
 
-    def print_title(self, index: BriefingIndex, ref: Ref, item: Any, row: Text) -> Text:
+    def print_title(self, index: BriefingIndex, ref: Ref, item: ItemT, row: Text) -> Text:
         """The line above the item's fields in ``print``: its row, unless that repeats the fields."""
         return row
 
-    def without(self, index: BriefingIndex, ref: Ref, item: Any, gone: frozenset[int], pairs: Pairs) -> Pairs:
+    def without(self, index: BriefingIndex, ref: Ref, item: ItemT, gone: frozenset[int], pairs: Pairs) -> Pairs:
         """The fields while sources ``gone`` are withdrawn (most kinds: as they are)."""
         return pairs
 
-    def markdown(self, index: BriefingIndex, ref: Ref, item: Any, notes: str) -> list[str]:
+    def markdown(self, index: BriefingIndex, ref: Ref, item: ItemT, notes: str) -> list[str]:
         """Markdown list lines; ``notes`` are the citation references to end the claim with."""
         return []
 
-    def html(self, index: BriefingIndex, ref: Ref, item: Any) -> str:
+    def html(self, index: BriefingIndex, ref: Ref, item: ItemT) -> str:
         """The inside of the item's ``<li>``, escaped."""
         return ""
 
-    def stix(self, context: StixContext, ref: Ref, item: Any) -> list:
+    def stix(self, context: StixContext, ref: Ref, item: ItemT) -> list[Any]:
         """STIX 2.1 objects for the item (none by default)."""
         return []
 
@@ -92,14 +96,14 @@ def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str |
     return holder.name if holder is not None else stakeholder_id
 
 
-class BulletKind(Kind):
+class BulletKind(Kind["Bullet"]):
     collection = "summary"
     name = "bullet"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Bullet) -> str:
         return item.label or item.text
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Bullet) -> Text:
         text = Text()
         if item.label:
             text.append(clean(item.label), STYLE_LABEL)
@@ -107,39 +111,39 @@ class BulletKind(Kind):
         text.append(clean(item.text))
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Bullet) -> Pairs:
         # The label heads the item wherever it is shown in full: not said twice.
         return [("text", item.text), ("id", item.id)]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Bullet, notes: str) -> list[str]:
         label = f"**{md(item.label)}:** " if item.label else ""
         return [f"- {label}{md(item.text)}{notes}"]
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Bullet) -> str:
         label = f"<strong>{h(item.label)}:</strong> " if item.label else ""
         return label + h(item.text)
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Bullet) -> list[Any]:
         return [
             context.note(f"summary:{item.id}", clean(item.text), [], ["summary"], item.citations, abstract=clean(item.label) if item.label else None)
         ]
 
 
-class BaseKind(Kind):
+class BaseKind(Kind["Base"]):
     collection = "bases"
     name = "base"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Base) -> str:
         return item.name
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Base) -> Text:
         text = Text()
         text.append(clean(item.name), STYLE_LABEL)
         text.append(f"  {item.kind} · ", STYLE_DIM)
         text.append(clean(f"{item.location.place}, {item.location.country}"), STYLE_DIM)
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Base) -> Pairs:
         where = item.location
         coordinates = None
         if where.latitude is not None and where.longitude is not None:
@@ -154,24 +158,24 @@ class BaseKind(Kind):
             ("role", item.role),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Base, notes: str) -> list[str]:
         where = f"{md(item.location.place)}, {md(item.location.country)}"
         lines = [f"- **{md(item.name)}** ({item.kind}, {where}){notes}"]
         lines += [f"  - {key}: {md(getattr(item, key))}" for key in ("status", "role") if getattr(item, key)]
         return lines
 
-    def html(self, index, ref, item):
-        operator = index.stakeholders.get(item.operator)
+    def html(self, index: BriefingIndex, ref: Ref, item: Base) -> str:
+        operator = index.stakeholders.get(item.operator) if item.operator else None
         parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}, {h(item.location.place)}, {h(item.location.country)})"]
         if operator is not None:
             parts.append(f"operated by {h(operator.name)}")
         parts += [f"{key}: {h(getattr(item, key))}" for key in ("status", "role") if getattr(item, key)]
         return "<br>".join(parts)
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Base) -> list[Any]:
         from .regions import REGION_OF, country_code
 
-        where: dict = {}
+        where: dict[str, Any] = {}
         code = country_code(item.location.country)
         if code is not None:  # an ISO code or nothing: a name pycountry does not know stays in the description
             where.update(country=code, region=REGION_OF[code])
@@ -201,7 +205,7 @@ class BaseKind(Kind):
         return objects
 
 
-class StakeholderKind(Kind):
+class StakeholderKind(Kind["Stakeholder"]):
     collection = "stakeholders"
     name = "stakeholder"
     IDENTITY_CLASS: ClassVar[dict[str, str]] = {
@@ -211,10 +215,10 @@ class StakeholderKind(Kind):
         "organisation": "organization",
     }
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Stakeholder) -> str:
         return item.name
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Stakeholder) -> Text:
         text = Text()
         text.append(clean(item.name), STYLE_LABEL)
         text.append(f"  {item.kind}", STYLE_DIM)
@@ -223,7 +227,7 @@ class StakeholderKind(Kind):
             text.append(clean(item.role), STYLE_DIM)
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Stakeholder) -> Pairs:
         statements = Text()
         for number, statement in enumerate(item.statements, 1):
             if number > 1:
@@ -241,7 +245,7 @@ class StakeholderKind(Kind):
             ("statements", statements if item.statements else None),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Stakeholder, notes: str) -> list[str]:
         role = f" — {md(item.role)}" if item.role else ""
         lines = [f"- **{md(item.name)}** ({item.kind}){role}"]
         if item.position:
@@ -249,14 +253,14 @@ class StakeholderKind(Kind):
         lines += [f"  - interest: {md(interest)}" for interest in item.interests]
         return lines
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Stakeholder) -> str:
         parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}){' — ' + h(item.role) if item.role else ''}"]
         if item.position:
             parts.append(f"position: {h(item.position)}")
         parts += [f"interest: {h(interest)}" for interest in item.interests]
         return "<br>".join(parts)
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Stakeholder) -> list[Any]:
         identity = context.identity(item.id)
         objects = [
             context.stix2.Identity(
@@ -273,16 +277,16 @@ class StakeholderKind(Kind):
         return objects
 
 
-class StatementKind(Kind):
+class StatementKind(Kind["Statement"]):
     collection = "stakeholders"
     name = "statement"
     titled = False
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Statement) -> str:
         speaker = index.speaker(ref)
         return f"{speaker.name if speaker else '?'}: {item.text}"
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Statement) -> Text:
         speaker = index.speaker(ref)
         text = Text()
         text.append("  “", STYLE_DIM)
@@ -293,7 +297,7 @@ class StatementKind(Kind):
             text.append(clean(speaker.name), STYLE_DIM)
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Statement) -> Pairs:
         speaker = index.speaker(ref)
         owner = index.owner.get(ref)
         return [
@@ -303,41 +307,41 @@ class StatementKind(Kind):
             ("text", item.text),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Statement, notes: str) -> list[str]:
         speaker = index.speaker(ref)
         who = f" ({md(speaker.name)})" if speaker is not None and speaker is not index.owner.get(ref) else ""
         return [f"  - said{who}: “{md(item.text)}”{notes}"]
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Statement) -> str:
         speaker = index.speaker(ref)
         who = f" — {h(speaker.name)}" if speaker is not None else ""
         return f"“{h(item.text)}”{who}"
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Statement) -> list[Any]:
         speaker = context.index.speaker(ref)
         authors = [clean(speaker.name)] if speaker is not None else None
         about = [context.identity(speaker.id) if speaker is not None else None]
-        extra = {"authors": authors} if authors else {}
+        extra: dict[str, Any] = {"authors": authors} if authors else {}
         if item.date:
             extra["abstract"] = f"Said {item.date}"
         return [context.note(f"statement:{ref.key}", clean(item.text), about, ["statement"], item.citations, **extra)]
 
 
-class TensionKind(Kind):
+class TensionKind(Kind["Tension"]):
     collection = "tensions"
     name = "tension"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Tension) -> str:
         return item.title
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Tension) -> Text:
         text = Text()
         text.append(clean(item.title), STYLE_LABEL)
         text.append("  ")
         text.append_text(severity_text(item.severity))
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Tension) -> Pairs:
         parties = ", ".join(_stakeholder_name(index, party) or party for party in item.parties)
         return [
             ("id", item.id),
@@ -346,17 +350,17 @@ class TensionKind(Kind):
             ("description", item.description),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Tension, notes: str) -> list[str]:
         lines = [f"- **{md(item.title)}** ({severity_words(item.severity)}){notes}"]
         if item.description:
             lines.append(f"  - {md(item.description)}")
         return lines
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Tension) -> str:
         description = f"<br>{h(item.description)}" if item.description else ""
         return f"<strong>{h(item.title)}</strong> ({h(severity_words(item.severity))}){description}"
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Tension) -> list[Any]:
         labels = ["tension"] + ([f"{item.severity}-severity"] if item.severity else [])
         parties = [context.identity(party) for party in item.parties]
         content = clean(item.description or item.title)
@@ -369,34 +373,34 @@ ASSUMPTION_GLYPHS = {"solid": "✔", "caveated": "~", "unsupported": "✘"}
 ASSUMPTION_STYLES = {"solid": "green", "caveated": "yellow", "unsupported": "bold red"}
 
 
-def assessment_words(item) -> str:
+def assessment_words(item: Judgment) -> str:
     """The likelihood and confidence as the briefing states them: its judgment, no source's."""
     confidence = f", {item.confidence} confidence" if item.confidence else ""
     return f"{likelihood_text(item.likelihood)}{confidence}"
 
 
-class JudgmentKind(Kind):
+class JudgmentKind(Kind["Judgment"]):
     collection = "judgments"
     name = "judgment"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Judgment) -> str:
         return item.text
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Judgment) -> Text:
         text = Text()
         text.append(clean(item.text))
         text.append("  ")
         text.append_text(self._assessment(item))
         return text
 
-    def _assessment(self, item) -> Text:
+    def _assessment(self, item: Judgment) -> Text:
         text = Text("assessed ", STYLE_DIM)
         text.append(likelihood_text(item.likelihood), "bold")
         if item.confidence:
             text.append(f" · {item.confidence} confidence", STYLE_DIM)
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Judgment) -> Pairs:
         assessment = Text("the briefing's: ", STYLE_DIM)
         assessment.append(likelihood_text(item.likelihood), "bold")
         assessment.append(f", {item.confidence} confidence" if item.confidence else ", confidence not stated")
@@ -420,7 +424,7 @@ class JudgmentKind(Kind):
             ("assumptions", assumptions if item.assumptions else Text("none stated", STYLE_DIM)),
         ]
 
-    def without(self, index, ref, item, gone, pairs):
+    def without(self, index: BriefingIndex, ref: Ref, item: Judgment, gone: frozenset[int], pairs: Pairs) -> Pairs:
         # An indicator observed only in withdrawn sources is not observed, for the session.
         if not item.indicators:
             return pairs
@@ -434,22 +438,22 @@ class JudgmentKind(Kind):
                 indicators.append(f"  (was {indicator.status}: its sources are withdrawn)", "bold yellow")
         return [(key, indicators if key == "indicators" else value) for key, value in pairs]
 
-    def print_title(self, index, ref, item, row):
+    def print_title(self, index: BriefingIndex, ref: Ref, item: Judgment, row: Text) -> Text:
         # The claim, once: its assessment is a field below (the row would repeat both).
         return Text(clean(item.text), "bold")
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Judgment, notes: str) -> list[str]:
         lines = [f"- {md(item.text)} — *the briefing's assessment: {assessment_words(item)}*{notes}"]
         lines += [f"  - assumption ({assumption.status}): {md(assumption.text)}" for assumption in item.assumptions]
         return lines
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Judgment) -> str:
         text = f"{h(item.text)} <em>(the briefing's assessment: {h(assessment_words(item))})</em>"
         if item.assumptions:
             text += "".join(f"<br>assumption ({h(a.status)}): {h(a.text)}" for a in item.assumptions)
         return text
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Judgment) -> list[Any]:
         labels = ["judgment", item.likelihood.replace(" ", "-")] + ([f"{item.confidence}-confidence"] if item.confidence else [])
         note = context.note(
             f"judgment:{item.id}",
@@ -475,7 +479,7 @@ class JudgmentKind(Kind):
         return objects
 
 
-def indicator_line(indicator, status: str | None = None) -> Text:
+def indicator_line(indicator: Indicator, status: str | None = None) -> Text:
     """``● observed ↑ raises  text [2]``: status glyph and word, so colour is never alone."""
     status = status or indicator.status
     text = Text(f"{INDICATOR_GLYPHS[status]} {status} ", "bold" if status != "not observed" else STYLE_DIM)
@@ -487,24 +491,24 @@ def indicator_line(indicator, status: str | None = None) -> Text:
     return text
 
 
-class IndicatorKind(Kind):
+class IndicatorKind(Kind["Indicator"]):
     """What would change a judgment: listed under it, cited by the sources it was seen in."""
 
     collection = "judgments"
     name = "indicator"
     cited_as = "Observed in indicator"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Indicator) -> str:
         return item.text
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Indicator) -> Text:
         text = Text("  ")
         text.append(f"{INDICATOR_GLYPHS[item.status]} {item.status} ", "bold" if item.status != "not observed" else STYLE_DIM)
         text.append(f"{DIRECTION_WORDS[item.direction]}  ", STYLE_DIM)
         text.append(clean(item.text), "italic")
         return text
 
-    def without(self, index, ref, item, gone, pairs):
+    def without(self, index: BriefingIndex, ref: Ref, item: Indicator, gone: frozenset[int], pairs: Pairs) -> Pairs:
         status = item.status_without(gone)
         if status == item.status:
             return pairs
@@ -512,7 +516,7 @@ class IndicatorKind(Kind):
         shown.append(f"  (was {item.status}: its sources are withdrawn)", "bold yellow")
         return [(key, shown if key == "status" else value) for key, value in pairs]
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Indicator) -> Pairs:
         judgment = index.judgment_of.get(ref)
         return [
             ("id", item.id),
@@ -522,53 +526,53 @@ class IndicatorKind(Kind):
             ("judgment", judgment.text if judgment is not None else None),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Indicator, notes: str) -> list[str]:
         return [f"  - indicator ({item.status}; {item.direction} the likelihood): {md(item.text)}{notes}"]
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Indicator) -> str:
         return f"indicator ({h(item.status)}; {h(item.direction)} the likelihood): {h(item.text)}"
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Indicator) -> list[Any]:
         judgment = context.index.judgment_of.get(ref)
         about = [context.sid("note", f"judgment:{judgment.id}")] if judgment is not None else []
         labels = ["indicator", item.status.replace(" ", "-"), item.direction]
         return [context.note(f"indicator:{ref.key}", clean(item.text), about, labels, item.observed_in, abstract=f"Indicator, {item.status}")]
 
 
-class EventKind(Kind):
+class EventKind(Kind["Event"]):
     collection = "timeline"
     name = "event"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Event) -> str:
         return f"{item.date} {item.text}"
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Event) -> Text:
         text = Text()
         text.append(f"{item.date:<10} ", STYLE_LABEL)
         text.append(clean(item.text))
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Event) -> Pairs:
         return [("date", item.date), ("id", item.id), ("text", item.text)]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Event, notes: str) -> list[str]:
         return [f"- **{item.date}** {md(item.text)}{notes}"]
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Event) -> str:
         return f"<strong>{h(item.date)}</strong> {h(item.text)}"
 
-    def stix(self, context, ref, item):
+    def stix(self, context: StixContext, ref: Ref, item: Event) -> list[Any]:
         return [context.note(f"timeline:{ref.key}", clean(item.text), [], ["timeline"], item.citations, abstract=item.date)]
 
 
-class SourceKind(Kind):
+class SourceKind(Kind["Source"]):
     collection = "sources"
     name = "source"
 
-    def label(self, index, ref, item):
+    def label(self, index: BriefingIndex, ref: Ref, item: Source) -> str:
         return f"[{item.id}] {source_title(item)}"
 
-    def row(self, index, ref, item):
+    def row(self, index: BriefingIndex, ref: Ref, item: Source) -> Text:
         text = Text()
         text.append(f"[{item.id}] ", STYLE_MARKER)
         if item.title or not item.note:
@@ -583,7 +587,7 @@ class SourceKind(Kind):
         text.append(f" · cited by {len(index.cited_by.get(item.id, ()))}", STYLE_DIM)
         return text
 
-    def fields(self, index, ref, item):
+    def fields(self, index: BriefingIndex, ref: Ref, item: Source) -> Pairs:
         return [
             ("source", f"[{item.id}]"),
             ("title", item.title or Text("not named in the briefing", "italic dim")),
@@ -601,7 +605,7 @@ class SourceKind(Kind):
             else ("derived by", " ".join(f"[{n}]" for n in index.derived_by.get(item.id, ())) or None),
         ]
 
-    def markdown(self, index, ref, item, notes):
+    def markdown(self, index: BriefingIndex, ref: Ref, item: Source, notes: str) -> list[str]:
         parts = [md(item.title) if item.title else "*untitled source*"]
         if item.publisher:
             parts.append(md(item.publisher))
@@ -614,7 +618,7 @@ class SourceKind(Kind):
             parts.append(md(item.note))
         return [f"- **\\[{item.id}\\]** {' · '.join(parts)}"]
 
-    def html(self, index, ref, item):
+    def html(self, index: BriefingIndex, ref: Ref, item: Source) -> str:
         details = [f"<strong>{h(item.title)}</strong>" if item.title else "<em>untitled source</em>"]
         if item.publisher:
             details.append(h(item.publisher))
@@ -630,7 +634,7 @@ class SourceKind(Kind):
 
 
 #: Every kind, by the ``kind`` of its references.
-KINDS: dict[str, Kind] = {
+KINDS: dict[str, Kind[Any]] = {
     "summary": BulletKind(),
     "bases": BaseKind(),
     "stakeholders": StakeholderKind(),

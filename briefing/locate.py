@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
 import yaml
@@ -34,11 +35,11 @@ class Diagnostic(NamedTuple):
 
 
 def line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+    if isinstance(data, bytes):
+        before_bytes = data[:offset]
+        return before_bytes.count(b"\n") + 1, offset - (before_bytes.rfind(b"\n") + 1) + 1
     before = data[:offset]
-    newline = b"\n" if isinstance(before, bytes) else "\n"
-    line = before.count(newline) + 1
-    column = offset - (before.rfind(newline) + 1) + 1
-    return line, column
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def mark_diagnostic(name: str, message: str, mark: Any, severity: Severity = "error") -> Diagnostic:
@@ -87,7 +88,7 @@ def _field_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(loc: tuple) -> type[BaseModel] | None:
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     model: type[BaseModel] | None = Briefing
     for part in loc:
         if isinstance(part, int) or model is None:
@@ -97,7 +98,7 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
     return model
 
 
-def _describe(loc: tuple) -> str:
+def _describe(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -117,7 +118,7 @@ def _a_value(value: Any) -> str:
     return "nothing" if value is None else "a value"
 
 
-def validation_message(error: dict) -> tuple[str, tuple, bool]:
+def validation_message(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], bool]:
     """(message, loc, points at a key)."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -149,7 +150,7 @@ def validation_message(error: dict) -> tuple[str, tuple, bool]:
     return f"{_describe(loc)}: {message}", loc, False
 
 
-def locate(loc: tuple, positions: dict, key_positions: dict, prefer_key: bool) -> Any:
+def locate(loc: tuple[Any, ...], positions: dict[tuple[Any, ...], Any], key_positions: dict[tuple[Any, ...], Any], prefer_key: bool) -> Any:
     if prefer_key and loc in key_positions:
         return key_positions[loc]
     for end in range(len(loc), -1, -1):

@@ -368,7 +368,7 @@ class Change(NamedTuple):
     fields: list[tuple[str, Any, Any]]  # (field, old, new) for changes
 
 
-def _keyed(briefing: Briefing, collection: str) -> dict[str, dict]:
+def _keyed(briefing: Briefing, collection: str) -> dict[str, dict[str, Any]]:
     items = getattr(briefing, collection)
     keyed = {}
     for position, item in enumerate(items):
@@ -438,7 +438,7 @@ def _diff_matrix(old: Briefing, new: Briefing) -> list[Change]:
         if was is None:
             changes.append(Change("ach", ref, "added", []))
             continue
-        fields = [
+        fields: list[tuple[str, str | None, str | None]] = [
             (f"ratings.{h}", was.ratings.get(h), row.ratings.get(h))
             for h in dict.fromkeys([*was.ratings, *row.ratings])
             if was.ratings.get(h) != row.ratings.get(h)
