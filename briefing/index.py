@@ -8,7 +8,7 @@ kind of item is named and drawn is the kind registry's (kinds.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast, NamedTuple, TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .kinds import KINDS
 
