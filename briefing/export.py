@@ -155,7 +155,7 @@ def to_html(briefing: Briefing) -> str:
     if briefing.sources:
         out.append('<h2 id="sources">Sources</h2><ol class="sources">')
         for ref in index.order["sources"]:
-            source = index.items[ref]
+            source = index.sources[int(ref.key)]
             back = "".join(
                 f'<a href="#{anchor(citing)}">↩ {h(KINDS[citing.kind].name)}: {h(shorten(index.label(citing), 60))}</a>'
                 for citing in index.cited_by.get(source.id, [])

@@ -131,7 +131,7 @@ def discover(root: str | os.PathLike, known: Callable[[str, int, int], bool] = l
     """Every briefing under ``root`` (recursively), as (path, size, mtime_ns), by path.
     ``known(path, size, mtime_ns)``: a file already known to be a briefing, not read again."""
     found = []
-    for folder, folders, files in os.walk(root):
+    for folder, folders, files in os.walk(os.fspath(root)):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and not name.startswith("."))
         for name in sorted(files):
             if not name.endswith(SUFFIXES):
@@ -325,7 +325,8 @@ class Library:
         removed = [path for path in self.rows if path not in seen]
         for path in removed:
             del self.rows[path]
-        added, changed = [], []
+        added: list[str] = []
+        changed: list[str] = []
         for path, size, mtime_ns in found:
             old = self.rows.get(path)
             if old is not None and old.of_file(size, mtime_ns):

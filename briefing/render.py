@@ -7,8 +7,8 @@ overrides) are shown as visible escapes instead of reaching the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -98,7 +98,7 @@ class Fields:
     many of these, and a table measures every cell again at each nesting level.
     """
 
-    def __init__(self, pairs: list[tuple[str | Text, Text]], indent: int = 0) -> None:
+    def __init__(self, pairs: Sequence[tuple[str | Text, Text]], indent: int = 0) -> None:
         self.pairs = pairs
         self.indent = indent
         self.key_width = max((len(key) for key, _ in pairs), default=0)
@@ -127,11 +127,11 @@ _KEY_STYLE = Style.parse(STYLE_KEY)
 
 
 def _fields(pairs: Iterable[tuple[str, RenderableType | str | None]], indent: int = 0) -> Fields:
-    kept = []
+    kept: list[tuple[str | Text, Text]] = []
     for key, value in pairs:
         if value is None or value == "" or value == []:
             continue
-        kept.append((key, plain(value) if isinstance(value, str) else value))
+        kept.append((key, plain(value) if isinstance(value, str) else cast(Text, value)))
     return Fields(kept, indent)
 
 

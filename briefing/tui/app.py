@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -55,8 +55,9 @@ class BriefingApp(App[int]):
     ) -> None:
         super().__init__()
         given = None if isinstance(source, (str, Path)) else source
-        self.path = Path(source) if given is None else Path(given.path)
-        self.max_bytes, self.watch = max_bytes, watch
+        self.path = Path(given.path) if given is not None else Path(cast("str | Path", source))
+        # Not `self.watch`: that is Textual's App.watch, which this once replaced with a bool.
+        self.max_bytes, self.watch_files = max_bytes, watch
         #: The desk of briefings, when the app opened a folder; its screen comes first.
         self.library = library
         self.file = None if library else BriefingFile(self.path, watch=watch, max_bytes=max_bytes, baseline=baseline, loaded=given is not None)
@@ -91,7 +92,7 @@ class BriefingApp(App[int]):
     def open_briefing(self, path: str | Path, ref=None) -> None:
         """Open a briefing of the library in a dashboard over it (back returns to the
         library); ``ref``: the item to show once it is loaded."""
-        file = BriefingFile(Path(path), watch=self.watch, max_bytes=self.max_bytes)
+        file = BriefingFile(Path(path), watch=self.watch_files, max_bytes=self.max_bytes)
         self.push_screen(DashboardScreen(file, None, None, from_library=True, goto=ref, width=self.size.width))
 
     # --- keys typed ahead ------------------------------------------------------------
@@ -207,7 +208,7 @@ class BriefingApp(App[int]):
         """A notification, always plain text: messages quote ids and URLs from the briefing."""
         self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.exit(0)
 
     def action_quit_now(self) -> None:

@@ -20,26 +20,17 @@ SKIP = {"quit-now", "help-close", "escape"}
 
 
 def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
-    """One palette command per described binding of the app and of the focused pane."""
+    """One palette command per described binding that would act now: the screen's live
+    bindings (``Screen.active_bindings``, as the footer and help read them), each once."""
     seen: set[str] = set()
     # The dashboard's focused pane, not the palette's own text box (its editing keys are
     # no commands).
     screen = app.dashboard if app.has_dashboard else app.screen_stack[0]
-    focused = screen.focused
-    sources = [(app, app._bindings), (screen, screen._bindings)]
-    if focused is not None:
-        sources.append((focused, focused._bindings))
-    for owner, bindings in sources:
-        for key_bindings in bindings.key_to_bindings.values():
-            for binding in key_bindings:
-                if not binding.description or binding.id is None or binding.id in SKIP or binding.action in seen:
-                    continue
-                seen.add(binding.action)
-                yield SystemCommand(
-                    binding.description,
-                    f"key: {app.get_key_display(binding)}",
-                    partial(owner.run_action, binding.action),
-                )
+    for node, binding, enabled, _tooltip in screen.active_bindings.values():
+        if not enabled or not binding.description or binding.id is None or binding.id in SKIP or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        yield SystemCommand(binding.description, f"key: {app.get_key_display(binding)}", partial(app.run_action, binding.action, node))
 
 
 class GoToProvider(Provider):

@@ -68,14 +68,14 @@ class OneLine(Static):
 class DashboardScreen(Screen):
     """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
 
-    app: BriefingApp  # type: ignore[assignment]
+    app: BriefingApp
 
     # Textual's Screen repaints the whole screen when focus moves; the stylesheet already
     # redraws what focus restyles (the two panes' borders and highlights). A jump moves focus:
     # a full repaint of a large briefing's panes made it 30–60 ms, now it is the panes that change.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # type: ignore[misc]  # Textual declares it per instance
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding: it acts as the key arrives, before the keys typed behind it are
         # passed to the pane, so that those can be held for the search box.
@@ -456,7 +456,8 @@ class DashboardScreen(Screen):
             self.app.say(step.message or "", step.severity)
             return
         # Stepping along a trail is one step of history: back returns to where it began.
-        self.go(step.target, step.trail, record=not (on_trail and step.trail is not None and step.trail.origin == self.trail.origin))
+        same_trail = on_trail and step.trail is not None and self.trail is not None and step.trail.origin == self.trail.origin
+        self.go(step.target, step.trail, record=not same_trail)
 
     @on(DetailPane.StepRequested)
     def _detail_step(self, event: DetailPane.StepRequested) -> None:

@@ -77,7 +77,7 @@ class KeyBar(Static):
     async def on_click(self, event: events.Click) -> None:
         for start, end, key in self._targets:
             if start <= event.x < end:
-                await self.app.simulate_key(key.split(",")[0])
+                self.app.simulate_key(key.split(",")[0])
                 return
 
 

@@ -159,7 +159,7 @@ class ColumnHeadings(ClickableLine):
 class LibraryScreen(Screen):
     """Every briefing under a folder: sort, filter by typing, enter opens."""
 
-    app: BriefingApp  # type: ignore[assignment]
+    app: BriefingApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library-open"),

@@ -18,7 +18,8 @@ from textual.widget import Widget
 from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported when the first load runs, after the first frame
-    from ..loader import Loaded, LoadError
+    from ..loader import Loaded as LoadedBriefing
+    from ..loader import LoadError
 
 POLL_SECONDS = 0.25
 INLINE_LOAD_BYTES = 256 * 1024
@@ -44,7 +45,7 @@ class BriefingFile(Widget):
     class Loaded(Message):
         """A good briefing was read. ``by_hand``: the reader asked for it."""
 
-        def __init__(self, loaded: Loaded, baseline: Loaded | None, by_hand: bool) -> None:
+        def __init__(self, loaded: LoadedBriefing, baseline: LoadedBriefing | None, by_hand: bool) -> None:
             super().__init__()
             self.loaded = loaded
             self.baseline = baseline
@@ -67,7 +68,7 @@ class BriefingFile(Widget):
     class Unchanged(Message):
         """Reloaded by hand, and the file is as it was."""
 
-    def __init__(self, path: Path, *, watch: bool, max_bytes: int, baseline: Path | Loaded | None = None, loaded: bool = False) -> None:
+    def __init__(self, path: Path, *, watch: bool, max_bytes: int, baseline: Path | LoadedBriefing | None = None, loaded: bool = False) -> None:
         super().__init__(id="briefing-file")
         self.path = path
         self.watch_file = watch

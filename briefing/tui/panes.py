@@ -107,6 +107,7 @@ class ItemList(VirtualList):
 
     def _row(self, position: int) -> Text:
         ref = self.refs[position]
+        assert self._index is not None  # rows exist only once a briefing is shown
         text = row(self._index, ref, self._marks.get(ref), self._withdrawn)
         change = self._changes.get(ref)
         if change is not None:  # compare mode
@@ -214,7 +215,8 @@ class PaneBar(ClickableLine):
     def line(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
         """The bar at a width, and where each pane's label lies (for clicks)."""
         for gap, short in (("  ", False), (" ", False), (" ", True)):
-            text, spans = Text(no_wrap=True, overflow="ellipsis", end=""), []
+            text = Text(no_wrap=True, overflow="ellipsis", end="")
+            spans: list[tuple[int, int, str]] = []
             for pane in PANES:
                 current = pane == self.current
                 if spans:
@@ -379,6 +381,7 @@ class DetailPane(LineView, can_focus=True):
 
     def _entry(self, entry: int) -> Text:
         if entry < len(self.refs):
+            assert self._index is not None  # entries exist only once a briefing is shown
             return cited_by_entry(self._index, self.refs[entry])
         elsewhere = self.elsewhere[entry - len(self.refs)]
         text = Text.assemble(("Also in: ", "dim"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -19,6 +19,10 @@ from ..index import BriefingIndex, Ref
 from ..text import clean
 from .virtual_list import VirtualList
 from .workers import guarded_work
+
+if TYPE_CHECKING:
+    from ..model import Indicator
+    from .app import BriefingApp
 
 SNIPPET = 70
 #: Fields whose text is the item's own label: a hit there shows the label, highlighted.
@@ -81,6 +85,8 @@ class SearchHits(VirtualList, can_focus=False):
 class HitsDialog(ModalScreen):
     """A search box over a list of hits: ↑↓ choose, enter (or a click) answers with the
     chosen hit's value (``choices``), esc closes with none."""
+
+    app: BriefingApp
 
     LIMIT = 200
     BOX_TITLE = "Search"
@@ -245,6 +251,8 @@ class LibrarySearchScreen(HitsDialog):
 class HelpScreen(ModalScreen[None]):
     """Every binding, read from the live widgets, grouped by where it works."""
 
+    app: BriefingApp
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1", "close", "Close", id="help-close"),
         Binding("j", "scroll('down')", show=False),
@@ -342,8 +350,11 @@ class WatchScreen(ModalScreen[Ref | None]):
         self.changed = {ref for ref in indicators if index.judgment_of[ref].id in changed_judgments}
         self.refs = sorted(indicators, key=lambda ref: (ref not in self.changed, self.ORDER[self.status(ref)]))
 
+    def indicator(self, ref: Ref) -> Indicator:
+        return cast("Indicator", self.index.items[ref])
+
     def status(self, ref: Ref) -> str:
-        return self.index.items[ref].status_without(self.gone)
+        return self.indicator(ref).status_without(self.gone)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="watch-box"):
@@ -365,7 +376,7 @@ class WatchScreen(ModalScreen[Ref | None]):
         def row(position: int) -> Text:
             ref = self.refs[position]
             text = Text("✎ " if ref in self.changed else "", "bold yellow")
-            text.append_text(indicator_line(self.index.items[ref], self.status(ref)))
+            text.append_text(indicator_line(self.indicator(ref), self.status(ref)))
             text.append("  — ", "dim")
             text.append(clean(" ".join(self.index.judgment_of[ref].text.split())[:80]), "dim")
             return text
@@ -477,7 +488,7 @@ class HypothesesScreen(ModalScreen[Ref | None]):
         return self.query_one("#hypotheses-list", VirtualList).row_lines(position)[0].strip()
 
     def head_text(self) -> str:
-        return self.query_one("#hypotheses-head", Static).content.plain
+        return str(self.query_one("#hypotheses-head", Static).content)
 
     @on(VirtualList.Moved, "#hypotheses-list")
     def _moved(self, event: VirtualList.Moved) -> None:
