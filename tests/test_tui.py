@@ -831,3 +831,17 @@ async def test_the_dashboard_is_built_with_its_breakpoint_class(size, breakpoint
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert breakpoint in app.get_default_screen().classes
+
+
+async def test_a_click_on_a_key_in_the_key_bar_presses_it():
+    """The key bar's labels are buttons: a click on "Help" opens help. (The click handler once
+    awaited App.simulate_key, which returns nothing: the click raised instead.)"""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.has_layout, what="the dashboard")
+        bar = app.dashboard.query_one("#keybar", Static)
+        await until(pilot, lambda: "Help" in str(bar.content), what="the key bar")
+        column = str(bar.content).index("Help")
+        await pilot.click("#keybar", offset=(column, 0))
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="help")
+        assert app.is_running
