@@ -298,11 +298,14 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
         assert app.dashboard.withdrawn == {2}
         title = app.query_one("#status-line", Static).content.plain
         assert "without [2]: 6 items affected, 6 left unsupported" in title
+        # Folded, the Summary shows the mark at the start of the row; unfolded, the row in full.
+        assert app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain.startswith("◆ ")
+        await pilot.press("1")
         row = app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
         assert row.startswith("◆ ") and "⚠ unsupported" in row
         untouched = app.dashboard.pane("summary").row_text(BULLET).plain
         assert not untouched.startswith("◆") and "unsupported" not in untouched
-        await pilot.press("w")  # and back
+        await pilot.press("7", "w")  # and back (source [2] is still the one selected there)
         assert app.dashboard.withdrawn == frozenset()
         assert not app.query_one("#status-line", Static).display
         assert "unsupported" not in app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
@@ -824,13 +827,24 @@ async def test_a_long_bluf_takes_four_lines_and_ends_with_an_ellipsis(write):
 
 
 @pytest.mark.parametrize(("size", "breakpoint"), [((120, 40), "-wide"), ((80, 24), "-narrow")])
-async def test_the_dashboard_is_built_with_its_breakpoint_class(size, breakpoint):
+async def test_the_dashboard_is_built_with_its_breakpoint_class(size, breakpoint, monkeypatch):
     """Given when the screen is built, the first resize changes no class (it restyled every
-    widget between the first frame and the briefing)."""
+    widget between the first frame and the briefing): the running screen has it when it
+    mounts, before any resize."""
+    from briefing.tui.dashboard import DashboardScreen
+
+    at_mount: list[set[str]] = []
+    mount = DashboardScreen.on_mount
+
+    def noted(screen: DashboardScreen) -> None:
+        at_mount.append(set(screen.classes))
+        mount(screen)
+
+    monkeypatch.setattr(DashboardScreen, "on_mount", noted)
     app = bundled_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        assert breakpoint in app.get_default_screen().classes
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.has_layout, what="the dashboard")
+        assert at_mount and breakpoint in at_mount[0] and breakpoint in app.dashboard.classes
 
 
 async def test_a_click_on_a_key_in_the_key_bar_presses_it():

@@ -85,9 +85,10 @@ async def test_withdrawing_a_root_withdraws_what_repeats_it_and_an_indicator_see
         assert app.dashboard.withdrawn == {2} and app.dashboard.gone == {2, 3, 4}
         title = app.query_one("#status-line").content.plain
         assert "without [2] (and [3], [4], derived from them): 6 items affected, 5 left unsupported" in title
+        # Unfolded, the Judgments pane shows the row in full (folded, it is cut before the mark).
+        await pilot.press("5")
         row = app.dashboard.pane("judgments").row_text(Ref("judgments", "port-stays")).plain
         assert row.startswith("◆ ") and "⚠ unsupported" in row
-        await pilot.press("5")
         assert "Judgment · no sources" in detail_text(app)
         await pilot.press("7", "k", "w")  # and [1]: the supply ships were seen in [1] and [5]
         await pilot.press("5")

@@ -115,8 +115,18 @@ class ItemList(VirtualList):
         return text
 
     def row_text(self, ref: Ref) -> Text:
-        """The row as drawn now (tests read the citation marker in view from it)."""
-        return self._row(self._positions[ref])
+        """The row as drawn now, its cells and their styles line after line, read off what the
+        list draws (tests read the citation marker in view from it: a mark in the pane's state
+        that never reached the screen does not count)."""
+        lines = []
+        for strip in self.row_strips(self._positions[ref]):
+            line = Text()
+            for segment in strip:
+                line.append(segment.text, segment.style)
+            line = line[1:]  # the gutter the list draws either side of a row
+            line.rstrip()
+            lines.append(line)
+        return Text(" ").join(lines)  # a wrapped row broke at a space
 
     def mark_row(self, ref: Ref, current: int | None = None) -> None:
         """Highlight (or stop highlighting) the marker of the citation now in view on a row."""

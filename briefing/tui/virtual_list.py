@@ -203,9 +203,14 @@ class VirtualList(LineView, can_focus=True):
             self._cache[row] = strips = strips or [Strip.blank(width)]
         return strips
 
+    def row_strips(self, row: int) -> list[Strip]:
+        """A row as drawn now, line by line, with its styles: what ``render_line`` draws
+        (before the highlight, which is drawn over the row in view)."""
+        return self._strips(row)
+
     def row_lines(self, row: int) -> list[str]:
         """A row as drawn now, line by line (what a reader sees of it)."""
-        return [strip.text for strip in self._strips(row)]
+        return [strip.text for strip in self.row_strips(row)]
 
     def _line_starts(self) -> list[int]:
         self._check_width()
