@@ -11,18 +11,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .kinds import KINDS
+from .refs import COLLECTIONS, Ref, source_ref
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
-    from .model import Base, Briefing, Bullet, Event, Indicator, Judgment, Source, Stakeholder, Statement, Tension
+    from .model import Briefing, Judgment, Source, Stakeholder, Statement
+    from .refs import Item
 
-    Item = Bullet | Base | Stakeholder | Statement | Tension | Judgment | Indicator | Event | Source
-
-#: The collections of a briefing that hold citable items, in the order the format lists them.
-COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
-
-
-#: Kinds listed inside another collection: a stakeholder's statements, a judgment's indicators.
-_NESTED_IN = {"statements": "stakeholders", "indicators": "judgments"}
+__all__ = ["COLLECTIONS", "BriefingIndex", "Hit", "Ref", "source_ref"]  # Ref and the rest re-exported: callers know the index
 
 
 class Hit(NamedTuple):
@@ -32,27 +27,6 @@ class Hit(NamedTuple):
     field: str
     text: str
     spans: list[tuple[int, int]]
-
-
-# NamedTuples, not dataclasses, for the small value types: a dataclass compiles its
-# methods with exec() at import, which costs start-up time on every run.
-class Ref(NamedTuple):
-    """Where an item lives: its kind and its key (an id, or a position where there is none)."""
-
-    kind: str
-    key: str
-
-    @property
-    def collection(self) -> str:
-        """The top-level collection the item is listed under (statements sit inside stakeholders)."""
-        return _NESTED_IN.get(self.kind, self.kind)
-
-    def __str__(self) -> str:
-        return f"{self.kind}:{self.key}"
-
-
-def source_ref(source_id: int) -> Ref:
-    return Ref("sources", str(source_id))
 
 
 class BriefingIndex:

@@ -35,9 +35,10 @@ from .text import (
 )
 
 if TYPE_CHECKING:
-    from .export import StixContext
-    from .index import BriefingIndex, Ref
     from .model import Base, Bullet, Event, Indicator, Judgment, Source, Stakeholder, Statement, Tension
+    from .refs import IndexView as BriefingIndex
+    from .refs import Ref
+    from .refs import StixView as StixContext
 
 #: The model class of a kind's items.
 ItemT = TypeVar("ItemT")

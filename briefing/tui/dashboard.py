@@ -30,6 +30,7 @@ from ..tradecraft import withdrawn_with_derivations
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
+from .widgets import OneLine
 
 if TYPE_CHECKING:
     from ..loader import Loaded
@@ -52,17 +53,6 @@ def editor_arguments(editor: str, path: Path, line: int | None) -> list[str]:
     if name in ("code", "code-insiders", "codium"):
         return ["--goto", f"{path}:{line}"]
     return [f"+{line}", str(path)]
-
-
-class OneLine(Static):
-    """A line of text that always fits: cut with an ellipsis where the terminal ends, never
-    silently (the stylesheet sets text-wrap: nowrap and text-overflow: ellipsis)."""
-
-    def update(self, content: Text | None = None) -> None:  # type: ignore[override]
-        from textual.content import Content
-
-        text = Text() if content is None else content if isinstance(content, Text) else Text(str(content))
-        super().update(Content.from_rich_text(text), layout=False)
 
 
 class DashboardScreen(Screen):

@@ -186,7 +186,7 @@ class LibraryScreen(Screen):
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        from .dashboard import OneLine
+        from .widgets import OneLine
 
         self.title_bar, self.filter_bar = OneLine(id="library-title"), OneLine(id="library-filter")
         self.headings = ColumnHeadings()
