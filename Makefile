@@ -37,11 +37,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # Mutation testing of the pure modules ([tool.mutmut] in pyproject.toml); a few minutes.
+# MODULE=tradecraft narrows it to one module; results list timeouts apart from kills.
 mutants: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	rm -rf mutants
-	$(BIN)/mutmut run --max-children 2
-	$(BIN)/mutmut results
+	$(BIN)/mutmut run --max-children 2 $(if $(MODULE),"briefing.$(MODULE).*")
+	$(BIN)/mutmut results --all true
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache mutants node_modules
