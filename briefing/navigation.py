@@ -65,6 +65,13 @@ def follow(index: BriefingIndex, ref: Ref, step: int, trail: Trail | None) -> St
     return Step(target, Trail(origin, position))
 
 
+def records_history(step_by: int, current: Trail | None, step: Step) -> bool:
+    """Whether following a citation is a new step of history. A trail is one step: stepping
+    along the trail in view (``]``/``[``, ``step_by`` ±1) records nothing, so that back returns
+    to where it began; starting a trail (``enter``, 0) or one from another item does."""
+    return not (step_by != 0 and current is not None and step.trail is not None and step.trail.origin == current.origin)
+
+
 def trail_marks(index: BriefingIndex, trail: Trail | None) -> dict[Ref, int]:
     """The trail's origin row and the citation of it now in view (nothing off a trail)."""
     if trail is None or trail.origin not in index:

@@ -13,7 +13,7 @@ import pytest
 from briefing.index import Ref
 from briefing.loader import load
 from briefing.tui.app import create_app
-from briefing.tui.dashboard import editor_arguments
+from briefing.tui.editor import editor_arguments
 
 from .conftest import MINIMAL
 from .tui_helpers import Messages, until

@@ -123,3 +123,18 @@ def test_the_default_cap_bounds_a_long_session():
 def test_places_compare_by_item_and_trail():
     assert Place(B1, None) == Place(B1, None)
     assert Place(B1, Trail(B1, 0)) != Place(B1, Trail(B1, 1))
+
+
+def test_a_trail_is_one_step_of_history():
+    """Stepping along the trail in view records nothing; starting one, or one from another
+    item, is a step (the rule the dashboard follows, pure)."""
+    from briefing.navigation import Step, Trail, records_history
+
+    bullet, other = Ref("summary", "a"), Ref("summary", "b")
+    along = Step(Ref("sources", "2"), Trail(bullet, 1))
+    assert records_history(0, None, Step(Ref("sources", "1"), Trail(bullet, 0)))  # enter: a new trail
+    assert not records_history(1, Trail(bullet, 0), along)  # ] along it
+    assert not records_history(-1, Trail(bullet, 1), Step(Ref("sources", "1"), Trail(bullet, 0)))  # [ back along it
+    assert records_history(1, Trail(other, 0), along)  # ] from another item's trail: a new one
+    assert records_history(1, None, along)  # ] with no trail in view
+    assert records_history(0, Trail(bullet, 0), Step(Ref("sources", "1"), Trail(bullet, 0)))  # enter again: a step

@@ -23,10 +23,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..index import BriefingIndex, Ref
-from ..navigation import History, Place, Trail, follow, trail_marks, trail_survives
+from ..navigation import History, Place, Trail, follow, records_history, trail_marks, trail_survives
 from ..render import bluf
 from ..text import clean, one_line
 from ..tradecraft import withdrawn_with_derivations
+from .editor import editor_command, run_editor
+from .headline import bluf_lines, status_text, title_text
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
@@ -37,22 +39,7 @@ if TYPE_CHECKING:
     from ..tradecraft import Comparison
     from .app import BriefingApp
 
-BLUF_LINES = 4
 NARROW_BELOW = 100  # columns: below this one list pane at a time, the pane bar above
-
-
-def editor_arguments(editor: str, path: Path, line: int | None) -> list[str]:
-    """The file, at a line, as each editor takes it: ``+LINE FILE`` (vi, vim, nvim, nano,
-    emacs, micro, helix and most others), ``--goto FILE:LINE`` for VS Code."""
-    import os
-    import shlex
-
-    name = os.path.basename(shlex.split(editor)[0]) if editor.strip() else ""
-    if line is None:
-        return [str(path)]
-    if name in ("code", "code-insiders", "codium"):
-        return ["--goto", f"{path}:{line}"]
-    return [f"+{line}", str(path)]
 
 
 class DashboardScreen(Screen):
@@ -278,18 +265,8 @@ class DashboardScreen(Screen):
         (the first frame keeps two lines for it, what most BLUFs take at 120 columns)."""
         if self.loaded is None:
             return
-        text = bluf(self.loaded.briefing)
         width = max((width or self.size.width or self.app.size.width) - 2, 10)  # the bar's padding
-        lines = 1
-        if not self.bluf_folded:
-            wrapped = text.wrap(self.app.console, width)
-            lines = min(len(wrapped), BLUF_LINES)
-            if len(wrapped) > BLUF_LINES:
-                last = wrapped[BLUF_LINES - 1]
-                last.rstrip()
-                last.truncate(width - 1)
-                last.append("…")
-                text = Text("\n").join(wrapped[:BLUF_LINES])
+        text, lines = bluf_lines(bluf(self.loaded.briefing), width, self.bluf_folded, self.app.console)
         self.bluf_bar.set_class(self.bluf_folded, "-folded")  # one line, ended with an ellipsis
         if lines != self._bluf_lines:
             self._bluf_lines = lines
@@ -312,27 +289,11 @@ class DashboardScreen(Screen):
         """Title, as-of and region; in compare mode what changed; while sources are withdrawn, what that leaves."""
         if self.loaded is None or self.index is None:
             return
-        briefing = self.loaded.briefing
-        # One line that always fits: what the reader must not miss (compare counts, what is
-        # withdrawn) before the region, and an ellipsis where the terminal ends it.
-        title = Text(no_wrap=True, overflow="ellipsis", end="")
-        title.append(clean(briefing.title), "bold")
-        title.append("  ·  as of ", "dim")
-        title.append(briefing.as_of, "bold")
-        title.append("  ·  ", "dim")
-        title.append(clean(briefing.region))
-        self.title_bar.update(title)
-        # The status line: compare counts and what is withdrawn, on a line of their own so
-        # that a long title never pushes them off the screen.
-        status = Text(no_wrap=True, overflow="ellipsis", end="")
-        if self.comparison is not None and self.baseline is not None:
-            status.append(self.comparison.summary(clean(Path(self.baseline.path).name)), "bold cyan")
-        if self.withdrawn:
-            from ..tradecraft import withdraw
+        from ..tradecraft import withdraw
 
-            if status:
-                status.append("  ·  ", "dim")
-            status.append(withdraw(self.index, self.withdrawn).summary(), "bold yellow")
+        self.title_bar.update(title_text(self.loaded.briefing))
+        compared = self.comparison.summary(clean(Path(self.baseline.path).name)) if self.comparison and self.baseline else None
+        status = status_text(compared, withdraw(self.index, self.withdrawn).summary() if self.withdrawn else None)
         self.status_line.update(status)
         self.status_line.display = bool(status)
 
@@ -440,14 +401,11 @@ class DashboardScreen(Screen):
 
     def _follow(self, ref: Ref, step_by: int) -> None:
         assert self.index is not None
-        on_trail = step_by != 0 and self.trail is not None
         step = follow(self.index, ref, step_by, self.trail)
         if step.target is None:
             self.app.say(step.message or "", step.severity)
             return
-        # Stepping along a trail is one step of history: back returns to where it began.
-        same_trail = on_trail and step.trail is not None and self.trail is not None and step.trail.origin == self.trail.origin
-        self.go(step.target, step.trail, record=not same_trail)
+        self.go(step.target, step.trail, record=records_history(step_by, self.trail, step))
 
     @on(DetailPane.StepRequested)
     def _detail_step(self, event: DetailPane.StepRequested) -> None:
@@ -612,19 +570,14 @@ class DashboardScreen(Screen):
     def action_edit(self) -> None:
         """Open the file in the reader's editor at the selected item; reload on return (the
         selection stays where it was when the item is still there)."""
-        import os
-        import shlex
-        import subprocess
-
         from ..loader import line_of
 
         ref = self.current_ref()
         line = line_of(self.source.path, self.index.path(ref)) if self.index is not None and ref is not None else None
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        command = [*shlex.split(editor), *editor_arguments(editor, self.source.path, line)]
+        editor, command = editor_command(self.source.path, line)
         try:
             with self.app.suspend():
-                subprocess.call(command)
+                run_editor(command)
         except Exception as error:
             self.app.say(f"Could not open {editor}: {error}", "error")
             return
