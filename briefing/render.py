@@ -318,24 +318,6 @@ def bluf(briefing: Briefing) -> Text:
     return text
 
 
-def bases_table(index: BriefingIndex) -> Table:
-    table = Table(box=None, show_edge=False, header_style="bold dim", expand=False)
-    for column in ("Base", "Kind", "Location", "Operator", "Status", "Cites"):
-        table.add_column(column, overflow="fold")
-    stake = index.stakeholders
-    for base in index.briefing.bases:
-        operator = stake[base.operator].name if base.operator in stake else (base.operator or "")
-        table.add_row(
-            plain(base.name, STYLE_LABEL),
-            Text(base.kind),
-            plain(f"{base.location.place}, {base.location.country}"),
-            plain(operator),
-            plain(base.status or ""),
-            markers(base.citations),
-        )
-    return table
-
-
 def document(
     briefing: Briefing,
     index: BriefingIndex | None = None,
@@ -386,9 +368,9 @@ def document_parts(
             yield Text("")
         started = True
         yield section_rule(SECTION_TITLES[collection], count)
-        if collection == "bases":
-            yield bases_table(index)
-        elif collection in ("summary", "timeline"):
+        # Every kind reads as its registry entry says (bases had a table of their own here,
+        # which never showed a base's role).
+        if collection in ("summary", "timeline"):
             for first in range(0, len(refs), ROWS_PER_PART):
                 yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:

@@ -199,3 +199,12 @@ def test_the_core_speaks_no_ui_words():
     for module in sorted((ROOT / "briefing").glob("*.py")):
         found = [line for line in module.read_text(encoding="utf-8").splitlines() if ui_words.search(line)]
         assert not found, (module.name, found)
+
+
+def test_print_shows_every_field_of_a_base_its_role_too(capsys):
+    """print reads bases through the kind registry, as every other view: a base's role (which
+    print's own table left out) is shown."""
+    assert main(["print", "--section", "bases", "--width", "120"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("role     Key to Russia's regional security strategy") == 2
+    assert "operator Russia" in out and "status   Operating" in out

@@ -17,7 +17,7 @@ from briefing.cli import main
 from briefing.index import BriefingIndex
 from briefing.loader import LoadError, load, parse
 from briefing.model import Briefing
-from briefing.render import bases_table, clean, detail, document, row
+from briefing.render import clean, detail, document, row
 
 from .conftest import MINIMAL, ROOT
 
@@ -137,7 +137,7 @@ def rendered(renderable, width: int = 60) -> str:
 def test_no_renderer_raises_or_emits_a_raw_control_character(text):
     briefing = briefing_with(text)
     index = BriefingIndex(briefing)
-    outputs = [rendered(document(briefing)), rendered(bases_table(index))]
+    outputs = [rendered(document(briefing)), rendered(document(briefing, sections=["bases"]))]
     outputs += [rendered(row(index, ref)) + rendered(detail(index, ref)) for ref in index.items]
     for output in outputs:
         leftover = SGR.sub("", output)
@@ -155,20 +155,24 @@ def test_markup_is_shown_literally():
     assert "[bold]x[/bold] [link=http://evil]y[/link] [/]" in rendered(document(briefing), 200)
 
 
-def test_wide_and_right_to_left_text_keeps_table_columns_aligned():
+def test_wide_and_right_to_left_text_keeps_the_fields_aligned():
+    """Every value of a base's fields, and every line it wraps onto, starts at the same cell,
+    whatever the width of the characters before it."""
     from rich.cells import cell_len
 
     data = yaml.safe_load(MINIMAL)
     names = ["طرطوس", "حميميم 🚀", "東京基地", "Café́ combining", "plain"]
     data["bases"] = [
-        {"id": f"b{i}", "name": name, "kind": "air", "location": {"place": name, "country": "X"}, "citations": [1]} for i, name in enumerate(names)
+        {"id": f"b{i}", "name": name, "kind": "air", "location": {"place": name * 6, "country": "X"}, "role": "東京基地 " * 12, "citations": [1]}
+        for i, name in enumerate(names)
     ]
-    index = BriefingIndex(Briefing.model_validate(data))
-    lines = SGR.sub("", rendered(bases_table(index), 80)).splitlines()
-    widths = {cell_len(line.rstrip("\n")) for line in lines}
-    assert len(widths) == 1, widths  # every row the same number of cells
-    cites = {cell_len(line[: line.find("[1]")]) for line in lines if "[1]" in line}
-    assert len(cites) == 1, cites  # the last column starts at the same cell on every row
+    briefing = Briefing.model_validate(data)
+    lines = SGR.sub("", rendered(document(briefing, sections=["bases"]), 80)).splitlines()
+    field_lines = [line for line in lines if line.startswith("   ")]  # under each base's title
+    # Three spaces, the widest key ("evidence") and a space: the value's first cell is the 13th.
+    assert all(cell_len(line[:12]) == 12 and line[12] != " " for line in field_lines), field_lines
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert sum("東京基地" in line for line in field_lines) >= 10  # the role wrapped, and shown
 
 
 def test_a_very_long_string_wraps_without_breaking_the_layout():
