@@ -58,3 +58,18 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright (which downloads no browser of its own)."""
+    from .clients import CHROMIUM_ARGS, chromium
+
+    executable = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -15,7 +15,7 @@ import pytest
 from briefing.export import to_html, to_svg
 from briefing.loader import default_path, load, load_text
 
-from .clients import CHROMIUM_ARGS, chromium, node_package, require
+from .clients import node_package, require
 from .conftest import MINIMAL
 
 HOSTILE = MINIMAL.replace("title: Test briefing", 'title: "<script>alert(1)</script> [x](http://e) *b* \\e[31m"').replace(
@@ -49,18 +49,6 @@ ach:
     - {ref: "statements:alpha/1", ratings: {h1: N, h2: I}}
 """
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture(scope="module")

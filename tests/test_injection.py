@@ -20,7 +20,6 @@ from briefing.export import to_html, to_markdown, to_svg
 from briefing.loader import LoadError, load_text
 from briefing.model import Briefing
 
-from .clients import CHROMIUM_ARGS, chromium
 from .conftest import MINIMAL
 
 markdown_it = pytest.importorskip("markdown_it")
@@ -176,18 +175,6 @@ def test_no_markdown_renderer_reads_html_from_any_field(renderer, document):
     assert page.handlers == []
     assert ACTIVE.isdisjoint(page.tags), sorted(set(page.tags) & ACTIVE)
     assert all(href.startswith(("https://", "http://", "#")) for href in page.hrefs), page.hrefs
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -84,13 +84,7 @@ def server():
         wait_for_port(port, process)
         yield port, process
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop(process)
 
 
 def test_serve_shows_the_dashboard_in_chromium_and_answers_keys(server):
