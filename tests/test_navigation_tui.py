@@ -8,7 +8,7 @@ import sys
 
 from briefing.index import Ref
 
-from .tui_helpers import Messages, bundled_app
+from .tui_helpers import Messages, bundled_app, until
 
 SIZE = (120, 40)
 BULLET = Ref("summary", "bases-operated")  # cites [1] and [3]
@@ -18,8 +18,8 @@ async def test_both_ends_of_a_trail_stay_put_and_say_so():
     app = bundled_app()
     messages = Messages()
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
-        await pilot.press("enter")
-        assert app.dashboard.current_ref() == Ref("sources", "1")
+        await pilot.press("enter")  # pressed at once: kept until the dashboard is up, then acted on
+        await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="the first citation")
         messages.clear()
         await pilot.press("[")  # before the first: it used to wrap round to the last
         assert app.dashboard.current_ref() == Ref("sources", "1")

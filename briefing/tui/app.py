@@ -65,7 +65,9 @@ class BriefingApp(App[int]):
         #: Set when the first load fails: the app exits and the CLI prints it.
         self.startup_error: LoadError | None = None
         #: Keys typed before the first briefing is on screen, replayed when it is.
-        self._held_keys: list[events.Key] | None = None if given or library else []
+        # Also when the briefing is given already: a key that arrives before the dashboard has
+        # mounted and focused its first pane was lost (a loaded machine showed it).
+        self._held_keys: list[events.Key] | None = None if library else []
         self.ready = False
 
     def get_default_screen(self) -> Screen:
