@@ -67,7 +67,7 @@ async def test_escape_on_a_followed_citation_returns_to_where_it_began():
         await pilot.press("j", "enter", "]")
         assert app.dashboard.current_ref() == Ref("sources", "4")
         await pilot.press("escape")
-        assert app.dashboard.current_ref() == Ref("summary", "syria-russia-relations") and app.dashboard.trail is None
+        assert app.dashboard.current_ref() == Ref("summary", "syria-russia-relations") and app.dashboard.reader.trail is None
         assert app.focused is app.dashboard.pane("summary")
 
 
@@ -185,3 +185,22 @@ async def test_each_panes_border_says_where_the_highlight_is():
         assert str(summary.border_subtitle) == "3/5"
         await pilot.press("enter", "]")  # a jump moves the highlight too
         assert str(sources.border_subtitle) == "3/4" and app.dashboard.current_ref() == Ref("sources", "3")
+
+
+async def test_the_trail_banner_is_shown_only_while_the_item_in_view_is_on_the_trail():
+    """Found by a new user: after enter, 2 showed a base under "From Bases Operated · citation
+    1 of 2", `]` then began a new trail while esc still honoured the old one."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="the first citation")
+        assert "From Bases Operated" in app.dashboard.detail.text()
+        await pilot.press("2")  # the Bases pane: its item is not on the bullet's trail
+        base = app.dashboard.current_ref()
+        assert base is not None and base.kind == "bases"
+        assert "From " not in app.dashboard.detail.text() and app.dashboard.reader.trail is None
+        await pilot.press("escape")  # no trail left to step off: stays on the base
+        assert app.dashboard.current_ref() == base
+        await pilot.press("]")  # a trail of the base's own citations
+        assert app.dashboard.reader.trail is not None and app.dashboard.reader.trail.origin == base
+        assert f"From {app.dashboard.index.label(base)}"[:20] in app.dashboard.detail.text()

@@ -147,12 +147,12 @@ async def test_removed_item_moves_the_selection_safely(write):
     messages = Messages()
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.press("j", "enter")  # b2 → source 2, trail from b2
-        assert app.dashboard.current_ref() == Ref("sources", "2") and app.dashboard.trail is not None
+        assert app.dashboard.current_ref() == Ref("sources", "2") and app.dashboard.reader.trail is not None
         shorter = MINIMAL.replace("  - id: b2\n    label: Second\n    text: Second bullet\n    citations: [2]\n", "")
         assert shorter != MINIMAL
         path.write_text(shorter, encoding="utf-8")
         await until(pilot, lambda: Ref("summary", "b2") not in app.dashboard.index, what="the reload")
-        assert app.dashboard.trail is None  # its origin is gone
+        assert app.dashboard.reader.trail is None  # its origin is gone
         await pilot.press("1")
         assert app.dashboard.current_ref() == Ref("summary", "b1")  # the selection moved to what is left
         messages.clear()

@@ -73,7 +73,7 @@ async def test_history_survives_switching_panes():
         await pilot.press("2", "j", "c")  # Bases → Hmeimim → its first source
         assert app.dashboard.current_ref() == Ref("sources", "1")
         await pilot.press("5", "4", "3")
-        assert app.dashboard.current_pane == "stakeholders"
+        assert app.dashboard.reader.current_pane == "stakeholders"
         await pilot.press("backspace")
         assert app.dashboard.current_ref() == Ref("bases", "hmeimim") and app.focused is app.dashboard.pane("bases")
 
@@ -295,7 +295,7 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j", "w")  # withdraw [2]
-        assert app.dashboard.withdrawn == {2}
+        assert app.dashboard.reader.withdrawn == {2}
         title = app.query_one("#status-line", Static).content.plain
         assert "without [2]: 6 items affected, 6 left unsupported" in title
         # Folded, the Summary shows the mark at the start of the row; unfolded, the row in full.
@@ -306,7 +306,7 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
         untouched = app.dashboard.pane("summary").row_text(BULLET).plain
         assert not untouched.startswith("◆") and "unsupported" not in untouched
         await pilot.press("7", "w")  # and back (source [2] is still the one selected there)
-        assert app.dashboard.withdrawn == frozenset()
+        assert app.dashboard.reader.withdrawn == frozenset()
         assert not app.query_one("#status-line", Static).display
         assert "unsupported" not in app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain
 
@@ -319,7 +319,7 @@ async def test_keys_typed_fast_after_a_pane_number_go_to_that_pane():
         send_burst(app, "7", "j", "w")
         await pilot.pause()
         assert app.dashboard.current_ref() == Ref("sources", "2")
-        assert app.dashboard.withdrawn == {2}
+        assert app.dashboard.reader.withdrawn == {2}
 
         send_burst(app, "w", "3", "j", "j", "5", "enter")
         for _ in range(3):
@@ -445,11 +445,11 @@ async def test_following_citations_across_panes_never_lays_out_the_screen():
         await pilot.press("enter")
         await pilot.pause()
         dashboard = app.dashboard
-        assert dashboard.current_pane == "sources" and app.focused is dashboard.pane("sources")
-        assert dashboard.unfolded == "summary" and dashboard.pane("summary").scrollable_content_region.height > 10
+        assert dashboard.reader.current_pane == "sources" and app.focused is dashboard.pane("sources")
+        assert dashboard.reader.unfolded == "summary" and dashboard.pane("summary").scrollable_content_region.height > 10
         assert dashboard.pane("sources").row_lines(dashboard.pane("sources").highlighted)[0].startswith(" [1]")
         assert len(await count_layouts(["7"])(pilot)) <= 2  # chosen: Sources unfolds
-        assert dashboard.unfolded == "sources" and dashboard.pane("sources").scrollable_content_region.height > 10
+        assert dashboard.reader.unfolded == "sources" and dashboard.pane("sources").scrollable_content_region.height > 10
 
 
 async def test_moving_focus_along_citations_repaints_what_changed_not_the_whole_screen(monkeypatch):

@@ -82,7 +82,7 @@ async def test_withdrawing_a_root_withdraws_what_repeats_it_and_an_indicator_see
     messages = Messages()
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.press("7", "j", "w")  # withdraw [2]: [3] and [4] repeat it
-        assert app.dashboard.withdrawn == {2} and app.dashboard.gone == {2, 3, 4}
+        assert app.dashboard.reader.withdrawn == {2} and app.dashboard.reader.gone == {2, 3, 4}
         title = app.query_one("#status-line").content.plain
         assert "without [2] (and [3], [4], derived from them): 6 items affected, 5 left unsupported" in title
         # Unfolded, the Judgments pane shows the row in full (folded, it is cut before the mark).

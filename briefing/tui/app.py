@@ -25,6 +25,7 @@ from ..text import clean
 from .commands import GoToProvider, binding_commands
 from .dashboard import DashboardScreen
 from .loading import BriefingFile
+from .widgets import KeysWelcome, OpenBriefing, say
 from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported by the first load, after the first frame
@@ -68,7 +69,6 @@ class BriefingApp(App[int]):
         # Also when the briefing is given already: a key that arrives before the dashboard has
         # mounted and focused its first pane was lost (a loaded machine showed it).
         self._held_keys: list[events.Key] | None = None if library else []
-        self.ready = False
 
     def get_default_screen(self) -> Screen:
         if self.library is not None:
@@ -91,20 +91,23 @@ class BriefingApp(App[int]):
     def has_dashboard(self) -> bool:
         return any(isinstance(screen, DashboardScreen) for screen in self.screen_stack)
 
-    def open_briefing(self, path: str | Path, ref=None) -> None:
-        """Open a briefing of the library in a dashboard over it (back returns to the
-        library); ``ref``: the item to show once it is loaded."""
-        file = BriefingFile(Path(path), watch=self.watch_files, max_bytes=self.max_bytes)
-        self.push_screen(DashboardScreen(file, None, None, from_library=True, goto=ref, width=self.size.width))
+    @on(OpenBriefing)
+    def open_briefing(self, event: OpenBriefing) -> None:
+        """A briefing of the library, in a dashboard over the screen that asked (back returns to it)."""
+        file = BriefingFile(event.path, watch=self.watch_files, max_bytes=self.max_bytes)
+        self.push_screen(DashboardScreen(file, None, None, library=self.library, goto=event.ref, width=self.size.width))
 
     # --- keys typed ahead ------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
         # A reader who knows the keys can be faster than the loader: keys typed while the
         # first briefing loads are kept, and replayed once it is on screen. Quitting is not.
-        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded and not self._acts_at_once(event.key):
-            self._held_keys.append(event)
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded and not self._acts_at_once(event.key):
+            if self._held_keys is None and getattr(self.screen, "ready_for_keys", True) is False:
+                self._hold_keys()  # a screen that takes typed-ahead keys is opening
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
         await super().on_event(event)
 
     def _acts_at_once(self, key: str) -> bool:
@@ -113,14 +116,14 @@ class BriefingApp(App[int]):
         has_briefing = self.has_dashboard and self.dashboard.index is not None
         return key in QUIT_KEYS and (not has_briefing or key in QUIT_NOW_KEYS)
 
-    def hold_keys(self) -> None:
-        """Keep the keys typed from now until ``replay_held_keys`` (a screen is opening:
-        "/lav⏎" typed in one go must reach the search box, not the pane behind it). A timer
-        lets them go should the screen never say it is ready."""
-        if self._held_keys is None:
-            self._held_keys = []
-            self.set_timer(1.0, self.replay_held_keys)
+    def _hold_keys(self) -> None:
+        """Keep the keys typed from now until the screen says ``KeysWelcome`` ("/lav⏎" typed
+        in one go must reach the search box, not the pane behind it). A timer lets them go
+        should the screen never say it."""
+        self._held_keys = []
+        self.set_timer(1.0, self.replay_held_keys)
 
+    @on(KeysWelcome)
     def replay_held_keys(self) -> None:
         held, self._held_keys = self._held_keys or [], None
         for event in held:
@@ -128,7 +131,6 @@ class BriefingApp(App[int]):
 
     def on_ready(self) -> None:
         # Posted once the first frame is drawn.
-        self.ready = True
         if self.has_dashboard:
             self.dashboard.first_frame_drawn()
 
@@ -194,7 +196,7 @@ class BriefingApp(App[int]):
             if isinstance(self.screen, DashboardScreen):
                 self.pop_screen()
             first = event.error.diagnostics[0] if event.error.diagnostics else "it cannot be read"
-            self.say(f"Not opened: {first}", "error")
+            say(self, f"Not opened: {first}", "error")
             return
         self.startup_error = event.error
         self.exit(return_code=2 if event.error.kind == "io" else 1)
@@ -205,10 +207,6 @@ class BriefingApp(App[int]):
         """Show an item in the dashboard (the palette's "go to")."""
         if self.has_dashboard:
             self.dashboard.go(ref)
-
-    def say(self, message: str, severity: str = "information") -> None:
-        """A notification, always plain text: messages quote ids and URLs from the briefing."""
-        self.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
     async def action_quit(self) -> None:
         self.exit(0)
@@ -255,9 +253,9 @@ class BriefingApp(App[int]):
         try:
             write_atomically(target, export(loaded.briefing, format))
         except (OSError, RuntimeError) as error:  # expected: a read-only folder, a missing extra
-            self.call_from_thread(self.say, f"Export failed: {error}", "error")
+            self.call_from_thread(say, self, f"Export failed: {error}", "error")
         else:
-            self.call_from_thread(self.say, f"Wrote {clean(target)}")
+            self.call_from_thread(say, self, f"Wrote {clean(target)}")
 
 
 _QUIT_BINDINGS = [binding for binding in BriefingApp.BINDINGS if isinstance(binding, Binding) and binding.action in ("quit", "quit_now")]

@@ -1,9 +1,8 @@
-"""The dashboard screen: the panes, and everything about where the reader is.
+"""The dashboard screen: it wires the panes to the reader's state and draws the result.
 
-The screen owns the reader's state — the briefing on screen, the citation trail and the
-history, the sources withdrawn for the session, compare mode's marks — and hears the
-panes' messages. What a step along the citations leads to is worked out in
-``briefing.navigation`` (pure); this screen shows the result.
+Where the reader is and what a key does there is decided in ``briefing.reader`` (pure);
+the bars above the panes in ``headline``, the editor in ``editor``. The screen hears the
+panes' messages, asks, and shows.
 """
 
 from __future__ import annotations
@@ -20,32 +19,28 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ..index import BriefingIndex, Ref
-from ..navigation import History, Place, Trail, follow, records_history, trail_marks, trail_survives
+from ..navigation import Place, Trail
+from ..reader import Go, Marks, Reader
 from ..render import bluf
-from ..text import clean, one_line
-from ..tradecraft import withdrawn_with_derivations
-from .editor import editor_command, run_editor
-from .headline import bluf_lines, status_text, title_text
+from ..text import clean
+from .editor import edit
+from .headline import BlufBar, ErrorBanner, StatusLine, title_text, trail_text
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
-from .widgets import OneLine
+from .widgets import OneLine, OpenBriefing, say
 
 if TYPE_CHECKING:
+    from ..library import Library
     from ..loader import Loaded
-    from ..tradecraft import Comparison
-    from .app import BriefingApp
 
 NARROW_BELOW = 100  # columns: below this one list pane at a time, the pane bar above
 
 
 class DashboardScreen(Screen):
     """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
-
-    app: BriefingApp
 
     # Textual's Screen repaints the whole screen when focus moves; the stylesheet already
     # redraws what focus restyles (the two panes' borders and highlights). A jump moves focus:
@@ -91,7 +86,7 @@ class DashboardScreen(Screen):
         loaded: Loaded | None,
         baseline: Loaded | None,
         *,
-        from_library: bool = False,
+        library: Library | None = None,
         goto: Ref | None = None,
         width: int | None = None,
     ) -> None:
@@ -99,29 +94,16 @@ class DashboardScreen(Screen):
         # set now: applied by the first resize instead, it restyled every widget (some 12 ms)
         # between the first frame and the briefing.
         breakpoint = "" if not width else "-narrow" if width < NARROW_BELOW else "-wide"
+        from_library = library is not None
         super().__init__(id=None if from_library else "dashboard", classes=breakpoint)
-        #: Opened from the library: back and escape at the start return to it.
-        self.from_library = from_library
+        #: The library it was opened from: other briefings citing the same source.
+        self.library = library
         #: The item to show once the briefing is loaded (a search hit, a shared source).
         self.goto = goto
-        self.source = source
-        self.loaded: Loaded | None = loaded
-        self.baseline: Loaded | None = baseline
+        self.source, self.loaded, self.baseline = source, loaded, baseline
         self.index: BriefingIndex | None = BriefingIndex(loaded.briefing) if loaded else None
-        self.comparison: Comparison | None = None
-        self.history: History[Place] = History()
-        self.trail: Trail | None = None
-        #: Sources the reader has withdrawn this session ("what if [n] is wrong?"), and all
-        #: that goes with them (sources that derive only from withdrawn ones).
-        self.withdrawn: frozenset[int] = frozenset()
-        self.gone: frozenset[int] = frozenset()
-        self.current_pane = "summary"
-        #: The pane that has the room (the reader's choice); the others are folded.
-        self.unfolded = "summary"
-        self._narrow = False
-        self.bluf_folded = False
-        self._bluf_lines = 2  # as the stylesheet has it before there is a BLUF
-        self._load_when_drawn = False
+        self.reader = Reader(PANES, from_library=from_library)
+        self._narrow = self._load_when_drawn = False
         self._panes: dict[str, ItemList] = {}
 
     # --- layout --------------------------------------------------------------------
@@ -138,12 +120,10 @@ class DashboardScreen(Screen):
 
     def _layout(self) -> list[Widget]:
         """The widgets that show a briefing: the bars, the list panes and the Detail pane."""
-        self.status_line, self.bluf_bar, self.banner = OneLine(id="status-line"), Static(id="bluf"), Static(id="load-error")
-        self.banner.display = self.status_line.display = False
-        # Kept by name: the screen reaches its panes directly, also while it is shutting down.
+        self.status_line, self.bluf_bar, self.banner = StatusLine(id="status-line"), BlufBar(), ErrorBanner()
+        self.status_line.display = False
         self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
-        self.detail = DetailPane()
-        self.pane_bar = PaneBar(id="pane-bar")
+        self.detail, self.pane_bar = DetailPane(), PaneBar(id="pane-bar")
         # One column of list panes: the current one takes the room, the others fold to their
         # title and selected row (narrow terminals show only the current one).
         lists = Vertical(*self._panes.values(), id="lists")
@@ -157,21 +137,17 @@ class DashboardScreen(Screen):
     def on_mount(self) -> None:
         self._narrow = self.app.size.width < NARROW_BELOW
         if self.loaded is not None:
-            self._lay_out()
+            self.pane_bar.show(self.reader.current_pane)
+            self.action_focus_pane(self.reader.current_pane)
             self._show_briefing()
             return
         self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
         self._load_when_drawn = True
-        if self.app.ready:  # opened over the library: the app's first frame is long drawn
+        if self.reader.from_library:  # over the library, the app's first frame is long drawn
             self.call_after_refresh(self.first_frame_drawn)
 
     def on_unmount(self) -> None:
         self.app.post_message(self.Closed())
-
-    def _lay_out(self) -> None:
-        """The panes are mounted: the Summary is current, focused and unfolded."""
-        self.pane_bar.show(self.current_pane)
-        self.action_focus_pane("summary")
 
     def first_frame_drawn(self) -> None:
         """The first frame is on screen (the app is Ready): read the briefing now."""
@@ -191,11 +167,11 @@ class DashboardScreen(Screen):
     @on(BriefingFile.Loaded)
     async def _loaded(self, event: BriefingFile.Loaded) -> None:
         first = self.loaded is None
-        if not self.has_layout:
-            # One frame for the panes, mounted and filled: none while they mount, empty.
+        if not self.has_layout:  # one frame for the panes, mounted and filled: none empty
             with self.app.batch_update():
                 await self.mount_all(self._layout(), before=self.source)
-                self._lay_out()
+                self.pane_bar.show(self.reader.current_pane)
+                self.action_focus_pane(self.reader.current_pane)
                 self._show_loaded(event, first)
             return
         self._show_loaded(event, first)
@@ -206,8 +182,6 @@ class DashboardScreen(Screen):
         scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
         self.loaded, self.baseline = event.loaded, event.baseline
         self.index = BriefingIndex(event.loaded.briefing)
-        if self.trail is not None and self.trail.origin not in self.index:
-            self.trail = None
         self.banner.display = False
         self._show_briefing()
         if not first:
@@ -217,201 +191,145 @@ class DashboardScreen(Screen):
             goto, self.goto = self.goto, None
             self.go(goto, record=False)
         if event.by_hand:
-            self.app.say("Reloaded.")
+            say(self, "Reloaded.")
 
     @on(BriefingFile.Failed)
     def _failed(self, event: BriefingFile.Failed) -> None:
         if self.loaded is None:  # nothing good to keep showing: the app leaves and says why
             self.post_message(self.StartFailed(event.error))
-            return
-        self._show_error("\n".join(clean(d) for d in event.error.diagnostics[:5]))
+        elif self.has_layout:
+            self.banner.show("\n".join(clean(d) for d in event.error.diagnostics[:5]))
 
     @on(BriefingFile.Missing)
     def _missing(self, event: BriefingFile.Missing) -> None:
-        self._show_error(f"{clean(event.path)}: the file is missing")
+        if self.has_layout:
+            self.banner.show(f"{clean(event.path)}: the file is missing")
 
     @on(BriefingFile.Unchanged)
     def _unchanged(self) -> None:
-        self.app.say("Unchanged: the file is as it was.")
-
-    def _show_error(self, message: str) -> None:
-        if not self.has_layout:  # the first load failed: StartFailed says so
-            return
-        text = Text.assemble(("Not reloaded; showing the last good version.  ", "bold"))
-        text.append(message)
-        self.banner.update(text)
-        self.banner.display = True
+        say(self, "Unchanged: the file is as it was.")
 
     def _show_briefing(self) -> None:
         assert self.loaded is not None and self.index is not None
-        briefing = self.loaded.briefing
-        self.app.title = clean(briefing.title)
-        self.withdrawn = frozenset(s for s in self.withdrawn if s in self.index.sources)
-        self.gone = withdrawn_with_derivations(self.index, self.withdrawn)
-        self._compare()
-        self._show_title()
+        from ..tradecraft import compare
+
+        self.app.title = clean(self.loaded.briefing.title)
+        self.reader.show(self.index, compare(self.baseline.briefing, self.loaded.briefing) if self.baseline else None)
+        self.title_bar.update(title_text(self.loaded.briefing))
+        self._show_status()
         self._show_bluf()
-        marks = trail_marks(self.index, self.trail)
-        changes = self.comparison.changes if self.comparison else {}
+        marks, changes = self.reader.marks(), self.reader.changes
         for pane in self._panes.values():
-            pane.show(self.index, marks, self.gone, changes)
-        self._keep_trail_only_on(self.current_ref())  # the panes say nothing of their highlight here
+            pane.show(self.index, marks, self.reader.gone, changes)
+        self._apply(self.reader.keep_trail_only_on(self.current_ref()))
         self._update_detail()
         self.post_message(self.Shown())
 
     def _show_bluf(self, width: int | None = None) -> None:
-        """The BLUF in up to four lines (one, folded), cut with "…" and never silently. Its
-        height changes only when its line count does: then alone is the screen laid out again
-        (the first frame keeps two lines for it, what most BLUFs take at 120 columns)."""
-        if self.loaded is None:
-            return
-        width = max((width or self.size.width or self.app.size.width) - 2, 10)  # the bar's padding
-        text, lines = bluf_lines(bluf(self.loaded.briefing), width, self.bluf_folded, self.app.console)
-        self.bluf_bar.set_class(self.bluf_folded, "-folded")  # one line, ended with an ellipsis
-        if lines != self._bluf_lines:
-            self._bluf_lines = lines
-            self.bluf_bar.styles.height = lines
-        self.bluf_bar.update(text, layout=False)
+        if self.loaded is not None:
+            self.bluf_bar.show(bluf(self.loaded.briefing), width or self.size.width or self.app.size.width, self.reader.bluf_folded)
 
-    def action_fold_bluf(self) -> None:
-        """Fold the BLUF to one line (more room for the panes), and unfold it."""
-        self.bluf_folded = not self.bluf_folded
-        self._show_bluf()
-
-    def _compare(self) -> None:
-        self.comparison = None
-        if self.baseline is not None and self.loaded is not None:
-            from ..tradecraft import compare
-
-            self.comparison = compare(self.baseline.briefing, self.loaded.briefing)
-
-    def _show_title(self) -> None:
-        """Title, as-of and region; in compare mode what changed; while sources are withdrawn, what that leaves."""
-        if self.loaded is None or self.index is None:
-            return
+    def _show_status(self) -> None:
+        """In compare mode what changed; while sources are withdrawn, what that leaves."""
         from ..tradecraft import withdraw
+        from .headline import status_text
 
-        self.title_bar.update(title_text(self.loaded.briefing))
-        compared = self.comparison.summary(clean(Path(self.baseline.path).name)) if self.comparison and self.baseline else None
-        status = status_text(compared, withdraw(self.index, self.withdrawn).summary() if self.withdrawn else None)
-        self.status_line.update(status)
-        self.status_line.display = bool(status)
+        reader, name = self.reader, clean(Path(self.baseline.path).name) if self.baseline else ""
+        compared = reader.comparison.summary(name) if reader.comparison else None
+        withdrawal = withdraw(self.index, reader.withdrawn).summary() if self.index is not None and reader.withdrawn else None
+        self.status_line.show(status_text(compared, withdrawal))
 
     # --- where the reader is ------------------------------------------------------------
 
     def current_ref(self) -> Ref | None:
-        return self.pane(self.current_pane).highlighted_ref if self.index is not None else None
+        return self.pane(self.reader.current_pane).highlighted_ref if self.index is not None else None
 
     def current_place(self) -> Place:
-        return Place(self.current_ref(), self.trail)
+        return Place(self.current_ref(), self.reader.trail)
 
-    def _set_trail(self, trail: Trail | None) -> None:
-        if self.index is None:
-            return
-        old, self.trail = self.trail, trail
-        if old is not None and old.origin in self.index and (trail is None or trail.origin != old.origin):
-            self.pane(old.origin.collection).mark_row(old.origin)
-        if trail is not None and trail.origin in self.index:
-            self.pane(trail.origin.collection).mark_row(trail.origin, trail_marks(self.index, trail).get(trail.origin))
-
-    def _trail_text(self) -> Text | None:
-        if self.trail is None or self.index is None or self.trail.origin not in self.index:
-            return None
-        citations = self.index.citations(self.trail.origin)
-        text = Text.assemble(("From ", "dim"))
-        text.append(one_line(self.index.label(self.trail.origin), 48), "bold")
-        text.append(f" · citation {self.trail.position + 1} of {len(citations)}", "dim")
-        text.append("  ] next  [ previous  ⌫ back", "dim italic")
-        return text
+    def _apply(self, marks: Marks) -> None:
+        """Redraw the rows whose trail mark changed."""
+        for ref, current in marks.rows:
+            self.pane(ref.collection).mark_row(ref, current)
 
     def _update_detail(self) -> None:
         if self.index is None:
             return
         ref = self.current_ref()
-        current = trail_marks(self.index, self.trail).get(ref) if ref is not None else None
-        trail = self._trail_text() if self.trail is not None and ref != self.trail.origin else None
-        library = self.app.library
-        elsewhere = library.also_in(str(self.source.path), int(ref.key)) if library is not None and ref is not None and ref.kind == "sources" else ()
-        self.detail.show(self.index, ref, current, trail, self.gone, elsewhere)
+        banner = self.reader.banner(ref)
+        trail = trail_text(self.index.label(banner[0]), banner[1], banner[2]) if banner else None
+        shared = self.library is not None and ref is not None and ref.kind == "sources"
+        elsewhere = self.library.also_in(str(self.source.path), int(ref.key)) if shared else ()  # type: ignore[union-attr]
+        self.detail.show(self.index, ref, self.reader.marks().get(ref) if ref else None, trail, self.reader.gone, elsewhere)
 
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from
         (``leaving``, when the place left is more than the item in view)."""
-        if self.index is None or ref not in self.index:
-            self.app.say("That item is no longer in the briefing.", "warning")
+        marks = self.reader.arrive(ref, trail, (leaving or self.current_place()) if record else None)
+        if marks is None:
+            say(self, "That item is no longer in the briefing.", "warning")
             return
-        if record:
-            self.history.visit(leaving or self.current_place())
-        self._set_trail(trail)
-        pane = self.pane(ref.collection)
+        self._apply(marks)
         self._make_current(ref.collection)
-        pane.select_ref(ref)
-        self._focus(pane)
+        self.pane(ref.collection).select_ref(ref)
+        self._focus(self.pane(ref.collection))
         self._update_detail()
 
-    def _make_current(self, name: str, unfold: bool = False) -> None:
-        """Make a pane the reader's current one (in narrow terminals: the one shown).
+    def _go(self, go: Go) -> None:
+        """Carry out what the reader's state decided: a place to go, a message, or leaving."""
+        self._apply(go.marks)
+        if go.dismiss:
+            self.dismiss()  # back to the library, or to the briefing a shared source left
+        elif go.focus_list:
+            self.action_focus_pane(self.reader.current_pane, unfold=False)
+        elif go.ref is None:
+            if go.message:
+                say(self, go.message, go.severity)
+            self._update_detail()
+        else:
+            self.go(go.ref, go.trail, record=go.record)
+            if go.entry is not None and self.detail.count:  # back to the cited-by entry left from
+                self.detail.select_entry(go.entry)
+                self._focus(self.detail)
 
-        ``unfold``: the reader chose the pane (its number, tab, a click): it unfolds and takes
-        the room, and the one that had it folds. A jump along the citations leaves the panes as
-        they are — the item is in the Detail pane and its row in its pane, folded or not — so
-        that following a trail never lays out the screen, and the list it started from stays
-        in view."""
-        if name not in PANES:
-            return
-        if unfold and name != self.unfolded:
-            self.pane(self.unfolded).remove_class("-unfolded")
-            self.unfolded = name
-            self.pane(name).add_class("-unfolded")
-        if name == self.current_pane:
-            return
-        old, self.current_pane = self.current_pane, name
-        if self._narrow:  # restyling costs a jump time: wide screens never read the class
-            self.pane(old).remove_class("-current")
-            self.pane(name).add_class("-current")
-        self.pane_bar.show(name)
+    def _make_current(self, name: str, unfold: bool = False) -> None:
+        """Make a pane current (in narrow terminals: the one shown); ``unfold``: it takes the room."""
+        change = self.reader.choose_pane(name, unfold)
+        if change.unfolded is not None and change.folded is not None:
+            self.pane(change.folded).remove_class("-unfolded")
+            self.pane(change.unfolded).add_class("-unfolded")
+        if change.left is not None:
+            if self._narrow:  # restyling costs a jump time: wide screens never read the class
+                self.pane(change.left).remove_class("-current")
+                self.pane(name).add_class("-current")
+            self.pane_bar.show(name)
 
     def on_resize(self, event) -> None:
         narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
         if narrow and not self._narrow:
             for pane in self._panes.values():
-                pane.set_class(pane.pane == self.current_pane, "-current")
+                pane.set_class(pane.pane == self.reader.current_pane, "-current")
         self._narrow = narrow
         self._show_bluf(event.size.width)
-
-    def _keep_trail_only_on(self, ref: Ref | None) -> None:
-        if self.trail is not None and self.index is not None and not trail_survives(self.index, self.trail, ref):
-            self._set_trail(None)
 
     # --- messages from the panes ------------------------------------------------------
 
     @on(ItemList.Highlighted)
     def _pane_highlighted(self, event: ItemList.Highlighted) -> None:
-        if event.pane.pane != self.current_pane:
-            return
-        if event.ref is not None:
-            self._keep_trail_only_on(event.ref)
-        self._update_detail()
+        if event.pane.pane == self.reader.current_pane:
+            if event.ref is not None:
+                self._apply(self.reader.keep_trail_only_on(event.ref))
+            self._update_detail()
 
     @on(ItemList.CiteRequested)
     def _cite(self, event: ItemList.CiteRequested) -> None:
-        if self.index is None:
-            return
-        self._follow(event.ref, event.step)
-
-    def _follow(self, ref: Ref, step_by: int) -> None:
-        assert self.index is not None
-        step = follow(self.index, ref, step_by, self.trail)
-        if step.target is None:
-            self.app.say(step.message or "", step.severity)
-            return
-        self.go(step.target, step.trail, record=records_history(step_by, self.trail, step))
+        self._go(self.reader.follow(event.ref, event.step))
 
     @on(DetailPane.StepRequested)
     def _detail_step(self, event: DetailPane.StepRequested) -> None:
         ref = self.current_ref()
-        if self.index is not None and ref is not None:
-            self._follow(ref, event.step)
+        if ref is not None:
+            self._go(self.reader.follow(ref, event.step))
 
     @on(SourcesList.CitedByRequested)
     def _cited_by(self, event: SourcesList.CitedByRequested) -> None:
@@ -419,7 +337,7 @@ class DashboardScreen(Screen):
         # changed: bring it up to date first, or showing the source later resets the list.
         self._update_detail()
         if not self.detail.count:
-            self.app.say("Nothing cites this source.")
+            say(self, "Nothing cites this source.")
             return
         self.detail.select_entry(0, list_on_top=True)
         self._focus(self.detail)
@@ -430,28 +348,27 @@ class DashboardScreen(Screen):
 
     @on(DetailPane.OpenElsewhere)
     def _open_elsewhere(self, event: DetailPane.OpenElsewhere) -> None:
-        self.app.open_briefing(event.path, Ref("sources", str(event.source_id)))
+        self.post_message(OpenBriefing(event.path, Ref("sources", str(event.source_id))))
 
     @on(SourcesList.WithdrawRequested)
     def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
-        source_id = int(event.ref.key)
-        self.withdrawn = self.withdrawn ^ {source_id}
-        self.gone = withdrawn_with_derivations(self.index, self.withdrawn) if self.index else self.withdrawn
+        message = self.reader.toggle_withdrawn(int(event.ref.key))
         for pane in self._panes.values():
-            pane.withdraw(self.gone)
-        self._show_title()
+            pane.withdraw(self.reader.gone)
+        self._show_status()
         self._update_detail()
-        verb = "Withdrew" if source_id in self.withdrawn else "Restored"
-        self.app.say(f"{verb} source [{source_id}]. w again toggles it back.")
+        say(self, message)
 
     @on(SourcesList.OpenRequested)
     def _open(self, event: SourcesList.OpenRequested) -> None:
+        from ..text import one_line
+
         source = self.index.sources.get(int(event.ref.key)) if self.index else None
         if source is None or not source.url:
-            self.app.say("This source has no URL.")
+            say(self, "This source has no URL.")
             return
         self.app.open_url(source.url)
-        self.app.say(f"Opening {one_line(source.url, 80)}")
+        say(self, f"Opening {one_line(source.url, 80)}")
 
     @on(PaneBar.Clicked)
     def _pane_chosen(self, event: PaneBar.Clicked) -> None:
@@ -461,30 +378,24 @@ class DashboardScreen(Screen):
         widget = event.widget
         if widget is not self.focused:  # a stale event: focus has moved on since it was sent
             return
-        if self.zoomed and (widget is self.detail or isinstance(widget, ItemList)):
+        if self.reader.zoom and (widget is self.detail or isinstance(widget, ItemList)):
             self._zoom_to(widget)
-        if isinstance(widget, ItemList) and widget.pane != self.current_pane:  # a click, say
-            self._make_current(widget.pane, unfold=True)
-            self._keep_trail_only_on(widget.highlighted_ref)
-            self._update_detail()
+        if isinstance(widget, ItemList) and widget.pane != self.reader.current_pane:  # a click, say
+            self.action_focus_pane(widget.pane)
 
     # --- actions -------------------------------------------------------------------------
 
     def action_cycle_pane(self, step: int) -> None:
-        order = [*(self.pane(name) for name in PANES), self.detail]
         focused = self.focused
-        position = order.index(focused) if focused in order else PANES.index(self.current_pane)
-        target = order[(position + step) % len(order)]
-        if isinstance(target, ItemList):
-            self._make_current(target.pane, unfold=True)
-            self._update_detail()
-        self._focus(target)
+        name = "detail" if focused is self.detail else focused.pane if isinstance(focused, ItemList) else None
+        self.action_focus_pane(self.reader.cycle(name, step))
 
     def action_focus_pane(self, name: str, unfold: bool = True) -> None:
         if name == "detail":
             self._focus(self.detail)
             return
         self._make_current(name, unfold)
+        self._apply(self.reader.keep_trail_only_on(self.current_ref()))
         self._update_detail()
         self._focus(self.pane(name))
 
@@ -498,74 +409,45 @@ class DashboardScreen(Screen):
             self.call_after_refresh(widget.focus)
 
     def action_back(self) -> None:
-        self._step_history(self.history.back, "back")
+        self._go(self.reader.step_history(self.current_place(), forward=False))
 
     def action_forward(self) -> None:
-        self._step_history(self.history.forward, "forward")
-
-    def _step_history(self, step, direction: str) -> None:
-        place = step(self.current_place())
-        if place is None:
-            if direction == "back" and self.from_library:
-                self.dismiss()  # back to the library, or to the briefing a shared source left
-                return
-            self.app.say(f"Nothing to go {direction} to.")
-            return
-        if self.index is None or place.ref is None or place.ref not in self.index:
-            self.app.say("That item is no longer in the briefing.", "warning")
-            return
-        self.go(place.ref, place.trail, record=False)
-        if place.entry is not None and self.detail.count:  # back to the cited-by entry left from
-            self.detail.select_entry(place.entry)
-            self._focus(self.detail)
+        self._go(self.reader.step_history(self.current_place(), forward=True))
 
     def action_escape(self) -> None:
         """Step back one level: from the Detail pane to the current pane, then off the trail,
-        back to the item it started from."""
+        back to the item it started from, then back to the library."""
         if not self.has_layout:
-            if self.from_library:
+            if self.reader.from_library:
                 self.dismiss()
             return
-        if not isinstance(self.focused, ItemList):
-            self.action_focus_pane(self.current_pane, unfold=False)
-        elif self.trail is None and self.from_library:
-            self.dismiss()
-        elif self.trail is not None:
-            origin = self.trail.origin
-            self._set_trail(None)
-            if self.current_ref() != origin and self.index is not None and origin in self.index:
-                self.go(origin)
-            else:
-                self._update_detail()
+        self._go(self.reader.escape(isinstance(self.focused, ItemList), self.current_ref()))
 
     def action_reload(self) -> None:
         self.source.load(by_hand=True)
 
-    @property
-    def zoomed(self) -> bool:
-        return self.has_class("-zoomed") or self.has_class("-zoomed-detail")
-
     def action_zoom(self) -> None:
         """The focused pane takes the whole body, and back. Focus moving elsewhere while
         zoomed takes the zoom along, so no key ever lands in a hidden pane."""
-        if self.zoomed:
+        zoom = self.reader.toggle_zoom("detail" if self.focused is self.detail else None)
+        if zoom is None:
             self.remove_class("-zoomed", "-zoomed-detail")
-            for widget in self.query(".-zoom-target"):
-                widget.remove_class("-zoom-target")
-            return
-        self._zoom_to(self.focused)
+            self.query(".-zoom-target").remove_class("-zoom-target")
+        else:
+            self._zoom_to(self.focused)
 
     def _zoom_to(self, widget) -> None:
-        for other in self.query(".-zoom-target"):
-            other.remove_class("-zoom-target")
-        if widget is self.detail:
-            self.remove_class("-zoomed")
-            self.add_class("-zoomed-detail")
-            return
-        pane = widget if isinstance(widget, ItemList) else self.pane(self.current_pane)
-        pane.add_class("-zoom-target")
-        self.remove_class("-zoomed-detail")
-        self.add_class("-zoomed")
+        self.query(".-zoom-target").remove_class("-zoom-target")
+        self.reader.zoom = "detail" if widget is self.detail else "pane"
+        if widget is not self.detail:
+            (widget if isinstance(widget, ItemList) else self.pane(self.reader.current_pane)).add_class("-zoom-target")
+        self.set_class(self.reader.zoom == "pane", "-zoomed")
+        self.set_class(self.reader.zoom == "detail", "-zoomed-detail")
+
+    def action_fold_bluf(self) -> None:
+        """Fold the BLUF to one line (more room for the panes), and unfold it."""
+        self.reader.toggle_bluf()
+        self._show_bluf()
 
     def action_edit(self) -> None:
         """Open the file in the reader's editor at the selected item; reload on return (the
@@ -574,14 +456,11 @@ class DashboardScreen(Screen):
 
         ref = self.current_ref()
         line = line_of(self.source.path, self.index.path(ref)) if self.index is not None and ref is not None else None
-        editor, command = editor_command(self.source.path, line)
-        try:
-            with self.app.suspend():
-                run_editor(command)
-        except Exception as error:
-            self.app.say(f"Could not open {editor}: {error}", "error")
-            return
-        self.source.load(by_hand=True)
+        failure = edit(self.app, self.source.path, line)
+        if failure:
+            say(self, failure, "error")
+        else:
+            self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.has_layout:  # still loading: nothing to act on but the way out
@@ -598,17 +477,16 @@ class DashboardScreen(Screen):
         from .screens import WatchScreen
 
         if self.index is not None:
-            self._open_dialog(WatchScreen(self.index, self.comparison.changes if self.comparison else {}, self.gone))
+            self._open_dialog(WatchScreen(self.index, self.reader.changes, self.reader.gone))
 
     def action_hypotheses(self) -> None:
         from .screens import HypothesesScreen
 
         if self.index is not None:
-            self._open_dialog(HypothesesScreen(self.index, self.gone))
+            self._open_dialog(HypothesesScreen(self.index, self.reader.gone))
 
     def action_search(self) -> None:
         from .screens import SearchScreen
 
-        if self.index is not None:
-            self.app.hold_keys()  # until the search box has focus
+        if self.index is not None:  # the app holds the keys typed behind "/" until its box has focus
             self._open_dialog(SearchScreen(self.index))

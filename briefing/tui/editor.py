@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def editor_arguments(editor: str, path: Path, line: int | None) -> list[str]:
@@ -32,3 +36,15 @@ def run_editor(command: list[str]) -> None:
     import subprocess
 
     subprocess.call(command)
+
+
+def edit(app: App, path: Path, line: int | None) -> str | None:
+    """Open ``path`` at ``line`` in the reader's editor, the app suspended meanwhile; why
+    not, when it could not be opened."""
+    editor, command = editor_command(path, line)
+    try:
+        with app.suspend():
+            run_editor(command)
+    except Exception as error:
+        return f"Could not open {editor}: {error}"
+    return None

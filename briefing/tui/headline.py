@@ -1,15 +1,17 @@
-"""The lines above the panes: the title line, the status line and the BLUF, as text.
+"""The lines above the panes: the title line, the status line, the BLUF and the trail banner.
 
-Rich only: the screen decides when to show them, this module what they say and how they
-fit (each cut with an ellipsis, never silently)."""
+What they say and how they fit (each cut with an ellipsis, never silently) is decided here;
+the screen decides when to show them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.widgets import Static
 
-from ..text import clean
+from ..text import clean, one_line
+from .widgets import OneLine
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,3 +58,52 @@ def bluf_lines(text: Text, width: int, folded: bool, console: Console) -> tuple[
     last.truncate(width - 1)
     last.append("…")
     return Text("\n").join(wrapped[:BLUF_LINES]), BLUF_LINES
+
+
+def trail_text(label: str, position: int, count: int) -> Text:
+    """The banner over a source reached along a trail: where it started, and the way on."""
+    text = Text.assemble(("From ", "dim"))
+    text.append(one_line(label, 48), "bold")
+    text.append(f" · citation {position + 1} of {count}", "dim")
+    text.append("  ] next  [ previous  ⌫ back", "dim italic")
+    return text
+
+
+class StatusLine(OneLine):
+    """The status line: shown only when it has something to say."""
+
+    def show(self, text: Text) -> None:
+        self.update(text)
+        self.display = bool(text)
+
+
+class BlufBar(Static):
+    """The BLUF in up to four lines (one, folded). Its height changes only when its line
+    count does: then alone is the screen laid out again (the first frame keeps two lines for
+    it, what most BLUFs take at 120 columns)."""
+
+    def __init__(self) -> None:
+        super().__init__(id="bluf")
+        self._lines = 2  # as the stylesheet has it before there is a BLUF
+
+    def show(self, text: Text, width: int, folded: bool) -> None:
+        text, lines = bluf_lines(text, max(width - 2, 10), folded, self.app.console)  # the bar's padding
+        self.set_class(folded, "-folded")  # one line, ended with an ellipsis
+        if lines != self._lines:
+            self._lines = lines
+            self.styles.height = lines
+        self.update(text, layout=False)
+
+
+class ErrorBanner(Static):
+    """A reload that failed: the last good version stays on screen, and this says why."""
+
+    def __init__(self) -> None:
+        super().__init__(id="load-error")
+        self.display = False
+
+    def show(self, message: str) -> None:
+        text = Text.assemble(("Not reloaded; showing the last good version.  ", "bold"))
+        text.append(message)
+        self.update(text)
+        self.display = True

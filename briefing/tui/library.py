@@ -23,6 +23,7 @@ from ..library import Library, Row, age_words, sort_key
 from ..text import clean
 from .keybar import ClickableLine, KeyBar
 from .virtual_list import VirtualList
+from .widgets import OpenBriefing
 from .workers import guarded_work
 
 if TYPE_CHECKING:
@@ -416,7 +417,7 @@ class LibraryScreen(Screen):
     def action_open(self) -> None:
         row = self.selected
         if row is not None:
-            self.app.open_briefing(row.path)
+            self.post_message(OpenBriefing(row.path))
 
     def action_search(self) -> None:
         from .screens import LibrarySearchScreen
@@ -426,4 +427,4 @@ class LibraryScreen(Screen):
     def _search_chosen(self, hit) -> None:
         if hit is not None:
             self.select_path(hit.path)
-            self.app.open_briefing(hit.path, hit.ref)
+            self.post_message(OpenBriefing(hit.path, hit.ref))

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from ..index import BriefingIndex, Ref
 from ..text import clean
 from .virtual_list import VirtualList
+from .widgets import KeysWelcome, TakesTypedKeys
 from .workers import guarded_work
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class HitsDialog(ModalScreen):
         self.dismiss(None)
 
 
-class SearchScreen(HitsDialog):
+class SearchScreen(TakesTypedKeys, HitsDialog):
     """Incremental, case-insensitive search across every pane; `enter` jumps to the hit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -172,7 +173,8 @@ class SearchScreen(HitsDialog):
     def on_screen_resume(self) -> None:
         # The search box takes focus as the screen resumes (just after this handler): the
         # keys typed since "/" are replayed after that, into it.
-        self.app.replay_held_keys()
+        self.ready_for_keys = True
+        self.post_message(KeysWelcome())
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:

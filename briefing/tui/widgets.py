@@ -1,9 +1,48 @@
-"""Small widgets the screens share (the dashboard's and the library's title lines)."""
+"""What the screens share: small widgets, the messages they send the app, and notices."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import Static
+
+from ..text import clean
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.widget import Widget
+
+    from ..refs import Ref
+
+
+def say(node: Widget | App, message: str, severity: str = "information") -> None:
+    """A notification, always plain text: messages quote ids and URLs from the briefing."""
+    node.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
+
+
+class OpenBriefing(Message):
+    """Open a briefing of the library in a dashboard over it (back returns to where it was
+    asked); ``ref``: the item to show once it is loaded."""
+
+    def __init__(self, path: str | Path, ref: Ref | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.ref = ref
+
+
+class KeysWelcome(Message):
+    """A screen that takes typed-ahead keys has its input focused: the held keys may come."""
+
+
+class TakesTypedKeys:
+    """A screen whose input takes the keys typed as it opens: "/lav⏎" typed in one go must
+    reach the search box, not the pane behind it. While it is on top and not yet
+    ``ready_for_keys``, the app holds keys; the screen posts ``KeysWelcome`` when it is."""
+
+    ready_for_keys = False
 
 
 class OneLine(Static):
