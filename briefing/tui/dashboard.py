@@ -7,47 +7,24 @@ panes' messages, asks, and shows.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.reactive import Reactive
-from textual.screen import Screen
-from textual.widget import Widget
 
-from ..index import BriefingIndex, Ref
+from ..index import Ref
 from ..navigation import Place, Trail
-from ..reader import Go, Marks, Reader
-from ..render import bluf
-from ..text import clean
+from ..reader import Go, Marks
 from .editor import edit
-from .headline import BlufBar, ErrorBanner, StatusLine, title_text, trail_text
-from .keybar import KeyBar
-from .loading import BriefingFile
-from .panes import PANE_CLASSES, PANE_TITLES, PANES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
-from .widgets import OneLine, OpenBriefing, say
-
-if TYPE_CHECKING:
-    from ..library import Library
-    from ..loader import Loaded
-
-NARROW_BELOW = 100  # columns: below this one list pane at a time, the pane bar above
+from .frame import BriefingFrame
+from .headline import trail_text
+from .panes import PANE_TITLES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
+from .widgets import OpenBriefing, say
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(BriefingFrame):
     """Panes for each part of a briefing, a Detail pane, and navigation along citations."""
 
-    # Textual's Screen repaints the whole screen when focus moves; the stylesheet already
-    # redraws what focus restyles (the two panes' borders and highlights). A jump moves focus:
-    # a full repaint of a large briefing's panes made it 30–60 ms, now it is the panes that change.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # type: ignore[misc]  # Textual declares it per instance
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding: it acts as the key arrives, before the keys typed behind it are
         # passed to the pane, so that those can be held for the search box.
@@ -67,177 +44,14 @@ class DashboardScreen(Screen):
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
 
-    class Shown(Message):
-        """A briefing is on screen (the first, or a reloaded one)."""
+    def shown_first(self) -> None:
+        """The panes are mounted: the first pane is current, focused and unfolded."""
+        self.pane_bar.show(self.reader.current_pane)
+        self.action_focus_pane(self.reader.current_pane)
 
-    class Closed(Message):
-        """The dashboard has left the screen stack (back to the library)."""
-
-    class StartFailed(Message):
-        """The first load failed: there is nothing to show."""
-
-        def __init__(self, error) -> None:
-            super().__init__()
-            self.error = error
-
-    def __init__(
-        self,
-        source: BriefingFile,
-        loaded: Loaded | None,
-        baseline: Loaded | None,
-        *,
-        library: Library | None = None,
-        goto: Ref | None = None,
-        width: int | None = None,
-    ) -> None:
-        # ``width``: the terminal's, when known. The class its breakpoints give the screen is
-        # set now: applied by the first resize instead, it restyled every widget (some 12 ms)
-        # between the first frame and the briefing.
-        breakpoint = "" if not width else "-narrow" if width < NARROW_BELOW else "-wide"
-        from_library = library is not None
-        super().__init__(id=None if from_library else "dashboard", classes=breakpoint)
-        #: The library it was opened from: other briefings citing the same source.
-        self.library = library
-        #: The item to show once the briefing is loaded (a search hit, a shared source).
-        self.goto = goto
-        self.source, self.loaded, self.baseline = source, loaded, baseline
-        self.index: BriefingIndex | None = BriefingIndex(loaded.briefing) if loaded else None
-        self.reader = Reader(PANES, from_library=from_library)
-        self._narrow = self._load_when_drawn = False
-        self._panes: dict[str, ItemList] = {}
-
-    # --- layout --------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        # Until the briefing is read, the screen is its title line ("Loading …"): the panes
-        # are composed with the briefing, so that they are styled, laid out and drawn once,
-        # full, rather than empty first and again when it comes.
-        self.title_bar = OneLine(id="title-bar")
-        yield self.title_bar
-        if self.loaded is not None:
-            yield from self._layout()
-        yield self.source
-
-    def _layout(self) -> list[Widget]:
-        """The widgets that show a briefing: the bars, the list panes and the Detail pane."""
-        self.status_line, self.bluf_bar, self.banner = StatusLine(id="status-line"), BlufBar(), ErrorBanner()
-        self.status_line.display = False
-        self._panes = {name: PANE_CLASSES.get(name, ItemList)(name, current=name == "summary") for name in PANES}
-        self.detail, self.pane_bar = DetailPane(), PaneBar(id="pane-bar")
-        # One column of list panes: the current one takes the room, the others fold to their
-        # title and selected row (narrow terminals show only the current one).
-        lists = Vertical(*self._panes.values(), id="lists")
-        return [self.status_line, self.bluf_bar, self.banner, self.pane_bar, Horizontal(lists, self.detail, id="main"), KeyBar()]
-
-    @property
-    def has_layout(self) -> bool:
-        """The panes are composed (they are, from the moment a briefing is first read)."""
-        return bool(self._panes)
-
-    def on_mount(self) -> None:
-        self._narrow = self.app.size.width < NARROW_BELOW
-        if self.loaded is not None:
-            self.pane_bar.show(self.reader.current_pane)
-            self.action_focus_pane(self.reader.current_pane)
-            self._show_briefing()
-            return
-        self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
-        self._load_when_drawn = True
-        if self.reader.from_library:  # over the library, the app's first frame is long drawn
-            self.call_after_refresh(self.first_frame_drawn)
-
-    def on_unmount(self) -> None:
-        self.app.post_message(self.Closed())
-
-    def first_frame_drawn(self) -> None:
-        """The first frame is on screen (the app is Ready): read the briefing now."""
-        if self._load_when_drawn:
-            self._load_when_drawn = False
-            self.source.load()
-
-    def pane(self, name: str) -> ItemList:
-        return self._panes[name]
-
-    @property
-    def panes(self) -> list[ItemList]:
-        return list(self._panes.values())
-
-    # --- the briefing ------------------------------------------------------------------
-
-    @on(BriefingFile.Loaded)
-    async def _loaded(self, event: BriefingFile.Loaded) -> None:
-        first = self.loaded is None
-        if not self.has_layout:  # one frame for the panes, mounted and filled: none empty
-            with self.app.batch_update():
-                await self.mount_all(self._layout(), before=self.source)
-                self.pane_bar.show(self.reader.current_pane)
-                self.action_focus_pane(self.reader.current_pane)
-                self._show_loaded(event, first)
-            return
-        self._show_loaded(event, first)
-
-    def _show_loaded(self, event: BriefingFile.Loaded, first: bool) -> None:
-        if first:
-            self.refresh_bindings()  # search, watch and the matrix need a briefing: now they work
-        scroll = {pane.pane: pane.scroll_y for pane in self._panes.values()}
-        self.loaded, self.baseline = event.loaded, event.baseline
-        self.index = BriefingIndex(event.loaded.briefing)
-        self.banner.display = False
-        self._show_briefing()
-        if not first:
-            for pane in self._panes.values():
-                pane.scroll_to(y=scroll.get(pane.pane, 0), animate=False)
-        elif self.goto is not None:
-            goto, self.goto = self.goto, None
-            self.go(goto, record=False)
-        if event.by_hand:
-            say(self, "Reloaded.")
-
-    @on(BriefingFile.Failed)
-    def _failed(self, event: BriefingFile.Failed) -> None:
-        if self.loaded is None:  # nothing good to keep showing: the app leaves and says why
-            self.post_message(self.StartFailed(event.error))
-        elif self.has_layout:
-            self.banner.show("\n".join(clean(d) for d in event.error.diagnostics[:5]))
-
-    @on(BriefingFile.Missing)
-    def _missing(self, event: BriefingFile.Missing) -> None:
-        if self.has_layout:
-            self.banner.show(f"{clean(event.path)}: the file is missing")
-
-    @on(BriefingFile.Unchanged)
-    def _unchanged(self) -> None:
-        say(self, "Unchanged: the file is as it was.")
-
-    def _show_briefing(self) -> None:
-        assert self.loaded is not None and self.index is not None
-        from ..tradecraft import compare
-
-        self.app.title = clean(self.loaded.briefing.title)
-        self.reader.show(self.index, compare(self.baseline.briefing, self.loaded.briefing) if self.baseline else None)
-        self.title_bar.update(title_text(self.loaded.briefing))
-        self._show_status()
-        self._show_bluf()
-        marks, changes = self.reader.marks(), self.reader.changes
-        for pane in self._panes.values():
-            pane.show(self.index, marks, self.reader.gone, changes)
+    def briefing_shown(self) -> None:
         self._apply(self.reader.keep_trail_only_on(self.current_ref()))
         self._update_detail()
-        self.post_message(self.Shown())
-
-    def _show_bluf(self, width: int | None = None) -> None:
-        if self.loaded is not None:
-            self.bluf_bar.show(bluf(self.loaded.briefing), width or self.size.width or self.app.size.width, self.reader.bluf_folded)
-
-    def _show_status(self) -> None:
-        """In compare mode what changed; while sources are withdrawn, what that leaves."""
-        from ..tradecraft import withdraw
-        from .headline import status_text
-
-        reader, name = self.reader, clean(Path(self.baseline.path).name) if self.baseline else ""
-        compared = reader.comparison.summary(name) if reader.comparison else None
-        withdrawal = withdraw(self.index, reader.withdrawn).summary() if self.index is not None and reader.withdrawn else None
-        self.status_line.show(status_text(compared, withdrawal))
 
     # --- where the reader is ------------------------------------------------------------
 
@@ -248,9 +62,7 @@ class DashboardScreen(Screen):
         return Place(self.current_ref(), self.reader.trail)
 
     def _apply(self, marks: Marks) -> None:
-        """Redraw the rows whose trail mark changed."""
-        for ref, current in marks.rows:
-            self.pane(ref.collection).mark_row(ref, current)
+        self.body.mark(marks)
 
     def _update_detail(self) -> None:
         if self.index is None:
@@ -295,22 +107,9 @@ class DashboardScreen(Screen):
     def _make_current(self, name: str, unfold: bool = False) -> None:
         """Make a pane current (in narrow terminals: the one shown); ``unfold``: it takes the room."""
         change = self.reader.choose_pane(name, unfold)
-        if change.unfolded is not None and change.folded is not None:
-            self.pane(change.folded).remove_class("-unfolded")
-            self.pane(change.unfolded).add_class("-unfolded")
+        self.body.apply_pane_change(change, self.reader.current_pane)
         if change.left is not None:
-            if self._narrow:  # restyling costs a jump time: wide screens never read the class
-                self.pane(change.left).remove_class("-current")
-                self.pane(name).add_class("-current")
             self.pane_bar.show(name)
-
-    def on_resize(self, event) -> None:
-        narrow = event.size.width < NARROW_BELOW  # self.size catches up only later
-        if narrow and not self._narrow:
-            for pane in self._panes.values():
-                pane.set_class(pane.pane == self.reader.current_pane, "-current")
-        self._narrow = narrow
-        self._show_bluf(event.size.width)
 
     # --- messages from the panes ------------------------------------------------------
 
@@ -353,8 +152,7 @@ class DashboardScreen(Screen):
     @on(SourcesList.WithdrawRequested)
     def _withdraw(self, event: SourcesList.WithdrawRequested) -> None:
         message = self.reader.toggle_withdrawn(int(event.ref.key))
-        for pane in self._panes.values():
-            pane.withdraw(self.reader.gone)
+        self.body.withdraw(self.reader.gone)
         self._show_status()
         self._update_detail()
         say(self, message)
@@ -400,13 +198,7 @@ class DashboardScreen(Screen):
         self._focus(self.pane(name))
 
     def _focus(self, widget) -> None:
-        """Focus now, not later: Widget.focus() defers, and keys typed fast behind a pane
-        number would still go to the old pane. A widget hidden until the next refresh (the
-        narrow layout's tabs) gets focus after that refresh."""
-        if widget.focusable:
-            self.set_focus(widget)
-        if self.focused is not widget:
-            self.call_after_refresh(widget.focus)
+        self.body.focus_now(widget)
 
     def action_back(self) -> None:
         self._go(self.reader.step_history(self.current_place(), forward=False))
@@ -429,20 +221,14 @@ class DashboardScreen(Screen):
     def action_zoom(self) -> None:
         """The focused pane takes the whole body, and back. Focus moving elsewhere while
         zoomed takes the zoom along, so no key ever lands in a hidden pane."""
-        zoom = self.reader.toggle_zoom("detail" if self.focused is self.detail else None)
-        if zoom is None:
-            self.remove_class("-zoomed", "-zoomed-detail")
-            self.query(".-zoom-target").remove_class("-zoom-target")
-        else:
-            self._zoom_to(self.focused)
+        self.reader.toggle_zoom("detail" if self.focused is self.detail else None)
+        self._zoom_to(self.focused)
 
     def _zoom_to(self, widget) -> None:
-        self.query(".-zoom-target").remove_class("-zoom-target")
-        self.reader.zoom = "detail" if widget is self.detail else "pane"
-        if widget is not self.detail:
-            (widget if isinstance(widget, ItemList) else self.pane(self.reader.current_pane)).add_class("-zoom-target")
-        self.set_class(self.reader.zoom == "pane", "-zoomed")
-        self.set_class(self.reader.zoom == "detail", "-zoomed-detail")
+        if self.reader.zoom is not None:
+            self.reader.zoom = "detail" if widget is self.detail else "pane"
+        target = widget if isinstance(widget, ItemList) or widget is self.detail else self.pane(self.reader.current_pane)
+        self.body.zoom(self.reader.zoom, target)
 
     def action_fold_bluf(self) -> None:
         """Fold the BLUF to one line (more room for the panes), and unfold it."""
