@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .model import Briefing
 
 #: The parts of a document that list items; sources close it, as notes or a list.
-ITEM_SECTIONS = COLLECTIONS[:-1]
+ITEM_SECTIONS = tuple(collection for collection in COLLECTIONS if collection != "sources")  # the sources close the document
 
 
 def anchor(ref: Ref) -> str:

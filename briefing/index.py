@@ -8,10 +8,11 @@ kind of item is named and drawn is the kind registry's (kinds.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .kinds import KINDS
 from .refs import COLLECTIONS, Ref, source_ref
+from .shape import KEPT, NESTED, item_key
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
     from .model import Briefing, Judgment, Source, Stakeholder, Statement
@@ -36,38 +37,30 @@ class BriefingIndex:
         self.briefing = briefing
         self.items: dict[Ref, Item] = {}
         self.order: dict[str, list[Ref]] = {name: [] for name in COLLECTIONS}
-        self.owner: dict[Ref, Stakeholder] = {}
-        #: The judgment each indicator belongs to.
-        self.judgment_of: dict[Ref, Judgment] = {}
         self.sources: dict[int, Source] = {source.id: source for source in briefing.sources}
         self.stakeholders: dict[str, Stakeholder] = {holder.id: holder for holder in briefing.stakeholders}
 
-        def add(collection: str, ref: Ref, item: Item) -> None:
-            self.items[ref] = item
-            self.order[collection].append(ref)
-
-        for bullet in briefing.summary:
-            add("summary", Ref("summary", bullet.id), bullet)
-        for base in briefing.bases:
-            add("bases", Ref("bases", base.id), base)
-        for holder in briefing.stakeholders:
-            add("stakeholders", Ref("stakeholders", holder.id), holder)
-            for position, statement in enumerate(holder.statements):
-                ref = Ref("statements", f"{holder.id}/{position + 1}")
-                add("stakeholders", ref, statement)
-                self.owner[ref] = holder
-        for tension in briefing.tensions:
-            add("tensions", Ref("tensions", tension.id), tension)
-        for judgment in briefing.judgments:
-            add("judgments", Ref("judgments", judgment.id), judgment)
-            for indicator in judgment.indicators:
-                ref = Ref("indicators", f"{judgment.id}/{indicator.id}")
-                add("judgments", ref, indicator)
-                self.judgment_of[ref] = judgment
-        for position, event in enumerate(briefing.timeline):
-            add("timeline", Ref("timeline", event.id or f"#{position + 1}"), event)
-        for source in briefing.sources:
-            add("sources", source_ref(source.id), source)
+        #: The item each nested item is listed in (a statement's stakeholder, an indicator's judgment).
+        self.parent: dict[Ref, Any] = {}
+        #: Where each item stands in the data: ``("stakeholders", 2, "statements", 0)``.
+        self._paths: dict[Ref, tuple[str | int, ...]] = {}
+        # Every kind the format holds (shape.KEPT), in its order: nested items after their parent.
+        for collection in COLLECTIONS:
+            kept = next(k for k in KEPT if k.kind == collection)
+            order = self.order[collection]
+            for position, item in enumerate(getattr(briefing, kept.field)):
+                ref = Ref(collection, item_key(kept, getattr(item, "id", None), position))
+                self.items[ref], self._paths[ref] = item, (kept.field, position)
+                order.append(ref)
+                for inner in NESTED[collection]:
+                    for inner_position, child in enumerate(getattr(item, inner.field)):
+                        child_ref = Ref(inner.kind, item_key(inner, getattr(child, "id", None), inner_position, ref.key))
+                        self.items[child_ref], self.parent[child_ref] = child, item
+                        self._paths[child_ref] = (kept.field, position, inner.field, inner_position)
+                        order.append(child_ref)
+        self.owner: dict[Ref, Stakeholder] = {ref: item for ref, item in self.parent.items() if ref.kind == "statements"}
+        #: The judgment each indicator belongs to.
+        self.judgment_of: dict[Ref, Judgment] = {ref: item for ref, item in self.parent.items() if ref.kind == "indicators"}
 
         self._corpus: list[tuple[Ref, list[tuple[str, str, str]]]] | None = None
         #: Sources that repeat or derive from each source (directly).
@@ -86,16 +79,7 @@ class BriefingIndex:
 
     def path(self, ref: Ref) -> tuple[str | int, ...]:
         """Where the item stands in the briefing's data: ``("stakeholders", 2, "statements", 0)``."""
-        item = self.items[ref]
-        if ref.kind == "statements":
-            holder = self.owner[ref]
-            outer = next(i for i, h in enumerate(self.briefing.stakeholders) if h is holder)
-            return ("stakeholders", outer, "statements", next(i for i, s in enumerate(holder.statements) if s is item))
-        if ref.kind == "indicators":
-            judgment = self.judgment_of[ref]
-            outer = next(i for i, j in enumerate(self.briefing.judgments) if j is judgment)
-            return ("judgments", outer, "indicators", next(i for i, x in enumerate(judgment.indicators) if x is item))
-        return (ref.kind, next(i for i, x in enumerate(getattr(self.briefing, ref.kind)) if x is item))
+        return self._paths[ref]
 
     def citations(self, ref: Ref) -> list[int]:
         """The distinct sources an item cites, in the order it cites them."""

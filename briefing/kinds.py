@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 
+from .shape import KEPT, Kept
 from .text import (
     STYLE_DIM,
     STYLE_LABEL,
@@ -52,6 +53,8 @@ class Kind(Generic[ItemT]):
 
     collection: ClassVar[str]
     name: ClassVar[str]
+    #: The heading of its section (kinds at the top level only): documents and the dashboard use it.
+    heading: ClassVar[str] = ""
     #: Whether an item shown in full is headed with its label (a statement's label repeats its text).
     titled: ClassVar[bool] = True
     #: How a source's cited-by list names the item ("Bullet: …"); None: the kind's name.
@@ -79,15 +82,24 @@ class Kind(Generic[ItemT]):
 
     def markdown(self, index: BriefingIndex, ref: Ref, item: ItemT, notes: str) -> list[str]:
         """Markdown list lines; ``notes`` are the citation references to end the claim with."""
-        return []
+        raise NotImplementedError
 
     def html(self, index: BriefingIndex, ref: Ref, item: ItemT) -> str:
         """The inside of the item's ``<li>``, escaped."""
-        return ""
+        raise NotImplementedError
 
     def stix(self, context: StixContext, ref: Ref, item: ItemT) -> list[Any]:
-        """STIX 2.1 objects for the item (none by default)."""
-        return []
+        """STIX 2.1 objects for the item."""
+        raise NotImplementedError
+
+    #: What every kind must say for itself: a kind missing a view would vanish from it silently.
+    VIEWS: ClassVar[tuple[str, ...]] = ("label", "row", "fields", "markdown", "html", "stix")
+
+    def __init_subclass__(cls, **options: Any) -> None:
+        super().__init_subclass__(**options)
+        missing = [view for view in Kind.VIEWS if getattr(cls, view) is getattr(Kind, view)]
+        if missing:
+            raise TypeError(f"{cls.__name__} does not say how its items read in: {', '.join(missing)}")
 
 
 def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str | None:
@@ -99,6 +111,7 @@ def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str |
 
 class BulletKind(Kind["Bullet"]):
     collection = "summary"
+    heading = "Summary"
     name = "bullet"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Bullet) -> str:
@@ -132,6 +145,7 @@ class BulletKind(Kind["Bullet"]):
 
 class BaseKind(Kind["Base"]):
     collection = "bases"
+    heading = "Bases"
     name = "base"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Base) -> str:
@@ -208,6 +222,7 @@ class BaseKind(Kind["Base"]):
 
 class StakeholderKind(Kind["Stakeholder"]):
     collection = "stakeholders"
+    heading = "Stakeholders"
     name = "stakeholder"
     IDENTITY_CLASS: ClassVar[dict[str, str]] = {
         "person": "individual",
@@ -330,6 +345,7 @@ class StatementKind(Kind["Statement"]):
 
 class TensionKind(Kind["Tension"]):
     collection = "tensions"
+    heading = "Tensions"
     name = "tension"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Tension) -> str:
@@ -382,6 +398,7 @@ def assessment_words(item: Judgment) -> str:
 
 class JudgmentKind(Kind["Judgment"]):
     collection = "judgments"
+    heading = "Judgments"
     name = "judgment"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Judgment) -> str:
@@ -542,6 +559,7 @@ class IndicatorKind(Kind["Indicator"]):
 
 class EventKind(Kind["Event"]):
     collection = "timeline"
+    heading = "Timeline"
     name = "event"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Event) -> str:
@@ -568,7 +586,12 @@ class EventKind(Kind["Event"]):
 
 class SourceKind(Kind["Source"]):
     collection = "sources"
+    heading = "Sources"
     name = "source"
+
+    def stix(self, context: StixContext, ref: Ref, item: Source) -> list[Any]:
+        """None of its own: the sources are the external references of the others' objects."""
+        return []
 
     def label(self, index: BriefingIndex, ref: Ref, item: Source) -> str:
         return f"[{item.id}] {source_title(item)}"
@@ -646,3 +669,18 @@ KINDS: dict[str, Kind[Any]] = {
     "timeline": EventKind(),
     "sources": SourceKind(),
 }
+
+
+def check_registry(kinds: dict[str, Kind[Any]], kept: tuple[Kept, ...] = KEPT) -> None:
+    """The registry and the format's shape cover the same kinds, each in its collection."""
+    collections = {entry.kind: entry.within or entry.kind for entry in kept}
+    described = {kind: describer.collection for kind, describer in kinds.items()}
+    if described != collections:
+        raise TypeError(f"kinds.KINDS and shape.KEPT disagree: {sorted(described.items())} against {sorted(collections.items())}")
+    unheaded = [entry.kind for entry in kept if entry.within is None and not kinds[entry.kind].heading]
+    if unheaded:
+        raise TypeError(f"no heading for the section of: {', '.join(unheaded)}")
+
+
+# A kind added to one and not the other fails here, at import, not in some view later.
+check_registry(KINDS)

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING  # noqa: F401 (re-exported)
+from .shape import COLLECTIONS, KEPT, Kept, named
 
 Likelihood = Literal[
     "almost no chance",
@@ -358,6 +359,19 @@ class Finding(NamedTuple):
     severity: Literal["error", "warning", "note"] = "error"
 
 
+def _kept_entries(data: Any, kept: Kept) -> list[tuple[Path, dict[str, Any], int, Any]]:
+    """Every item of one kind in the plain data: its path, its mapping, its position and its
+    parent's id (nested kinds)."""
+    if kept.within is None:
+        return [((kept.field, i), entry, i, None) for i, entry in _entries(data, kept.field)]
+    outer = next(k for k in KEPT if k.kind == kept.within)
+    return [
+        ((outer.field, i, kept.field, j), entry, j, parent.get("id"))
+        for i, parent in _entries(data, outer.field)
+        for j, entry in _entries(parent, kept.field)
+    ]
+
+
 def _entries(data: Any, *path: str) -> list[tuple[int, dict[str, Any]]]:
     """The mappings of a list inside ``data`` at ``path``, by position; anything malformed is
     skipped (validation reports it), so that cross-references are checked even in a file
@@ -495,7 +509,7 @@ def cross_check(data: Any) -> list[Finding]:
     citations and unknown ids reported in the same run, as a linter does.
     """
     findings: list[Finding] = []
-    for name in ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources", "hypotheses"):
+    for name in (*COLLECTIONS, "hypotheses"):
         _check_unique(data, name, findings)
 
     source_ids = {entry.get("id") for _, entry in _entries(data, "sources") if _is_number(entry.get("id"))}
@@ -527,32 +541,25 @@ def cross_check(data: Any) -> list[Finding]:
         if isinstance(ref, str) and ref not in stakeholder_ids:
             findings.append(Finding(path, f"{what} names {field} {ref!r}, which is not a stakeholder"))
 
-    for i, bullet in _entries(data, "summary"):
-        citations(("summary", i), f"bullet {bullet.get('id')!r}", bullet)
+    # Citations, on every kind the format holds (shape.KEPT); then the references only some kinds have.
+    for kept in KEPT:
+        for path, entry, position, parent in _kept_entries(data, kept):
+            citations(path, named(kept, entry, position, parent), entry)
     for i, base in _entries(data, "bases"):
-        citations(("bases", i), f"base {base.get('id')!r}", base)
         stakeholder(("bases", i, "operator"), f"base {base.get('id')!r}", base.get("operator"), "operator")
     for i, holder in _entries(data, "stakeholders"):
         for j, statement in _entries(holder, "statements"):
-            path = ("stakeholders", i, "statements", j)
-            what = f"statement {j + 1} of {holder.get('id')!r}"
-            citations(path, what, statement)
-            stakeholder((*path, "by"), what, statement.get("by"), "speaker")
+            stakeholder(("stakeholders", i, "statements", j, "by"), f"statement {j + 1} of {holder.get('id')!r}", statement.get("by"), "speaker")
     for i, tension in _entries(data, "tensions"):
-        citations(("tensions", i), f"tension {tension.get('id')!r}", tension)
         parties = tension.get("parties")
         for j, party in enumerate(parties if isinstance(parties, list) else []):
             stakeholder(("tensions", i, "parties", j), f"tension {tension.get('id')!r}", party, "party")
     for i, judgment in _entries(data, "judgments"):
         what = f"judgment {judgment.get('id')!r}"
-        citations(("judgments", i), what, judgment)
         for part in ("indicators", "assumptions"):
             _check_unique(judgment, part, findings, ("judgments", i), f"{part} of {what}")
         for j, indicator in _entries(judgment, "indicators"):
-            path = ("judgments", i, "indicators", j)
-            sources(path, "observed_in", f"indicator {indicator.get('id')!r} of {what}", "is observed in", indicator)
-    for i, event in _entries(data, "timeline"):
-        citations(("timeline", i), f"timeline event {i + 1} ({event.get('date')})", event)
+            sources(("judgments", i, "indicators", j), "observed_in", f"indicator {indicator.get('id')!r} of {what}", "is observed in", indicator)
     for i, source in _entries(data, "sources"):
         sources(("sources", i), "derived_from", f"source [{source.get('id')}]", "derives from", source)
     findings += _derivation_cycles(data)

@@ -17,11 +17,9 @@ if TYPE_CHECKING:
 
     Item = Bullet | Base | Stakeholder | Statement | Tension | Judgment | Indicator | Event | Source
 
-#: The collections of a briefing that hold citable items, in the order the format lists them.
-COLLECTIONS = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+from .shape import COLLECTIONS, NESTED_IN
 
-#: Kinds listed inside another collection: a stakeholder's statements, a judgment's indicators.
-NESTED_IN = {"statements": "stakeholders", "indicators": "judgments"}
+__all__ = ["COLLECTIONS", "NESTED_IN", "IndexView", "Ref", "StixView", "source_ref"]
 
 
 # NamedTuples, not dataclasses, for the small value types: a dataclass compiles its

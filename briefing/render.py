@@ -44,16 +44,7 @@ if TYPE_CHECKING:  # renderers read models; they never need Pydantic loaded to d
     from .model import Briefing
 
 #: The headings of a briefing's parts in documents (print, Markdown, HTML).
-SECTION_TITLES = {
-    "summary": "Summary",
-    "bases": "Bases",
-    "stakeholders": "Stakeholders",
-    "tensions": "Tensions",
-    "judgments": "Judgments",
-    "timeline": "Timeline",
-    "sources": "Sources",
-}
-assert tuple(SECTION_TITLES) == COLLECTIONS
+SECTION_TITLES = {collection: KINDS[collection].heading for collection in COLLECTIONS}
 
 
 # --- one line per item: list rows ---------------------------------------------------

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from rich.text import Text
 
 from briefing.export import to_html, to_markdown
 from briefing.index import COLLECTIONS, BriefingIndex
-from briefing.kinds import KINDS, Kind
+from briefing.kinds import KINDS, Kind, check_registry
 from briefing.loader import default_path, load
 from briefing.render import detail, row
+from briefing.shape import KEPT, Kept
 
 BUNDLED = load(default_path()).briefing
 # The fictional exercise has every kind of item; the bundled briefing has no indicators.
@@ -56,6 +58,44 @@ def test_the_views_take_their_words_from_the_registry(monkeypatch):
 def test_a_kind_that_describes_nothing_fails_loudly():
     with pytest.raises(NotImplementedError):
         Kind().label(INDEX, next(iter(INDEX.items)), None)
+
+
+def test_a_kind_missing_a_view_fails_when_it_is_defined():
+    """A kind without (say) an HTML method exported nothing, silently: now it cannot exist."""
+    with pytest.raises(TypeError, match="does not say how its items read in: html, stix"):
+
+        class Rumour(Kind[object]):
+            collection = "rumours"
+            name = "rumour"
+
+            def label(self, index, ref, item):
+                return ""
+
+            def row(self, index, ref, item):
+                return Text()
+
+            def fields(self, index, ref, item):
+                return []
+
+            def markdown(self, index, ref, item, notes):
+                return []
+
+
+def test_the_registry_and_the_formats_shape_cannot_disagree():
+    check_registry(KINDS)
+    with pytest.raises(TypeError, match="disagree"):
+        check_registry({kind: describer for kind, describer in KINDS.items() if kind != "indicators"})
+    with pytest.raises(TypeError, match="disagree"):
+        check_registry(KINDS, (*KEPT, Kept("rumours", "rumours", None, "id", "rumour {id!r}")))
+    moved = tuple(kept._replace(within="tensions") if kept.kind == "statements" else kept for kept in KEPT)
+    with pytest.raises(TypeError, match="disagree"):
+        check_registry(KINDS, moved)
+
+
+def test_the_panes_are_the_formats_collections():
+    from briefing.tui.panes import PANE_TITLES, PANES
+
+    assert PANES == COLLECTIONS and list(PANE_TITLES) == list(COLLECTIONS)
 
 
 def test_the_detail_heading_uses_the_kind_name_and_label():

@@ -125,19 +125,22 @@ def test_cross_check_reports_every_reference_problem_exactly():
     value["stakeholders"][0]["statements"][0]["citations"] = [7]
     value["sources"].append({"id": 3})
     value["sources"].append({"id": 1})
-    assert [(f.path, f.message, f.severity) for f in cross_check(value)] == [
-        (("bases", 1, "id"), "duplicate id 'b' in bases (first at item 1)", "error"),
-        (("timeline", 2, "id"), "duplicate id 'e' in timeline (first at item 2)", "error"),
-        (("sources", 3, "id"), "duplicate id 1 in sources (first at item 1)", "error"),
-        (("summary", 0, "citations", 1), "bullet 'b1' cites source [9], which is not in sources", "error"),
-        (("bases", 0, "operator"), "base 'b' names operator 'ghost', which is not a stakeholder", "error"),
-        (("stakeholders", 0, "statements", 0, "citations", 0), "statement 1 of 'alpha' cites source [7], which is not in sources", "error"),
-        (("stakeholders", 0, "statements", 0, "by"), "statement 1 of 'alpha' names speaker 'someone', which is not a stakeholder", "error"),
-        (("tensions", 0, "citations", 0), "tension 't1' cites source [6], which is not in sources", "error"),
-        (("tensions", 0, "parties", 1), "tension 't1' names party 'nobody', which is not a stakeholder", "error"),
-        (("judgments", 0, "citations", 1), "judgment 'j' cites source [4], which is not in sources", "error"),
-        (("timeline", 0, "citations", 0), "timeline event 1 (2025) cites source [5], which is not in sources", "error"),
-    ]
+    # In any order: the loader sorts findings by where they are in the file.
+    assert sorted((f.path, f.message, f.severity) for f in cross_check(value)) == sorted(
+        [
+            (("bases", 1, "id"), "duplicate id 'b' in bases (first at item 1)", "error"),
+            (("timeline", 2, "id"), "duplicate id 'e' in timeline (first at item 2)", "error"),
+            (("sources", 3, "id"), "duplicate id 1 in sources (first at item 1)", "error"),
+            (("summary", 0, "citations", 1), "bullet 'b1' cites source [9], which is not in sources", "error"),
+            (("bases", 0, "operator"), "base 'b' names operator 'ghost', which is not a stakeholder", "error"),
+            (("stakeholders", 0, "statements", 0, "citations", 0), "statement 1 of 'alpha' cites source [7], which is not in sources", "error"),
+            (("stakeholders", 0, "statements", 0, "by"), "statement 1 of 'alpha' names speaker 'someone', which is not a stakeholder", "error"),
+            (("tensions", 0, "citations", 0), "tension 't1' cites source [6], which is not in sources", "error"),
+            (("tensions", 0, "parties", 1), "tension 't1' names party 'nobody', which is not a stakeholder", "error"),
+            (("judgments", 0, "citations", 1), "judgment 'j' cites source [4], which is not in sources", "error"),
+            (("timeline", 0, "citations", 0), "timeline event 1 (2025) cites source [5], which is not in sources", "error"),
+        ]
+    )
     # Source 3 is cited (by the base) and so is 1: no "not cited" warning for either.
 
 

@@ -19,14 +19,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from ..index import BriefingIndex, Ref
+from ..index import COLLECTIONS, BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
 from .keybar import ClickableLine
 from .virtual_list import LineView, VirtualList, row_strip, styled
 
-#: The list panes, in the order the reader meets them; each lists the briefing's collection
-#: of the same name, under the heading documents give it. The number keys follow this order.
-PANES = ("summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources")
+#: The list panes, in the order the reader meets them: one for each collection of the format
+#: (shape.COLLECTIONS), under the heading documents give it. The number keys follow this order.
+PANES = COLLECTIONS
 PANE_TITLES = {pane: SECTION_TITLES[pane] for pane in PANES}
 PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANES, 1)}
 
