@@ -71,7 +71,8 @@ def diagnosticity(ratings: Iterable[str]) -> float:
     return math.sqrt(sum((value - mean) ** 2 for value in values) / len(values))
 
 
-def _leading(totals: dict[str, float]) -> frozenset[str]:
+def leading(totals: dict[str, float]) -> frozenset[str]:
+    """The hypotheses with the least weighted inconsistency (ties within a rounding error all lead)."""
     if not totals:
         return frozenset()
     lowest = min(totals.values())
@@ -95,13 +96,13 @@ def score(hypotheses: list[Hypothesis], ach: Ach, index: BriefingIndex | None = 
         for h in ids:
             counted[h] += INCONSISTENCY.get(row.ratings.get(h, "NA"), 0)
             weighted[h] += contribution[h]
-    leaders = _leading(weighted)
+    leaders = leading(weighted)
     rows = []
     for row, is_gone, contribution in zip(ach.evidence, gone, contributions):
         critical = False
         if not is_gone:
             # Without this row: its contribution taken away, one pass over the hypotheses.
-            critical = _leading({h: weighted[h] - contribution[h] for h in ids}) != leaders
+            critical = leading({h: weighted[h] - contribution[h] for h in ids}) != leaders
         rows.append(RowScore(row.ref, row.credibility, dict(row.ratings), diagnosticity(row.ratings.values()), critical, is_gone))
     order = {h: position for position, h in enumerate(ids)}
     ranked = sorted(hypotheses, key=lambda h: (weighted[h.id], order[h.id]))

@@ -189,15 +189,15 @@ def test_a_large_matrix_scores_in_linear_time():
     import briefing.ach as ach
 
     calls = []
-    real = ach._leading
-    ach._leading = lambda totals: calls.append(len(totals)) or real(totals)
+    real = ach.leading
+    ach.leading = lambda totals: calls.append(len(totals)) or real(totals)
     try:
         hypotheses = [f"h{n}" for n in range(10)]
         ratings = ["CC", "C", "N", "I", "II", "NA"]
         rows = [{"ref": "summary:b1", "ratings": {h: ratings[(r + n) % 6] for n, h in enumerate(hypotheses)}} for r in range(2000)]
         matrix_of(hypotheses, rows)
     finally:
-        ach._leading = real
+        ach.leading = real
     assert len(calls) == 2001 and set(calls) == {10}  # once for the matrix, once per row
 
 

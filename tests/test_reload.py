@@ -41,8 +41,8 @@ async def test_the_file_read_at_start_is_not_read_again_until_it_changes(write, 
     """The first polls found the file "changed" since before it was read, and read it again."""
     path = write(MINIMAL)
     reads = []
-    read = BriefingFile._read
-    monkeypatch.setattr(BriefingFile, "_read", lambda self, by_hand: reads.append(by_hand) or read(self, by_hand))
+    read = BriefingFile.read
+    monkeypatch.setattr(BriefingFile, "read", lambda self, by_hand: reads.append(by_hand) or read(self, by_hand))
     app = create_app(path)  # given a path, as the command line does: the app reads it
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.dashboard.loaded is not None, what="the briefing")

@@ -117,7 +117,7 @@ def library_snapshot(snap_compare, tmp_path, monkeypatch, size):
     async def read_all(pilot):
         await until(pilot, lambda: not app.screen.library.unchecked() and not app.screen.checking, what="every row read")
         app.screen.today = datetime.date(2026, 11, 28)
-        app.screen._show()
+        app.screen.show_rows()
         await pilot.pause()
 
     return snap_compare(app, terminal_size=size, run_before=read_all)

@@ -96,7 +96,7 @@ async def test_an_error_loading_the_briefing_in_a_worker_is_a_notice(write, monk
     messages = Messages()
     async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         monkeypatch.setattr(briefing.tui.loading, "INLINE_LOAD_BYTES", 0)  # read in the worker
-        monkeypatch.setattr(briefing.tui.loading.BriefingFile, "_read", fail)
+        monkeypatch.setattr(briefing.tui.loading.BriefingFile, "read", fail)
         path.write_text(MINIMAL.replace("Test briefing", "Changed"), encoding="utf-8")
         await pilot.press("r")
         await until(pilot, lambda: any("Loading the briefing failed: Injected" in n for n in messages.notices), what="the notice")

@@ -73,7 +73,7 @@ def send_burst(app: BriefingApp, *keys: str) -> None:
     for key in keys:
         event = events.Key(key, CHARACTERS.get(key, key))
         event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(event)
 
 
 def row_text(app: BriefingApp, ref: Ref):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -69,6 +69,16 @@ class BriefingApp(App[int]):
         # Also when the briefing is given already: a key that arrives before the dashboard has
         # mounted and focused its first pane was lost (a loaded machine showed it).
         self._held_keys: list[events.Key] | None = None if library else []
+        #: The reader's keymap (binding id → keys), as set: the help lists the keys it gives.
+        self.keymap: dict[str, str] = {}
+
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    def update_keymap(self, keymap: Mapping[str, str]) -> None:
+        self.keymap = {**self.keymap, **keymap}
+        super().update_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
         if self.library is not None:

@@ -198,7 +198,7 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.library.scan()
-        self._show()
+        self.show_rows()
         self.rows.focus()
         self._check_in_worker()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -214,7 +214,7 @@ class LibraryScreen(Screen):
         haystack = " ".join(part for part in (row.title, row.region, row.as_of, self.library.name(row.path)) if part).casefold()
         return all(word in haystack for word in self.filter.casefold().split())
 
-    def _show(self) -> None:
+    def show_rows(self) -> None:
         """The rows again, filtered and sorted, the same briefing selected."""
         keep = self.selected.path if self.selected is not None else None
         keyed = [(sort_key(row, self.sort, self.today), row) for row in self.library.rows.values() if self._matches(row)]
@@ -369,12 +369,12 @@ class LibraryScreen(Screen):
             self.library.cache.save()
         if any(not row.checked and row.path not in self._reading_apart for row in self.library.rows.values()) and not self._reading_small:
             self._check_in_worker()  # the folder changed while it was being read
-        self._show()
+        self.show_rows()
 
     def _poll(self) -> None:
         added, changed, removed = self.library.scan()
         if added or changed or removed:
-            self._show()
+            self.show_rows()
             self._check_in_worker()
 
     # --- keys ----------------------------------------------------------------------------------
@@ -389,21 +389,21 @@ class LibraryScreen(Screen):
             return
         event.stop()
         event.prevent_default()
-        self._show()
+        self.show_rows()
 
     def action_clear_filter(self) -> None:
         if self.filter:
             self.filter = ""
-            self._show()
+            self.show_rows()
 
     def action_sort(self, step: int) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + step) % len(SORTS)]
         self.reverse = False
-        self._show()
+        self.show_rows()
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
-        self._show()
+        self.show_rows()
 
     @on(ColumnHeadings.Clicked)
     def _heading_clicked(self, event: ColumnHeadings.Clicked) -> None:
@@ -411,7 +411,7 @@ class LibraryScreen(Screen):
             self.reverse = not self.reverse
         else:
             self.sort, self.reverse = event.key, False
-        self._show()
+        self.show_rows()
 
     @on(LibraryRows.Chosen)
     def action_open(self) -> None:

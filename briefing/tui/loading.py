@@ -93,13 +93,13 @@ class BriefingFile(Widget):
         if current is not None and current[1] >= INLINE_LOAD_BYTES:
             self._load_in_worker(by_hand)
         else:
-            self.post_message(self._read(by_hand))
+            self.post_message(self.read(by_hand))
 
     @guarded_work("Loading the briefing", group="load", exclusive=True)
     def _load_in_worker(self, by_hand: bool) -> None:
-        self.post_message(self._read(by_hand))
+        self.post_message(self.read(by_hand))
 
-    def _read(self, by_hand: bool) -> Message:
+    def read(self, by_hand: bool) -> Message:
         """The one load path: the baseline once, then the file; a message says how it went."""
         from ..loader import LoadError, load
 

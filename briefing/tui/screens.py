@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from ..index import BriefingIndex, Ref
 from ..text import clean
 from .virtual_list import VirtualList
-from .widgets import KeysWelcome, TakesTypedKeys
+from .widgets import KeysWelcome, TakesTypedKeys, bindings_of
 from .workers import guarded_work
 
 if TYPE_CHECKING:
@@ -285,39 +285,39 @@ class HelpScreen(ModalScreen[None]):
     def entries(self) -> list[tuple[str, str, str]]:
         """(where, keys, what) for every key the help lists, from the live bindings."""
         app = self.app
+        keymap = app.keymap
         groups = []
         if app.library is not None:
             from .library import LibraryScreen
 
             library = next(screen for screen in app.screen_stack if isinstance(screen, LibraryScreen))
             groups += [
-                ("In the library (type to filter)", [library._bindings]),
-                ("In the search of every briefing", [LibrarySearchScreen._merge_bindings()]),
+                ("In the library (type to filter)", bindings_of(type(library), keymap)),
+                ("In the search of every briefing", bindings_of(LibrarySearchScreen, keymap)),
             ]
         if app.has_dashboard and app.dashboard.has_layout:
             dashboard = app.dashboard
             groups += [
-                ("Everywhere" if app.library is None else "In a briefing", [dashboard._bindings, app._bindings]),
-                ("In a list pane", [dashboard.pane("summary")._bindings]),
-                ("In Sources", [dashboard.pane("sources")._bindings]),
-                ("In the Detail pane", [dashboard.detail._bindings]),
-                ("In search", [SearchScreen._merge_bindings()]),
-                ("In the watch list", [WatchScreen._merge_bindings()]),
-                ("In the hypotheses matrix", [HypothesesScreen._merge_bindings()]),
+                ("Everywhere" if app.library is None else "In a briefing", bindings_of(type(dashboard), keymap) + bindings_of(type(app), keymap)),
+                ("In a list pane", bindings_of(type(dashboard.pane("summary")), keymap)),
+                ("In Sources", bindings_of(type(dashboard.pane("sources")), keymap)),
+                ("In the Detail pane", bindings_of(type(dashboard.detail), keymap)),
+                ("In search", bindings_of(SearchScreen, keymap)),
+                ("In the watch list", bindings_of(WatchScreen, keymap)),
+                ("In the hypotheses matrix", bindings_of(HypothesesScreen, keymap)),
             ]
         else:
-            groups.append(("Everywhere", [app._bindings]))
+            groups.append(("Everywhere", bindings_of(type(app), keymap)))
         entries = []
-        for title, maps in groups:
+        for title, bindings in groups:
             seen: dict[str, list[str]] = {}
-            for key_bindings in (kb for bindings_map in maps for kb in bindings_map.key_to_bindings.values()):
-                for binding in key_bindings:
-                    # Ours carry an id; Textual's own (scrolling sideways, copying) do nothing here.
-                    if not binding.description or binding.id is None:
-                        continue
-                    if binding.id == "quit" and app.library is not None and not app.has_dashboard:
-                        continue  # in the library q is a letter of the filter
-                    seen.setdefault(binding.description, []).append(app.get_key_display(binding))
+            for binding in bindings:
+                # Ours carry an id; Textual's own (scrolling sideways, copying) do nothing here.
+                if not binding.description or binding.id is None:
+                    continue
+                if binding.id == "quit" and app.library is not None and not app.has_dashboard:
+                    continue  # in the library q is a letter of the filter
+                seen.setdefault(binding.description, []).append(app.get_key_display(binding))
             entries += [(title, " / ".join(dict.fromkeys(keys)), description) for description, keys in seen.items()]
         palette = app.get_key_display(Binding("ctrl+p", ""))
         entries.append(("Palette", palette, "Command palette: every action, go to any item, themes"))

@@ -221,7 +221,7 @@ class VirtualList(LineView, can_focus=True):
             self._starts = starts
         return self._starts
 
-    def _row_lines(self, row: int) -> tuple[int, int]:
+    def row_extent(self, row: int) -> tuple[int, int]:
         """The first line of a row and its height."""
         if not self.wraps:
             return row, 1
@@ -268,7 +268,7 @@ class VirtualList(LineView, can_focus=True):
         row = self._row_at_line(line)
         if row is None:
             return self.blank_line(width)
-        first, _ = self._row_lines(row)
+        first, _ = self.row_extent(row)
         strips = self._strips(row)
         strip = strips[min(line - first, len(strips) - 1)]
         if row == self.highlighted:
@@ -293,13 +293,13 @@ class VirtualList(LineView, can_focus=True):
         # Before the first layout there is no width to wrap rows at (and nothing drawn yet):
         # wrapping at one column made every row hundreds of lines.
         if row is not None and row < self.row_count and self.size.width:
-            first, height = self._row_lines(row)
+            first, height = self.row_extent(row)
             self.refresh(Region(0, first - self.scroll_offset.y, self.size.width, height))
 
     def scroll_to_highlight(self) -> None:
         if self.highlighted is None or not self.size.height:
             return
-        first, height = self._row_lines(self.highlighted)
+        first, height = self.row_extent(self.highlighted)
         self.scroll_to_region(Region(0, first, 1, height), animate=False, force=True, immediate=True)
 
     def _move(self, row: int) -> None:
@@ -326,14 +326,14 @@ class VirtualList(LineView, can_focus=True):
     def action_page_up(self) -> None:
         if self.highlighted is None:
             return
-        first, _ = self._row_lines(self.highlighted)
+        first, _ = self.row_extent(self.highlighted)
         target = self._row_at_line(max(first - self._page_rows(), 0))
         self._move(target if target is not None else 0)
 
     def action_page_down(self) -> None:
         if self.highlighted is None:
             return
-        first, _ = self._row_lines(self.highlighted)
+        first, _ = self.row_extent(self.highlighted)
         target = self._row_at_line(first + self._page_rows())
         self._move(target if target is not None else self.row_count - 1)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding, BindingsMap
 from textual.message import Message
 from textual.widgets import Static
 
@@ -13,6 +15,7 @@ from ..text import clean
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
     from textual.widget import Widget
 
     from ..refs import Ref
@@ -54,3 +57,15 @@ class OneLine(Static):
 
         text = Text() if content is None else content if isinstance(content, Text) else Text(str(content))
         super().update(Content.from_rich_text(text), layout=False)
+
+
+def bindings_of(cls: type[DOMNode], keymap: Mapping[str, str] | None = None) -> list[Binding]:
+    """What a class of screen or widget binds, its bases' first, with the reader's keymap
+    applied (``BriefingApp.keymap``): the keys as they act, for the help."""
+    bindings = BindingsMap()
+    for klass in reversed(cls.__mro__):  # a key a subclass binds replaces its bases' binding of it
+        if "BINDINGS" in vars(klass):
+            bindings.key_to_bindings.update(BindingsMap(vars(klass)["BINDINGS"]).key_to_bindings)
+    if keymap:
+        bindings.apply_keymap(dict(keymap))
+    return [binding for key_bindings in bindings.key_to_bindings.values() for binding in key_bindings]
