@@ -50,6 +50,16 @@ def _source_numbers(value: str) -> list[int]:
     return numbers
 
 
+def _columns(value: str) -> int:
+    try:
+        columns = int(value)
+    except ValueError:
+        columns = 0
+    if columns < 20:
+        raise argparse.ArgumentTypeError(f"expected a width of 20 columns or more; got {value!r}")
+    return columns
+
+
 def _add_without(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--without",
@@ -95,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("print", help="print a briefing to the console", description="Render a briefing to the console.")
     show.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
     _add_without(show)
-    show.add_argument("--width", type=int, metavar="COLUMNS", help="render at this width (default: the terminal's)")
+    show.add_argument("--width", type=_columns, metavar="COLUMNS", help="render at this width (default: the terminal's)")
     show.add_argument(
         "--section",
         action="append",
@@ -199,6 +209,11 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         if loaded is None:
             tally["errors"] += 1
             continue
+        unknown = sorted(set(without) - {source.id for source in loaded.briefing.sources})
+        if unknown:  # before "ok": the command as asked cannot be answered for this file
+            print(f"briefing check: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file}", file=sys.stderr)
+            status = max(status, EXIT_USAGE)
+            continue
         tally["warnings" if loaded.count("warning") else "clean"] += 1
         if not quiet:
             warnings = loaded.count("warning")
@@ -206,12 +221,6 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
             counts = f"{warnings} warning{'s' * (warnings != 1)}" + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
             print(f"{file}: ok ({counts})")
         if without:
-            known = {source.id for source in loaded.briefing.sources}
-            unknown = sorted(set(without) - known)
-            if unknown:
-                print(f"briefing check: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file}", file=sys.stderr)
-                status = max(status, EXIT_USAGE)
-                continue
             _print_withdrawal(file, loaded, without)
     if any(Path(file).is_dir() for file in files):  # a folder: say how the desk stands
         total = len(expanded)
@@ -274,6 +283,13 @@ def run_print(file: str | None, max_bytes: int, width: int | None, sections: Seq
         console.print(part)
     stream.flush()
     return EXIT_OK
+
+
+def _print_to_stdout(renderable) -> None:
+    """A Rich renderable on stdout; piped, its lines lose the spaces Rich pads them with."""
+    stream = sys.stdout if sys.stdout.isatty() else _TrimmedLines(sys.stdout)
+    _QuietOnClosedPipe(highlight=False, emoji=False, file=stream).print(renderable)
+    stream.flush()
 
 
 def _QuietOnClosedPipe(**options):
@@ -509,11 +525,9 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        from rich.console import Console
-
         from .render import diff_document
 
-        Console(highlight=False, emoji=False).print(diff_document(changes, old, new))
+        _print_to_stdout(diff_document(changes, old, new))
     for warning in warnings:
         print(f"{new}: warning: {warning}", file=sys.stderr)
     return EXIT_OK if not changes else EXIT_INVALID
@@ -546,11 +560,10 @@ def run_ach(file: str | None, max_bytes: int, without: Sequence[int], format: st
 
         print(json.dumps(as_json(matrix), indent=2, ensure_ascii=False))
         return EXIT_OK
-    from rich.console import Console
 
     from .render import ach_document
 
-    Console(highlight=False, emoji=False).print(ach_document(index, matrix))
+    _print_to_stdout(ach_document(index, matrix))
     return EXIT_OK
 
 
@@ -584,6 +597,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # `briefing FILE` opens the dashboard: anything that is not a command or an option is a file.
     if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        mistyped = _mistyped_command(args[0])
+        if mistyped is not None:
+            print(mistyped, file=sys.stderr)
+            return EXIT_USAGE
         args.insert(0, "tui")
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "tui")
@@ -613,6 +630,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _mistyped_command(word: str) -> str | None:
+    """What to say when the first word is neither a command nor a file there is: the
+    nearest command, when one is near."""
+    import difflib
+
+    if Path(word).exists() or Path(word).suffix or "/" in word or "\\" in word:
+        return None  # a file's name: the dashboard says if it cannot be read
+    near = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"did you mean 'briefing {near[0]}'?" if near else f"commands: {', '.join(COMMANDS)}"
+    return f"briefing: error: {word!r} is neither a command nor a file; {hint}"
 
 
 def entry_point() -> None:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from .shape import KEPT, Kept
 from .text import (
+    SEVERITY_STYLE,
     STYLE_DIM,
     STYLE_LABEL,
     STYLE_MARKER,
@@ -55,6 +56,8 @@ class Kind(Generic[ItemT]):
     name: ClassVar[str]
     #: The heading of its section (kinds at the top level only): documents and the dashboard use it.
     heading: ClassVar[str] = ""
+    #: ``print`` lists the section as rows, one bullet each (short items), not each item's fields.
+    printed_as_rows: ClassVar[bool] = False
     #: Whether an item shown in full is headed with its label (a statement's label repeats its text).
     titled: ClassVar[bool] = True
     #: How a source's cited-by list names the item ("Bullet: …"); None: the kind's name.
@@ -112,6 +115,7 @@ def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str |
 class BulletKind(Kind["Bullet"]):
     collection = "summary"
     heading = "Summary"
+    printed_as_rows = True
     name = "bullet"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Bullet) -> str:
@@ -362,7 +366,8 @@ class TensionKind(Kind["Tension"]):
         parties = ", ".join(_stakeholder_name(index, party) or party for party in item.parties)
         return [
             ("id", item.id),
-            ("severity", severity_text(item.severity)),
+            # Under its key the value is the level alone ("severity  medium", not "severity  medium severity").
+            ("severity", Text(item.severity, SEVERITY_STYLE[item.severity]) if item.severity else Text("not assessed", STYLE_DIM)),
             ("parties", parties or None),
             ("description", item.description),
         ]
@@ -560,6 +565,7 @@ class IndicatorKind(Kind["Indicator"]):
 class EventKind(Kind["Event"]):
     collection = "timeline"
     heading = "Timeline"
+    printed_as_rows = True
     name = "event"
 
     def label(self, index: BriefingIndex, ref: Ref, item: Event) -> str:

@@ -145,7 +145,7 @@ class Reader:
             return Go(None)
         step: Step = follow(self.index, ref, step_by, self.trail)
         if step.target is None:
-            return Go(None, message=step.message or "", severity=step.severity)
+            return Go(None, message=step.message, severity=step.severity)
         return Go(step.target, step.trail, records_history(step_by, self.trail, step))
 
     def arrive(self, ref: Ref, trail: Trail | None, leaving: Place | None) -> Marks | None:

@@ -154,7 +154,11 @@ def detail(
     id, which only an editor of the file needs, last and dim."""
     item: Any = index.items[ref]
     kind = KINDS[ref.kind]
-    heading = Text(one_line(index.label(ref), 200) if kind.titled else kind.name.capitalize(), "bold")
+    pairs = kind.fields(index, ref, item)
+    label = one_line(index.label(ref), 100_000) if kind.titled else ""
+    # A label that is one of the fields (a judgment's statement) heads the item in full, once.
+    said_in_full = any(isinstance(value, str) and one_line(value, 100_000) == label for _, value in pairs)
+    heading = Text((label if said_in_full else one_line(label, 200)) if kind.titled else kind.name.capitalize(), "bold")
     under = Text(kind.name.capitalize() if kind.titled else "", STYLE_DIM)
     citations = getattr(item, "citations", None)
     if citations:
@@ -164,7 +168,6 @@ def detail(
     blocks: list[RenderableType] = [heading]
     if under:
         blocks.append(under)
-    pairs = kind.fields(index, ref, item)
     if withdrawn:
         pairs = kind.without(index, ref, item, withdrawn, pairs)
     ids: list[Text] = []
@@ -183,7 +186,7 @@ def detail(
                 ids.append(Text.assemble(("id ", STYLE_DIM), (clean(value), STYLE_DIM)))
             continue
         value_text = plain(value) if isinstance(value, str) else value
-        if kind.titled and isinstance(value_text, Text) and value_text.plain == heading.plain:
+        if said_in_full and isinstance(value, str) and one_line(value, 100_000) == label:
             continue  # the heading says it already (a judgment's statement is its label)
         if key == "text" or (isinstance(value_text, Text) and ("\n" in value_text.plain or len(value_text.plain) > 48)):
             flush()
@@ -344,7 +347,8 @@ def document_parts(
     withdrawn = withdrawn_with_derivations(index, asked) if asked else frozenset()
     started = False
     if sections is None:
-        yield from (header(briefing), Text(""), bluf(briefing))
+        # The BLUF's lines hang under its text, not under its label.
+        yield from (header(briefing), Text(""), Fields([(Text.assemble(("BLUF", "bold reverse"), " "), Text(clean(briefing.bluf)))]))
         started = True
     if asked:
         yield Text("")
@@ -361,14 +365,24 @@ def document_parts(
         yield section_rule(SECTION_TITLES[collection], count)
         # Every kind reads as its registry entry says (bases had a table of their own here,
         # which never showed a base's role).
-        if collection in ("summary", "timeline"):
+        if KINDS[collection].printed_as_rows:
             for first in range(0, len(refs), ROWS_PER_PART):
                 yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:
             for ref in refs:
-                if ref.kind not in ("statements", "indicators"):  # shown in their stakeholder's, judgment's fields
+                if ref.kind == collection:  # nested items are shown in their parent's fields
                     title = _print_title(index, ref, withdrawn)
-                    yield from (title, fields(index, ref, indent=3, withdrawn=withdrawn, said=title.plain.strip()), Text(""))
+                    said = title.plain.strip()
+                    yield from (
+                        Fields([("", title)]),
+                        fields(index, ref, indent=3, withdrawn=withdrawn, said=said),
+                        Text(""),
+                    )  # wrapped lines hang under the first
+    if briefing.ach is None and sections is not None and "hypotheses" in wanted:
+        if started:
+            yield Text("")
+        yield section_rule("Competing hypotheses", 0)
+        yield Text(" No competing hypotheses in this briefing.", STYLE_DIM)
     if briefing.ach is not None and (sections is None or "hypotheses" in wanted):
         from .ach import score
 
@@ -379,9 +393,7 @@ def document_parts(
 
 
 def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:
-    title = Text(" ")
-    title.append_text(KINDS[ref.kind].print_title(index, ref, index.items[ref], row(index, ref, withdrawn=withdrawn)))
-    return title
+    return KINDS[ref.kind].print_title(index, ref, index.items[ref], row(index, ref, withdrawn=withdrawn))
 
 
 def withdrawal_section(index: BriefingIndex, withdrawn: frozenset[int]) -> list[RenderableType]:

@@ -213,3 +213,70 @@ def test_print_shows_every_field_of_a_base_its_role_too(capsys):
     out = capsys.readouterr().out
     assert out.count("role     Key to Russia's regional security strategy") == 2
     assert "operator Russia" in out and "status   Operating" in out
+
+
+# --- defects a new user found (#22): each answer is a line, and the exit code says how it went
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "wide"])
+def test_print_refuses_a_width_it_cannot_draw_at(width, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["print", "--width", width])
+    assert exit.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and f"expected a width of 20 columns or more; got '{width}'" in err
+
+
+def test_check_without_an_unknown_source_says_so_and_not_ok(capsys):
+    assert main(["check", "--without", "9"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "no source [9]" in err
+
+
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [
+        ("frobnicate", "'frobnicate' is neither a command nor a file; commands: tui, check, print"),
+        ("chek", "'chek' is neither a command nor a file; did you mean 'briefing check'?"),
+        ("exprot", "did you mean 'briefing export'?"),
+    ],
+)
+def test_a_mistyped_command_suggests_the_nearest(word, said, capsys):
+    assert main([word]) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_a_missing_file_is_still_a_missing_file(capsys, tmp_path):
+    assert main([str(tmp_path / "nosuch.yaml")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_print_of_a_section_the_briefing_lacks_says_so(capsys):
+    assert main(["print", "--section", "hypotheses"]) == 0
+    assert "No competing hypotheses in this briefing." in capsys.readouterr().out
+
+
+def test_ach_and_diff_write_no_trailing_spaces():
+    from .conftest import ROOT
+
+    exercise = ROOT / "data" / "examples" / "exercise.yaml"
+    for args in (["ach", str(exercise)], ["diff", str(exercise), str(exercise.with_name("exercise-v2.yaml"))]):
+        result = run(*args)
+        assert result.stdout and [line for line in result.stdout.splitlines() if line != line.rstrip()] == [], args
+
+
+def test_print_hangs_wrapped_lines_under_their_first():
+    """Wrapped titles and the BLUF fell back to column 0."""
+    result = run("print", "--width", "60")
+    lines = result.stdout.splitlines()
+    bluf = next(number for number, line in enumerate(lines) if line.startswith("BLUF"))
+    assert lines[bluf + 1].startswith("      ") and lines[bluf + 1].strip()
+    tartus = next(number for number, line in enumerate(lines) if line.startswith(" Tartus naval base"))
+    assert lines[tartus + 1].startswith(" ") and lines[tartus + 1].strip().startswith("·")
+
+
+def test_a_tensions_severity_is_not_said_twice():
+    from .conftest import ROOT
+
+    result = run("print", str(ROOT / "data" / "examples" / "exercise.yaml"))
+    assert "   severity    medium\n" in result.stdout and "severity    medium severity" not in result.stdout

@@ -109,3 +109,15 @@ def test_the_detail_heading_uses_the_kind_name_and_label():
     text = console.export_text()
     assert "Tartus naval base\nBase  ·  2 sources" in text
     assert "\nStatement\n" in text  # a statement is not titled: its label repeats its text
+
+
+def test_a_judgment_in_full_says_its_statement_once_and_whole():
+    """Its statement is its label: Detail headed it cut at "…" and then said it again."""
+    from rich.console import Console
+
+    ref = next(ref for ref in BUNDLED_INDEX.items if ref.kind == "judgments")
+    console = Console(width=90, record=True)
+    console.print(detail(BUNDLED_INDEX, ref))
+    shown = " ".join(console.export_text().split())
+    statement = " ".join(BUNDLED_INDEX.items[ref].text.split())
+    assert shown.count(statement) == 1 and shown.startswith(statement) and "…" not in shown.split("Judgment")[0]

@@ -191,3 +191,40 @@ def test_zoom_follows_what_is_focused_and_toggles_back():
     assert state.toggle_zoom("detail") is None
     assert state.toggle_zoom(None) == "pane"
     assert state.toggle_bluf() is True and state.toggle_bluf() is False
+
+
+def test_before_a_briefing_is_read_nothing_is_marked_and_nothing_breaks():
+    state = Reader(PANES, trail=Trail(B1, 0))
+    assert state.marks() == {} and state.banner(S1) is None and state.set_trail(None) == Marks()
+    state.history.visit(Place(B1, None))
+    assert state.step_history(Place(B2, None), forward=False) == Go(None, message=GONE, severity="warning")
+    assert state.toggle_withdrawn(1) == "Withdrew source [1]. w again toggles it back." and state.gone == {1}
+
+
+def test_a_citation_of_a_missing_source_warns():
+    state = Reader(PANES)
+    state.show(index(MINIMAL.replace("citations: [1, 2]", "citations: [1, 5]")))
+    assert state.follow(B1, -1) == Go(None, message="Source [5] is not in this briefing.", severity="warning")
+
+
+def test_following_the_origins_first_citation_again_is_a_new_step_of_history():
+    state = reader()
+    state.arrive(S2, Trail(B1, 1), Place(B1, None))
+    assert state.follow(B1, 0) == Go(S1, Trail(B1, 0), record=True)
+
+
+def test_back_forward_and_back_again_return_to_the_same_places():
+    state = reader()
+    state.arrive(S1, Trail(B1, 0), Place(B1, None))
+    assert state.step_history(Place(S1, Trail(B1, 0)), forward=False).ref == B1
+    assert state.step_history(Place(B1, None), forward=True).ref == S1
+    assert state.step_history(Place(S1, Trail(B1, 0)), forward=False).ref == B1
+
+
+def test_a_reload_keeps_what_derives_from_a_withdrawn_source_withdrawn():
+    text = MINIMAL + "  - id: 3\n    title: Copy of one\n    derived_from: [1]\n"
+    state = Reader(PANES)
+    state.show(index(text))
+    state.toggle_withdrawn(1)
+    state.show(index(text))
+    assert state.gone == {1, 3}
