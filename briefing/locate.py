@@ -106,16 +106,15 @@ def _describe(loc: tuple[Any, ...]) -> str:
 
 
 def _a_value(value: Any) -> str:
-    """What a YAML value is, in a reader's words."""
+    """What a YAML value found where a mapping belongs is, in a reader's words (the loader
+    builds nothing else: a mapping there is no error)."""
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
         return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "nothing" if value is None else "a value"
+    return "a string" if isinstance(value, str) else "nothing"
 
 
 def validation_message(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], bool]:

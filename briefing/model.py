@@ -63,8 +63,7 @@ def check_partial_date(value: str) -> str:
 
 def partial_date_key(value: str) -> tuple[int, int, int]:
     """A sort key for a partial date: a missing month or day sorts first."""
-    parts = [int(part) for part in value.split("-")]
-    parts += [0] * (3 - len(parts))
+    parts = [int(part) for part in value.split("-")] + [0, 0]
     return parts[0], parts[1], parts[2]
 
 
@@ -246,7 +245,7 @@ class Indicator(Strict):
 
     def status_without(self, withdrawn: frozenset[int]) -> str:
         """Its status while sources are withdrawn: observed only in those, it is not observed."""
-        if self.status != "not observed" and self.observed_in and withdrawn.issuperset(self.observed_in):
+        if self.observed_in and withdrawn.issuperset(self.observed_in):
             return "not observed"
         return self.status
 

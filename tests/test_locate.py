@@ -155,3 +155,18 @@ def test_a_problem_is_placed_at_its_key_its_value_or_its_nearest_parent():
     assert locate(("summary", 0, "label"), positions, keys, prefer_key=True) == "bullet"
     assert locate(("bases", 3), positions, keys, prefer_key=False) == "root"
     assert locate(("bases", 3), {}, {}, prefer_key=False) is None
+
+
+def test_a_value_where_a_mapping_belongs_is_named_for_what_it_is():
+    from briefing.loader import LoadError, load_text
+
+    from .conftest import MINIMAL
+
+    found = {}
+    for value in ("true", "3", "2.5", "x", "null", "[1]"):
+        try:
+            load_text(MINIMAL.replace("  - id: b2\n", f"  - {value}\n  - id: b2\n"))
+        except LoadError as error:
+            found[value] = error.diagnostics[0].message
+    for value, words in (("true", "a boolean"), ("3", "a number"), ("2.5", "a number"), ("x", "a string"), ("null", "nothing"), ("[1]", "a list")):
+        assert found[value] == f"summary[1]: expected a mapping (key: value lines), found {words}", value

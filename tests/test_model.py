@@ -232,3 +232,36 @@ def test_a_blank_string_is_refused_in_words(blank):
 
 def test_text_around_spaces_is_kept_as_written():
     assert Briefing.model_validate(data(title=" Spaced ")).title == " Spaced "
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("ftp://example.org/x", "expected an http:// or https:// URL"),
+        ("HTTPS://example.org/x", "expected an http:// or https:// URL"),
+        ("https://example.org/a b", "a URL may not hold white space (percent-encode it)"),
+        ("https://example.org/<img", "a URL may not hold the character '<' (percent-encode it)"),
+        ("https://example.org/a`b", "a URL may not hold the character '`' (percent-encode it)"),
+        ("https://example.org/a\\b", "a URL may not hold the character '\\\\' (percent-encode it)"),
+        ("https://example.org/\x7f", "a URL may not hold control character U+007F (percent-encode it)"),
+        ("https://example.org/\x01", "a URL may not hold control character U+0001 (percent-encode it)"),
+        ("https://example.org/caf\u00e9", "a URL may not hold the character 'é' (percent-encode it)"),
+        ("https://example.org/a%zz", "a % in a URL must start an escape such as %20"),
+        ("https://example.org/a%2", "a % in a URL must start an escape such as %20"),
+        ("https://user:pw@example.org/", "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"),
+        ("https://exa_mple.org/", "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"),
+    ],
+)
+def test_a_refused_url_is_told_why(url, why):
+    from briefing.model import check_url
+
+    with pytest.raises(ValueError) as refused:
+        check_url(url)
+    assert str(refused.value) == why
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a%20b?q=1#f", "http://[::1]:8080/x", "https://xn--caf-dma.example/", "https://a.b.c.d./~x"])
+def test_a_url_as_rfc_3986_writes_it_passes(url):
+    from briefing.model import check_url
+
+    assert check_url(url) == url

@@ -241,7 +241,7 @@ class BriefingApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Not Textual's Maximize (it left focus on hidden panes) nor its key panel (it lists
         # keys that do nothing here): the help screen and these commands say what works.
-        hidden = {"Maximize", "Minimize", "Keys"}
+        hidden = {"Maximize", "Minimize", "Keys", "Quit"}  # Quit: ours, from the bindings, says its key
         yield from (command for command in super().get_system_commands(screen) if command.title not in hidden)
         if self.has_dashboard:
             stem = self.dashboard.source.path.stem

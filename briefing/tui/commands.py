@@ -12,11 +12,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..index import Ref
 from ..text import one_line
+from .widgets import offered
 
 if TYPE_CHECKING:
     from .app import BriefingApp
 
 SKIP = {"quit-now", "help-close", "escape"}
+#: Moving the cursor is no command: the palette lists what to do, not where to go.
+MOVES = {"cursor-up", "cursor-down", "first", "last", "page-up", "page-down"}
 
 
 def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
@@ -27,7 +30,9 @@ def binding_commands(app: BriefingApp) -> Iterable[SystemCommand]:
     # no commands).
     screen = app.dashboard if app.has_dashboard else app.screen_stack[0]
     for node, binding, enabled, _tooltip in screen.active_bindings.values():
-        if not enabled or not binding.description or binding.id is None or binding.id in SKIP or binding.action in seen:
+        if not enabled or not binding.description or binding.id is None or binding.id in SKIP | MOVES or binding.action in seen:
+            continue
+        if not offered(node, binding.action):
             continue
         seen.add(binding.action)
         yield SystemCommand(binding.description, f"key: {app.get_key_display(binding)}", partial(app.run_action, binding.action, node))

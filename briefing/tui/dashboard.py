@@ -70,6 +70,9 @@ class DashboardScreen(BriefingFrame):
         ref = self.current_ref()
         banner = self.reader.banner(ref)
         trail = trail_text(self.index.label(banner[0]), banner[1], banner[2]) if banner else None
+        sources = self.pane("sources")
+        if isinstance(sources, SourcesList):
+            sources.follow_trail(banner is not None and self.reader.current_pane == "sources")
         shared = self.library is not None and ref is not None and ref.kind == "sources"
         elsewhere = self.library.also_in(str(self.source.path), int(ref.key)) if shared else ()  # type: ignore[union-attr]
         self.detail.show(self.index, ref, self.reader.marks().get(ref) if ref else None, trail, self.reader.gone, elsewhere)
@@ -255,6 +258,15 @@ class DashboardScreen(BriefingFrame):
             return self.index is not None
         return True
 
+    def offers(self, action: str) -> bool:
+        """The watch list and the matrix only for a briefing that has them."""
+        briefing = self.loaded.briefing if self.loaded is not None else None
+        if action == "watch":
+            return briefing is not None and any(judgment.indicators for judgment in briefing.judgments)
+        if action == "hypotheses":
+            return briefing is not None and briefing.ach is not None
+        return True
+
     def _open_dialog(self, dialog) -> None:
         """A dialog that answers with an item (a search hit, an indicator, a row's evidence): go there."""
         self.app.push_screen(dialog, lambda ref: self.go(ref) if ref is not None else None)
@@ -262,13 +274,17 @@ class DashboardScreen(BriefingFrame):
     def action_watch(self) -> None:
         from .screens import WatchScreen
 
-        if self.index is not None:
+        if not self.offers("watch"):
+            say(self, "This briefing has no indicators to watch.")
+        elif self.index is not None:
             self._open_dialog(WatchScreen(self.index, self.reader.changes, self.reader.gone))
 
     def action_hypotheses(self) -> None:
         from .screens import HypothesesScreen
 
-        if self.index is not None:
+        if not self.offers("hypotheses"):
+            say(self, 'This briefing has no competing hypotheses (the README\'s "Competing hypotheses" says how to add them).')
+        elif self.index is not None:
             self._open_dialog(HypothesesScreen(self.index, self.reader.gone))
 
     def action_search(self) -> None:

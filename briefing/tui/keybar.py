@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from .widgets import offered
+
 
 class KeyBar(Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key", "keybar--description"}
@@ -53,10 +55,10 @@ class KeyBar(Static):
         targets: list[tuple[int, int, str]] = []
         shown: set[str] = set()
         palette = None
-        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.action == "command_palette":
                 palette = binding
-            if not binding.show or binding.action in shown:
+            if not binding.show or binding.action in shown or not offered(node, binding.action):
                 continue
             shown.add(binding.action)
             start = len(text)

@@ -185,6 +185,9 @@ class SourcesList(ItemList):
         Binding("w", "withdraw", "Withdraw", id="withdraw"),
     ]
 
+    #: A trail shows the highlighted source: ] and [ move along it (off a trail a source cites nothing).
+    on_trail = False
+
     class WithdrawRequested(RefMessage):
         """What if this source is wrong? Toggle it withdrawn for the session."""
 
@@ -197,6 +200,31 @@ class SourcesList(ItemList):
     def action_withdraw(self) -> None:
         if self.highlighted_ref is not None:
             self.post_message(self.WithdrawRequested(self.highlighted_ref))
+
+    def offers(self, action: str) -> bool:
+        """Open URL only for a source with one; next and previous citation only on a trail."""
+        if action == "open_url":
+            return self.url is not None
+        if action == "step_citation":
+            return self.on_trail
+        return True
+
+    @property
+    def url(self) -> str | None:
+        ref = self.highlighted_ref
+        source = self._index.sources.get(int(ref.key)) if self._index is not None and ref is not None else None
+        return source.url if source is not None else None
+
+    def follow_trail(self, on_trail: bool) -> None:
+        if on_trail != self.on_trail:
+            self.on_trail = on_trail
+            self.refresh_bindings()
+
+    @on(VirtualList.Moved)
+    def _offers_changed(self) -> None:
+        if self.url != getattr(self, "_url_offered", None):
+            self._url_offered = self.url
+            self.refresh_bindings()  # the footer and the palette offer Open URL as it applies
 
     def action_cited_by(self) -> None:
         if self.highlighted_ref is not None:

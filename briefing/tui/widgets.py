@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from ..refs import Ref
 
 
+def offered(node: object, action: str) -> bool:
+    """Whether a binding's action would act on what is focused now: a node says no with an
+    ``offers(action)`` method (a source without a URL offers no "Open URL"). The footer and
+    the palette list only what is offered; the key still answers, with a notice saying why
+    it cannot act (``check_action`` would silence it)."""
+    offers = getattr(node, "offers", None)
+    return offers(action.partition("(")[0]) if callable(offers) else True  # "step_citation(1)": its name
+
+
 def say(node: Widget | App, message: str, severity: str = "information") -> None:
     """A notification, always plain text: messages quote ids and URLs from the briefing."""
     node.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
