@@ -69,10 +69,19 @@ class BriefingIndex:
             for parent in dict.fromkeys(source.derived_from):
                 self.derived_by.setdefault(parent, []).append(source.id)
         self._roots: dict[int, frozenset[int]] = {}
+        self._grades_sources: bool | None = None
         self.cited_by: dict[int, list[Ref]] = {source.id: [] for source in briefing.sources}
         for ref, item in self.items.items():
             for source_id in dict.fromkeys(getattr(item, "citations", ())):
                 self.cited_by.setdefault(source_id, []).append(ref)
+
+    @property
+    def grades_sources(self) -> bool:
+        """Whether any source of the briefing is graded (reliability or credibility)."""
+        graded = self._grades_sources
+        if graded is None:
+            graded = self._grades_sources = any(source.reliability or source.credibility for source in self.sources.values())
+        return graded
 
     def __contains__(self, ref: object) -> bool:
         return ref in self.items

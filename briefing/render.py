@@ -71,7 +71,7 @@ def evidence_note(index: BriefingIndex, ref: Ref, item: Any, withdrawn: frozense
     """The strength of an item's evidence, and the flags it raises: thin evidence for high
     confidence, none left once sources are withdrawn."""
     found = evidence(index, ref, withdrawn)
-    text = Text(found.badge, STYLE_DIM)
+    text = Text(found.words(index.grades_sources), STYLE_DIM)
     if thin_evidence(item, found):
         text.append("  ⚑ high confidence on thin evidence", "bold yellow")
     if withdrawn and found.sources == 0:
@@ -258,7 +258,7 @@ def fields(
         pairs.append(("cited by", cited_by_text(index, item.id)))
     citations = getattr(item, "citations", None)
     if citations:
-        pairs.append(("evidence", evidence(index, ref, withdrawn).badge))
+        pairs.append(("evidence", evidence(index, ref, withdrawn).words(index.grades_sources)))
         pairs.append(("cites", cited_sources(index, citations, current, withdrawn)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))

@@ -36,13 +36,18 @@ class Evidence(NamedTuple):
     def badge(self) -> str:
         """`2 sources · B2–C3`, `1 source · ungraded`; `4 sources · 1 independent · B2` when
         some repeat others."""
+        return self.words(grading=True)
+
+    def words(self, grading: bool) -> str:
+        """The badge; ``grading`` False for a briefing that grades no source at all, where
+        "ungraded" on every row would inform no one."""
         count = f"{self.sources} source{'s' * (self.sources != 1)}"
         if self.sources == 0:
             return "no sources"
         if self.independent < self.sources:
             count += f" · {self.independent} independent"
         if self.best is None:
-            return f"{count} · ungraded"
+            return f"{count} · ungraded" if grading else count
         grades = self.best if self.best == self.weakest else f"{self.best}–{self.weakest}"
         extra = f" · {self.ungraded} ungraded" if self.ungraded else ""
         return f"{count} · {grades}{extra}"

@@ -425,3 +425,20 @@ def test_duplicate_ids_are_found_in_every_collection():
         (("judgments", 1, "id"), "duplicate id 'j' in judgments (first at item 1)"),
         (("bases", 0, "citations", 0), "base 'x' cites source [8], which is not in sources"),
     ]
+
+
+def test_a_briefing_that_grades_no_source_is_not_told_ungraded_on_every_row():
+    """#22: "2 sources · ungraded" on every row of an all-ungraded briefing was noise."""
+    from rich.console import Console
+
+    from briefing.render import document
+
+    bundled = BriefingIndex(load(default_path()).briefing)
+    assert not bundled.grades_sources
+    console = Console(width=120, record=True)
+    console.print(document(bundled.briefing, bundled))
+    shown = console.export_text()
+    assert "ungraded" not in shown.split("Sources (")[0] and "2 sources" in shown
+    some = BriefingIndex(graded({"reliability": "B"}, {}))
+    assert some.grades_sources
+    assert evidence(some, Ref("summary", "b1")).words(some.grades_sources) == "2 sources · B? · 1 ungraded"

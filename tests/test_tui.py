@@ -860,3 +860,12 @@ async def test_the_help_lists_the_keys_the_keymap_gives():
         entries = {(where, description): keys for where, keys, description in app.screen.entries()}
         assert entries[("Everywhere", "Help")] == "f2"
         assert entries[("Everywhere", "Search")] == "^s"
+
+
+async def test_the_title_line_shows_the_subtitle():
+    """#22: the subtitle never appeared in the dashboard."""
+    app = bundled_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await until(pilot, lambda: app.dashboard.index is not None, what="the briefing")
+        line = str(app.dashboard.title_bar.content)
+        assert line.endswith("Russia's bases at Tartus and Hmeimim after the fall of Bashar al-Assad") and "as of 2025-07" in line

@@ -22,13 +22,17 @@ BLUF_LINES = 4
 
 
 def title_text(briefing: Briefing) -> Text:
-    """Title, as-of and region on one line that always fits."""
+    """Title, as-of, region and the subtitle on one line that always fits (the subtitle last:
+    cut first where the terminal is narrow)."""
     title = Text(no_wrap=True, overflow="ellipsis", end="")
     title.append(clean(briefing.title), "bold")
     title.append("  ·  as of ", "dim")
     title.append(briefing.as_of, "bold")
     title.append("  ·  ", "dim")
     title.append(clean(briefing.region))
+    if briefing.subtitle:
+        title.append("  ·  ", "dim")
+        title.append(clean(briefing.subtitle), "italic")
     return title
 
 
