@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .index import BriefingIndex
     from .model import Ach, Hypothesis
 
-INCONSISTENCY = {"I": 1, "II": 2}
+INCONSISTENCY = {"CC": 0, "C": 0, "N": 0, "NA": 0, "I": 1, "II": 2}  # what counts against a hypothesis
 VALUE = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
 WEIGHT = {"high": 1.0, "medium": 0.5, "low": 0.25}
 #: A tie is a tie: sums of quarters are exact in binary, but say so rather than compare floats.
@@ -89,12 +89,12 @@ def score(hypotheses: list[Hypothesis], ach: Ach, index: BriefingIndex | None = 
     for row in ach.evidence:
         is_gone = _withdrawn(row.ref, index, withdrawn)
         gone.append(is_gone)
-        contribution = {h: INCONSISTENCY.get(row.ratings.get(h, "NA"), 0) * WEIGHT[row.credibility] for h in ids}
+        contribution = {h: INCONSISTENCY[row.ratings.get(h, "NA")] * WEIGHT[row.credibility] for h in ids}  # unrated: NA
         contributions.append(contribution)
         if is_gone:
             continue
         for h in ids:
-            counted[h] += INCONSISTENCY.get(row.ratings.get(h, "NA"), 0)
+            counted[h] += INCONSISTENCY[row.ratings.get(h, "NA")]
             weighted[h] += contribution[h]
     leaders = leading(weighted)
     rows = []

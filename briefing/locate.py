@@ -133,7 +133,7 @@ def validation_message(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], 
         if model is not None:
             import difflib  # only on this error path: it costs start-up time on every run
 
-            close = difflib.get_close_matches(str(key), list(model.model_fields), n=1)
+            close = difflib.get_close_matches(str(key), list(model.model_fields))  # the closest first
             if close:
                 message += f" (did you mean {close[0]!r}?)"
             else:

@@ -18,7 +18,7 @@ from .scales import LIKELIHOODS, admiralty_grade
 if TYPE_CHECKING:
     from .model import Briefing, Finding, Source
 
-RELIABILITY_ORDER = "ABCDEF"
+RELIABILITY_ORDER = tuple("ABCDEF")
 
 
 # --- evidence strength ----------------------------------------------------------------
@@ -295,7 +295,7 @@ def confirmed_but_not_independent(index: BriefingIndex) -> list[Finding]:
         return []
     positions = {source.id: i for i, source in enumerate(index.briefing.sources)}
     thin: dict[int, list[Ref]] = {}
-    citing = dict.fromkeys(ref for source_id in sorted(confirmed) for ref in index.cited_by.get(source_id, ()))
+    citing = dict.fromkeys(ref for source_id in sorted(confirmed) for ref in index.cited_by[source_id])
     for ref in (ref for ref in index.items if ref in citing):  # in the briefing's order
         cited = [s for s in index.citations(ref) if s in index.sources]
         if len(frozenset().union(*(index.roots(s) for s in cited))) >= 2:
@@ -317,11 +317,11 @@ def confirmed_but_not_independent(index: BriefingIndex) -> list[Finding]:
     return findings
 
 
-def names_id(text: str, id: str) -> bool:
+def names_id(text: str | None, id: str) -> bool:
     """Whether ``text`` names ``id`` as a whole id: ``barges`` is not named by
     ``fuel-barges``, though a word boundary (\\b) stands at its hyphen. A full stop after
     it ends a sentence; one followed by more of an id is part of a longer one."""
-    return re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(id)}(?![A-Za-z0-9_-]|\.[A-Za-z0-9_])", text) is not None
+    return text is not None and re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(id)}(?![A-Za-z0-9_-]|\.[A-Za-z0-9_])", text) is not None
 
 
 def judgment_checks(briefing: Briefing) -> list[Finding]:
@@ -332,7 +332,7 @@ def judgment_checks(briefing: Briefing) -> list[Finding]:
     findings: list[Finding] = []
     for i, judgment in enumerate(briefing.judgments):
         what = f"judgment {judgment.id!r}"
-        reason = judgment.change_reason or ""
+        reason = judgment.change_reason
         for j, indicator in enumerate(judgment.indicators):
             at = ("judgments", i, "indicators", j, "status")
             if indicator.status != "not observed" and not indicator.observed_in:
@@ -377,8 +377,8 @@ def _keyed(briefing: Briefing, collection: str) -> dict[str, dict[str, Any]]:
     items = getattr(briefing, collection)
     keyed = {}
     for position, item in enumerate(items):
-        key = str(getattr(item, "id", None) or f"#{position + 1}")
-        keyed[key] = item.model_dump(mode="json", exclude_none=True)
+        key = str(item.id or f"#{position + 1}")  # every kind has an id; a timeline event's is optional
+        keyed[key] = item.model_dump()  # both versions dumped alike: what differs is what changed
     return keyed
 
 
@@ -418,7 +418,7 @@ def diff(old: Briefing, new: Briefing) -> list[Change]:
                 changes.append(Change(collection, key, "changed", fields))
     changes += _diff_matrix(old, new)
     order = {name: i for i, name in enumerate(("briefing", *COLLECTIONS, "hypotheses", "ach"))}
-    changes.sort(key=lambda c: (order[c.collection], {"changed": 0, "added": 1, "removed": 2}[c.kind]))
+    changes.sort(key=lambda c: (order[c.collection], ("changed", "added", "removed").index(c.kind)))
     return changes
 
 

@@ -397,3 +397,26 @@ def test_ach_json_without_a_matrix_is_an_empty_matrix_and_says_why(capsys):
     out, err = capsys.readouterr()
     assert json.loads(out) == {"question": None, "hypotheses": [], "evidence": []}
     assert "no ACH matrix in this briefing" in err
+
+
+def test_an_unrated_hypothesis_counts_as_not_applicable():
+    """`check` insists every hypothesis is rated; scored anyway (the dashboard shows a matrix
+    while the file is being written), a missing rating is NA: nothing against it."""
+    m = matrix_of(["a", "b"], [{"ref": "summary:b1", "ratings": {"a": "I"}}, {"ref": "summary:b2", "ratings": {"b": "II"}}])
+    assert {h.id: h.inconsistency for h in m.hypotheses} == {"a": 1, "b": 2}
+    assert m.leading == ["a"]
+
+
+def test_hypotheses_within_a_rounding_error_tie():
+    from briefing.ach import leading
+
+    assert leading({"a": 0.0, "b": 1e-9, "c": 2e-9}) == {"a", "b"}
+    assert leading({}) == frozenset()
+
+
+def test_without_an_index_nothing_is_withdrawn():
+    briefing = briefing_with(["a", "b"], [{"ref": "sources:1", "ratings": {"a": "I", "b": "N"}}])
+    with_index = score(briefing.hypotheses, briefing.ach, BriefingIndex(briefing), frozenset({1}))
+    without = score(briefing.hypotheses, briefing.ach, None, frozenset({1}))
+    assert [row.withdrawn for row in with_index.evidence] == [True]
+    assert [row.withdrawn for row in without.evidence] == [False]

@@ -170,3 +170,25 @@ def test_a_value_where_a_mapping_belongs_is_named_for_what_it_is():
             found[value] = error.diagnostics[0].message
     for value, words in (("true", "a boolean"), ("3", "a number"), ("2.5", "a number"), ("x", "a string"), ("null", "nothing"), ("[1]", "a list")):
         assert found[value] == f"summary[1]: expected a mapping (key: value lines), found {words}", value
+
+
+def test_a_value_that_should_be_a_mapping_is_pointed_at_where_it_stands():
+    """The value, not its key: ``ratings: [1]`` at the list, a bullet ``- true`` at ``true``."""
+    from briefing.loader import LoadError, load_text
+
+    from .conftest import MINIMAL
+
+    matrix = MINIMAL + "hypotheses:\n  - id: a\n    text: A\nach:\n  question: Q\n  evidence:\n    - ref: summary:b1\n      ratings: [1]\n"
+    for text, expected in (
+        (matrix, "<briefing>:40:16: error: ach.evidence[0].ratings: expected a mapping (key: value lines), found a list"),
+        (
+            MINIMAL.replace("  - id: b2\n", "  - true\n  - id: b2\n"),
+            "<briefing>:10:5: error: summary[1]: expected a mapping (key: value lines), found a boolean",
+        ),
+    ):
+        try:
+            load_text(text)
+        except LoadError as error:
+            assert [str(d) for d in error.diagnostics] == [expected]
+        else:
+            raise AssertionError("no error")

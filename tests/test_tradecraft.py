@@ -442,3 +442,15 @@ def test_a_briefing_that_grades_no_source_is_not_told_ungraded_on_every_row():
     some = BriefingIndex(graded({"reliability": "B"}, {}))
     assert some.grades_sources
     assert evidence(some, Ref("summary", "b1")).words(some.grades_sources) == "2 sources · B? · 1 ungraded"
+
+
+def test_an_indicator_dropped_while_not_observed_is_no_status_change():
+    """A status that went from "not observed" to nothing (the indicator removed) moved nothing;
+    one that was observed and went did."""
+    changes = [
+        Change("judgments", "a", "changed", [("indicators[x].status", "not observed", None)]),
+        Change("judgments", "b", "changed", [("indicators[y].status", None, "not observed")]),
+        Change("judgments", "c", "changed", [("indicators[z].status", "observed", None)]),
+    ]
+    warnings = unexplained_changes(changes)
+    assert len(warnings) == 1 and warnings[0].startswith("judgment 'c': indicator 'z' went from observed to")
