@@ -56,6 +56,14 @@ class Go(NamedTuple):
     marks: Marks = Marks()
 
 
+class Search(NamedTuple):
+    """The last search: its words, its hits, and the one the reader went to (-1: none yet)."""
+
+    query: str = ""
+    hits: tuple[Ref, ...] = ()
+    position: int = -1
+
+
 GONE = "That item is no longer in the briefing."
 
 
@@ -79,6 +87,7 @@ class Reader:
     zoom: Zoom = None
     #: Opened from the library: back and escape at the start return to it.
     from_library: bool = False
+    search: Search = field(default_factory=Search)
 
     def __post_init__(self) -> None:
         self.current_pane = self.current_pane or self.panes[0]
@@ -181,6 +190,24 @@ class Reader:
         if current != origin and self.index is not None and origin in self.index:
             return Go(origin, marks=marks)
         return Go(None, marks=marks)
+
+    # --- search ---------------------------------------------------------------------------
+
+    def searched(self, query: str, hits: Sequence[Ref] = (), chosen: int = -1) -> None:
+        """The search box closed: its words are kept (``/`` shows them again); its hits, when
+        the reader went to one (``n`` and ``N`` go on from there)."""
+        self.search = Search(query, tuple(hits), chosen) if hits and chosen >= 0 else Search(query, self.search.hits, self.search.position)
+
+    def next_hit(self, step: int) -> Go:
+        """The next (``step`` 1) or previous (-1) hit of the last search, round at either end."""
+        hits, position = self.search.hits, self.search.position
+        if not hits:
+            return Go(None, message="No search to repeat: / searches.")
+        target = (position + step) % len(hits)
+        self.search = self.search._replace(position=target)
+        wrapped = (target < position) if step > 0 else (target > position)
+        message = f"Search went round: hit {target + 1} of {len(hits)}." if wrapped else None
+        return Go(hits[target], message=message)
 
     # --- the arrangement ------------------------------------------------------------------
 

@@ -466,3 +466,9 @@ def test_diff_pairs_indicators_by_id_not_by_place():
     [change] = changes
     assert [field for field, old_value, _ in change.fields if old_value is None] == [field for field, _, _ in change.fields]
     assert {field.partition(".")[0] for field, _, _ in change.fields} == {"indicators[new]"}
+
+
+def test_a_cycle_closed_twice_by_the_same_sources_is_reported_once():
+    data = with_sources({"id": 1, "derived_from": [2, 2]}, {"id": 2, "derived_from": [1]})
+    cycles = [f.message for f in cross_check(data) if "cycle" in f.message]
+    assert cycles == ["derivation cycle: [1] → [2] → [1]"]

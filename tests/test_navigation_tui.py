@@ -204,3 +204,31 @@ async def test_the_trail_banner_is_shown_only_while_the_item_in_view_is_on_the_t
         await pilot.press("]")  # a trail of the base's own citations
         assert app.dashboard.reader.trail is not None and app.dashboard.reader.trail.origin == base
         assert f"From {app.dashboard.index.label(base)}"[:20] in app.dashboard.detail.text()
+
+
+async def test_n_repeats_the_last_search_and_slash_shows_its_words_again():
+    """#22: search had no n/N, and / reopened empty."""
+    from textual.widgets import Input
+
+    from briefing.tui.screens import SearchScreen
+
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"tartus", "enter")
+        await until(pilot, lambda: app.screen is app.dashboard, what="the search closed")
+        first = app.dashboard.current_ref()
+        hits = app.dashboard.reader.search.hits
+        assert len(hits) > 2 and first == hits[0]
+        await pilot.press("n")
+        assert app.dashboard.current_ref() == hits[1]
+        await pilot.press("N", "N")
+        assert app.dashboard.current_ref() == hits[-1]
+        await pilot.press("backspace")  # each hit gone to is a step of history
+        assert app.dashboard.current_ref() == hits[0]
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen), what="the search box")
+        box = app.screen.query_one("#search-input", Input)
+        await until(pilot, lambda: box.has_focus, what="the box focused")
+        assert box.value == "tartus" and box.selected_text == "tartus"
+        await pilot.press(*"lavrov")  # typing replaces the words shown
+        assert box.value == "lavrov"

@@ -228,3 +228,26 @@ def test_a_reload_keeps_what_derives_from_a_withdrawn_source_withdrawn():
     state.toggle_withdrawn(1)
     state.show(index(text))
     assert state.gone == {1, 3}
+
+
+def test_n_and_n_go_round_the_hits_of_the_last_search():
+    from briefing.reader import Search
+
+    state = reader()
+    assert state.next_hit(1) == Go(None, message="No search to repeat: / searches.")
+    state.searched("bullet", [B1, B2, S1], chosen=0)
+    assert state.search == Search("bullet", (B1, B2, S1), 0)
+    assert state.next_hit(1) == Go(B2) and state.next_hit(1) == Go(S1)
+    assert state.next_hit(1) == Go(B1, message="Search went round: hit 1 of 3.")
+    assert state.next_hit(-1) == Go(S1, message="Search went round: hit 3 of 3.")
+    assert state.next_hit(-1) == Go(B2)
+
+
+def test_a_search_closed_keeps_its_words_and_the_hits_before():
+    from briefing.reader import Search
+
+    state = reader()
+    state.searched("bullet", [B1, B2], chosen=1)
+    state.searched("nothing to find")  # esc: the words stay for /, n goes on with the last hits
+    assert state.search == Search("nothing to find", (B1, B2), 1)
+    assert state.next_hit(1) == Go(B1, message="Search went round: hit 1 of 2.")

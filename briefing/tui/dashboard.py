@@ -35,6 +35,8 @@ class DashboardScreen(BriefingFrame):
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="previous-pane"),
         *(Binding(key, f"focus_pane('{pane}')", f"{PANE_TITLES[pane]} pane", show=False, id=f"pane-{pane}") for pane, key in PANES_KEYS.items()),
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
+        Binding("n", "next_hit(1)", "Next hit", id="next-hit"),
+        Binding("N", "next_hit(-1)", "Previous hit", show=False, id="previous-hit"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
@@ -103,6 +105,8 @@ class DashboardScreen(BriefingFrame):
             self._update_detail()
         else:
             self.go(go.ref, go.trail, record=go.record)
+            if go.message:
+                say(self, go.message, go.severity)
             if go.entry is not None and self.detail.count:  # back to the cited-by entry left from
                 self.detail.select_entry(go.entry)
                 self._focus(self.detail)
@@ -265,6 +269,8 @@ class DashboardScreen(BriefingFrame):
             return briefing is not None and any(judgment.indicators for judgment in briefing.judgments)
         if action == "hypotheses":
             return briefing is not None and briefing.ach is not None
+        if action == "next_hit":
+            return bool(self.reader.search.hits)
         return True
 
     def _open_dialog(self, dialog) -> None:
@@ -291,4 +297,17 @@ class DashboardScreen(BriefingFrame):
         from .screens import SearchScreen
 
         if self.index is not None:  # the app holds the keys typed behind "/" until its box has focus
-            self._open_dialog(SearchScreen(self.index))
+            self.app.push_screen(SearchScreen(self.index, self.reader.search.query), self._searched)
+
+    def _searched(self, searched) -> None:
+        chosen = searched.hits.index(searched.ref) if searched.ref is not None else -1
+        had_hits = bool(self.reader.search.hits)
+        self.reader.searched(searched.query, searched.hits, chosen)
+        if bool(self.reader.search.hits) != had_hits:
+            self.refresh_bindings()  # n is offered from the first hit gone to
+        if searched.ref is not None:
+            self.go(searched.ref)
+
+    def action_next_hit(self, step: int) -> None:
+        """n / N: the next or previous hit of the last search, as in less and vim."""
+        self._go(self.reader.next_hit(step))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -147,8 +147,18 @@ class HitsDialog(ModalScreen):
         self.dismiss(None)
 
 
+class Searched(NamedTuple):
+    """How a search ended: the hit gone to (None: closed), the words, the hits, which one."""
+
+    ref: Ref | None
+    query: str
+    hits: list[Ref]
+    position: int = -1
+
+
 class SearchScreen(TakesTypedKeys, HitsDialog):
-    """Incremental, case-insensitive search across every pane; `enter` jumps to the hit."""
+    """Incremental, case-insensitive search across every pane; `enter` jumps to the hit.
+    Opened again, it shows the last words, selected: typing replaces them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="search-close"),
@@ -158,13 +168,28 @@ class SearchScreen(TakesTypedKeys, HitsDialog):
     ]
     PLACEHOLDER = "Search all panes…"
 
-    def __init__(self, index: BriefingIndex) -> None:
+    def __init__(self, index: BriefingIndex, query: str = "") -> None:
         super().__init__()
         self.index = index
         self.refs: list[Ref] = []
+        self.last_query = query
 
     def on_mount(self) -> None:
-        self._show("")
+        box = self.query_one("#search-input", Input)
+        box.value = self.last_query
+        box.select_all()  # typing replaces the last words; an arrow key keeps them
+        self._show(self.last_query)
+
+    def action_choose(self) -> None:
+        hits = self.query_one(SearchHits)
+        if hits.highlighted is not None and hits.highlighted < len(self.refs):
+            self.dismiss(Searched(self.refs[hits.highlighted], self._query(), list(self.refs), hits.highlighted))
+
+    def action_close(self) -> None:
+        self.dismiss(Searched(None, self._query(), []))
+
+    def _query(self) -> str:
+        return self.query_one("#search-input", Input).value
 
     @property
     def choices(self) -> list[Ref]:
