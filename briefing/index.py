@@ -8,14 +8,14 @@ kind of item is named and drawn is the kind registry's (kinds.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .kinds import KINDS
 from .refs import COLLECTIONS, Ref, source_ref
 from .shape import KEPT, NESTED, item_key
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
-    from .model import Briefing, Judgment, Source, Stakeholder, Statement
+    from .model import Briefing, Judgment, Source, Stakeholder
     from .refs import Item
 
 __all__ = ["COLLECTIONS", "BriefingIndex", "Hit", "Ref", "source_ref"]  # Ref and the rest re-exported: callers know the index
@@ -49,7 +49,7 @@ class BriefingIndex:
             kept = next(k for k in KEPT if k.kind == collection)
             order = self.order[collection]
             for position, item in enumerate(getattr(briefing, kept.field)):
-                ref = Ref(collection, item_key(kept, getattr(item, "id", None), position))
+                ref = Ref(collection, item_key(kept, item.id, position))  # every top-level kind has an id
                 self.items[ref], self._paths[ref] = item, (kept.field, position)
                 order.append(ref)
                 for inner in NESTED[collection]:
@@ -103,10 +103,7 @@ class BriefingIndex:
         """The independent sources a source rests on: itself when it derives from nothing,
         else the roots of what it derives from, all the way down. Each source's roots are
         worked out once, from its parents' (a chain of thousands costs what it is long)."""
-        known = self._roots.get(source_id)
-        if known is not None:
-            return known
-        on_path: set[int] = set()
+        on_path: set[int] = set()  # what is being worked out (a source done is in _roots)
         stack = [source_id]
         while stack:  # iterative, and safe on a cycle (the loader refuses them; a model need not)
             current = stack[-1]
@@ -119,7 +116,6 @@ class BriefingIndex:
                 stack.extend(waiting)
                 continue
             stack.pop()
-            on_path.discard(current)
             # Only true roots (they derive from nothing) count: a source in a cycle that
             # reaches none stands for itself.
             found = frozenset().union(*(self._roots[p] for p in self.parents(current) if p in self._roots))
@@ -145,7 +141,7 @@ class BriefingIndex:
         """Who made a statement: its ``by``, else the stakeholder it is filed under."""
         if ref.kind != "statements" or ref not in self.items:
             return None
-        statement = cast("Statement", self.items[ref])
+        statement: Any = self.items[ref]  # a statement
         if statement.by is not None and statement.by in self.stakeholders:
             return self.stakeholders[statement.by]
         return self.owner.get(ref)

@@ -232,3 +232,25 @@ def test_every_place_of_a_word_is_highlighted_however_many():
     data["summary"][0]["text"] = "banana"
     hits, _ = BriefingIndex(Briefing.model_validate(data)).search("a")
     assert hits[0].spans == [(1, 2), (3, 4), (5, 6)]
+
+
+def test_each_indicator_knows_its_judgment_and_each_statement_its_stakeholder():
+    from briefing.loader import default_path, load
+
+    index = BriefingIndex(load(default_path().parent / "examples" / "exercise.yaml").briefing)
+    indicators = [ref for ref in index.items if ref.kind == "indicators"]
+    assert indicators and set(index.judgment_of) == set(indicators)
+    for ref in indicators:
+        judgment = index.judgment_of[ref]
+        assert ref.key.startswith(f"{judgment.id}/") and index.items[ref] in judgment.indicators
+    statements = [ref for ref in index.items if ref.kind == "statements"]
+    assert set(index.owner) == set(statements) and all(index.items[ref] in index.owner[ref].statements for ref in statements)
+
+
+def test_derivation_lookups_on_unknown_sources_and_cycles():
+    data = yaml.safe_load(MINIMAL)
+    data["sources"] = [{"id": 1, "derived_from": [2]}, {"id": 2, "derived_from": [1]}, {"id": 3, "derived_from": [2]}]
+    index = BriefingIndex(Briefing.model_validate(data))
+    assert index.parents(99) == [] and index.descendants(99) == []
+    assert index.descendants(1) == [2, 3]  # not itself, though the cycle leads back to it
+    assert index.roots(3) == {3} and index.roots(1) == {1}  # a cycle that reaches no true root stands for itself
