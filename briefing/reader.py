@@ -205,7 +205,7 @@ class Reader:
             return Go(None, message="No search to repeat: / searches.")
         target = (position + step) % len(hits)
         self.search = self.search._replace(position=target)
-        wrapped = (target < position) if step > 0 else (target > position)
+        wrapped = target != position + step  # past either end, round to the other
         message = f"Search went round: hit {target + 1} of {len(hits)}." if wrapped else None
         return Go(hits[target], message=message)
 

@@ -6,7 +6,7 @@ import pytest
 from rich.text import Text
 
 from briefing.export import to_html, to_markdown
-from briefing.index import COLLECTIONS, BriefingIndex
+from briefing.index import COLLECTIONS, BriefingIndex, Ref
 from briefing.kinds import KINDS, Kind, check_registry
 from briefing.loader import default_path, load
 from briefing.render import detail, row
@@ -121,3 +121,59 @@ def test_a_judgment_in_full_says_its_statement_once_and_whole():
     shown = " ".join(console.export_text().split())
     statement = " ".join(BUNDLED_INDEX.items[ref].text.split())
     assert shown.count(statement) == 1 and shown.startswith(statement) and "…" not in shown.split("Judgment")[0]
+
+
+INDICATOR = Ref("indicators", "port-stays/supply-ships")  # observed in [1] and [5]
+
+
+def plain(renderable, width: int = 100) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_an_indicator_reads_the_same_in_every_view():
+    kind, item = KINDS["indicators"], INDEX.items[INDICATOR]
+    line = kind.row(INDEX, INDICATOR, item)
+    assert line.plain == "  ● observed ↑ raises  Supply ships keep calling at Karsk"
+    assert [(line.plain[s.start : s.end], str(s.style)) for s in line.spans] == [
+        ("● observed ", "bold"),
+        ("↑ raises  ", "dim"),
+        ("Supply ships keep calling at Karsk", "italic"),
+    ]
+    assert kind.markdown(INDEX, INDICATOR, item, " [1]") == [
+        "  - indicator (observed; raises the likelihood): Supply ships keep calling at Karsk [1]"
+    ]
+    assert kind.html(INDEX, INDICATOR, item) == "indicator (observed; raises the likelihood): Supply ships keep calling at Karsk"
+    assert [(key, str(value)) for key, value in kind.fields(INDEX, INDICATOR, item)] == [
+        ("id", "supply-ships"),
+        ("status", "● observed"),
+        ("direction", "↑ raises the likelihood when observed"),
+        ("text", "Supply ships keep calling at Karsk"),
+        ("judgment", "Ostravia will likely keep the Karsk station through the summer of 2031."),
+    ]
+    quiet = KINDS["indicators"].row(INDEX, Ref("indicators", "port-stays/crew-rotation"), INDEX.items[Ref("indicators", "port-stays/crew-rotation")])
+    assert str(quiet.spans[0].style) == "dim"  # not observed: not bold
+
+
+def test_an_indicator_seen_only_in_withdrawn_sources_is_not_observed_and_says_why():
+    gone = frozenset({1, 5})
+    shown = " ".join(plain(detail(INDEX, INDICATOR, withdrawn=gone)).split())
+    assert "Status ○ not observed (was observed: its sources are withdrawn)" in shown
+    judgment = " ".join(plain(detail(INDEX, Ref("judgments", "port-stays"), withdrawn=gone), width=200).split())
+    assert "○ not observed ↑ raises Supply ships keep calling at Karsk [1][5] (was observed: its sources are withdrawn)" in judgment
+    assert "◐ partially observed ↓ lowers Fuel barges leave the inner harbour ○ not observed" in judgment  # the others as they were
+    assert "(was" not in " ".join(plain(detail(INDEX, INDICATOR, withdrawn=frozenset({1}))).split())  # [5] still holds it
+
+
+def test_a_kind_at_the_top_without_a_heading_fails_at_import():
+    headless = {kind: describer for kind, describer in KINDS.items()}
+
+    class NoHeading(type(KINDS["bases"])):  # type: ignore[misc]
+        heading = ""
+
+    headless["bases"] = NoHeading()
+    with pytest.raises(TypeError, match=r"^no heading for the section of: bases$"):
+        check_registry(headless)

@@ -250,6 +250,9 @@ def test_text_around_spaces_is_kept_as_written():
         ("https://example.org/a%2", "a % in a URL must start an escape such as %20"),
         ("https://user:pw@example.org/", "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"),
         ("https://exa_mple.org/", "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"),
+        # Every character RFC 3986 allows is let through to the host's check: '!' (0x21, the
+        # first printable), 'X', and escapes in either case.
+        ("https://exa_mple.org/!X~%2A%2b", "expected an http:// or https:// URL with a valid host name (and no user name or password in it)"),
     ],
 )
 def test_a_refused_url_is_told_why(url, why):

@@ -251,3 +251,11 @@ def test_a_search_closed_keeps_its_words_and_the_hits_before():
     state.searched("nothing to find")  # esc: the words stay for /, n goes on with the last hits
     assert state.search == Search("nothing to find", (B1, B2), 1)
     assert state.next_hit(1) == Go(B1, message="Search went round: hit 1 of 2.")
+
+
+def test_a_search_with_one_hit_goes_round_to_it_and_a_closed_one_keeps_the_hits_before():
+    state = reader()
+    state.searched("second", [B2], chosen=0)
+    assert state.next_hit(1) == Go(B2, message="Search went round: hit 1 of 1.")
+    state.searched("second", [B1, B2], chosen=-1)  # hits listed, none gone to: n keeps the last
+    assert state.search.hits == (B2,)
