@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 
 from ..index import Ref
 from ..navigation import Place, Trail
-from ..reader import Go, Marks
+from ..reader import Go
 from .editor import edit
 from .frame import BriefingFrame
 from .headline import trail_text
@@ -52,7 +52,7 @@ class DashboardScreen(BriefingFrame):
         self.action_focus_pane(self.reader.current_pane)
 
     def briefing_shown(self) -> None:
-        self._apply(self.reader.keep_trail_only_on(self.current_ref()))
+        self.body.mark(self.reader.keep_trail_only_on(self.current_ref()))
         self._update_detail()
 
     # --- where the reader is ------------------------------------------------------------
@@ -62,9 +62,6 @@ class DashboardScreen(BriefingFrame):
 
     def current_place(self) -> Place:
         return Place(self.current_ref(), self.reader.trail)
-
-    def _apply(self, marks: Marks) -> None:
-        self.body.mark(marks)
 
     def _update_detail(self) -> None:
         if self.index is None:
@@ -86,7 +83,7 @@ class DashboardScreen(BriefingFrame):
         if marks is None:
             say(self, "That item is no longer in the briefing.", "warning")
             return
-        self._apply(marks)
+        self.body.mark(marks)
         self._make_current(ref.collection)
         self.pane(ref.collection).select_ref(ref)
         self._focus(self.pane(ref.collection))
@@ -94,7 +91,7 @@ class DashboardScreen(BriefingFrame):
 
     def _go(self, go: Go) -> None:
         """Carry out what the reader's state decided: a place to go, a message, or leaving."""
-        self._apply(go.marks)
+        self.body.mark(go.marks)
         if go.dismiss:
             self.dismiss()  # back to the library, or to the briefing a shared source left
         elif go.focus_list:
@@ -124,7 +121,7 @@ class DashboardScreen(BriefingFrame):
     def _pane_highlighted(self, event: ItemList.Highlighted) -> None:
         if event.pane.pane == self.reader.current_pane:
             if event.ref is not None:
-                self._apply(self.reader.keep_trail_only_on(event.ref))
+                self.body.mark(self.reader.keep_trail_only_on(event.ref))
             self._update_detail()
 
     @on(ItemList.CiteRequested)
@@ -164,17 +161,6 @@ class DashboardScreen(BriefingFrame):
         self._update_detail()
         say(self, message)
 
-    @on(SourcesList.OpenRequested)
-    def _open(self, event: SourcesList.OpenRequested) -> None:
-        from ..text import one_line
-
-        source = self.index.sources.get(int(event.ref.key)) if self.index else None
-        if source is None or not source.url:
-            say(self, "This source has no URL.")
-            return
-        self.app.open_url(source.url)
-        say(self, f"Opening {one_line(source.url, 80)}")
-
     @on(PaneBar.Clicked)
     def _pane_chosen(self, event: PaneBar.Clicked) -> None:
         self.action_focus_pane(event.key)
@@ -200,7 +186,7 @@ class DashboardScreen(BriefingFrame):
             self._focus(self.detail)
             return
         self._make_current(name, unfold)
-        self._apply(self.reader.keep_trail_only_on(self.current_ref()))
+        self.body.mark(self.reader.keep_trail_only_on(self.current_ref()))
         self._update_detail()
         self._focus(self.pane(name))
 

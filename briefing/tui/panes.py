@@ -23,6 +23,7 @@ from ..index import COLLECTIONS, BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
 from .keybar import ClickableLine
 from .virtual_list import LineView, VirtualList, row_strip, styled
+from .widgets import say
 
 #: The list panes, in the order the reader meets them: one for each collection of the format
 #: (shape.COLLECTIONS), under the heading documents give it. The number keys follow this order.
@@ -194,9 +195,6 @@ class SourcesList(ItemList):
     class CitedByRequested(RefMessage):
         """List what cites this source."""
 
-    class OpenRequested(RefMessage):
-        """Open this source's URL."""
-
     def action_withdraw(self) -> None:
         if self.highlighted_ref is not None:
             self.post_message(self.WithdrawRequested(self.highlighted_ref))
@@ -231,8 +229,15 @@ class SourcesList(ItemList):
             self.post_message(self.CitedByRequested(self.highlighted_ref))
 
     def action_open_url(self) -> None:
-        if self.highlighted_ref is not None:
-            self.post_message(self.OpenRequested(self.highlighted_ref))
+        """The source's page in the browser (Textual's open_url: the terminal's, when served)."""
+        from ..text import one_line
+
+        url = self.url
+        if url is None:
+            say(self, "This source has no URL.")
+            return
+        self.app.open_url(url)
+        say(self, f"Opening {one_line(url, 80)}")
 
 
 PANE_CLASSES: dict[str, type[ItemList]] = {"sources": SourcesList}
