@@ -26,13 +26,13 @@ RATINGS = ["CC", "C", "N", "I", "II", "NA"]
 
 def briefing_with_matrix(rows: int, hypotheses: int, seed: int = 2025) -> str:
     rng = random.Random(seed)
-    text = generate(1_000, seed)
+    text = generate(max(1_000, rows), seed)  # a bullet for each row: one row for each piece of evidence
     ids = [f"h{n}" for n in range(hypotheses)]
     lines = ["hypotheses:"] + [f"  - {{id: {h}, text: Hypothesis {h}}}" for h in ids]
     lines += ["ach:", "  question: Which hypothesis fits the evidence best?", "  evidence:"]
     for row in range(rows):
         ratings = ", ".join(f"{h}: {rng.choice(RATINGS)}" for h in ids)
-        lines.append(f"    - {{ref: 'summary:b{row % 1000}', credibility: {rng.choice(['high', 'medium', 'low'])}, ratings: {{{ratings}}}}}")
+        lines.append(f"    - {{ref: 'summary:b{row}', credibility: {rng.choice(['high', 'medium', 'low'])}, ratings: {{{ratings}}}}}")
     return text + "\n".join(lines) + "\n"
 
 
