@@ -515,16 +515,17 @@ def cross_check(data: Any) -> list[Finding]:
     stakeholder_ids = {entry.get("id") for _, entry in _entries(data, "stakeholders") if isinstance(entry.get("id"), str)}
     cited: set[int] = set()
 
-    def citations(path: Path, what: str, entry: dict[str, Any]) -> None:
+    def citations(path: Path, kept: Kept, entry: dict[str, Any], position: int, parent: Any) -> None:
         ids = entry.get("citations")
         if not isinstance(ids, list):
             return
-        for position, source_id in enumerate(ids):
+        for at, source_id in enumerate(ids):
             if not _is_number(source_id):
                 continue  # not a source number at all: validation says so
             cited.add(source_id)
-            if source_id not in source_ids:
-                findings.append(Finding((*path, "citations", position), f"{what} cites source [{source_id}], which is not in sources"))
+            if source_id not in source_ids:  # the item is named only for a finding, not for every item
+                what = named(kept, entry, position, parent)
+                findings.append(Finding((*path, "citations", at), f"{what} cites source [{source_id}], which is not in sources"))
 
     def sources(path: Path, field: str, what: str, verb: str, entry: dict[str, Any]) -> None:
         """Source numbers under another name (observed_in, derived_from): the same check."""
@@ -543,7 +544,7 @@ def cross_check(data: Any) -> list[Finding]:
     # Citations, on every kind the format holds (shape.KEPT); then the references only some kinds have.
     for kept in KEPT:
         for path, entry, position, parent in _kept_entries(data, kept):
-            citations(path, named(kept, entry, position, parent), entry)
+            citations(path, kept, entry, position, parent)
     for i, base in _entries(data, "bases"):
         stakeholder(("bases", i, "operator"), f"base {base.get('id')!r}", base.get("operator"), "operator")
     for i, holder in _entries(data, "stakeholders"):

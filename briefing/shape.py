@@ -61,11 +61,13 @@ def item_key(kept: Kept, item_id: object, position: int, parent: str | None = No
     return f"{parent}/{key}" if kept.within is not None else key
 
 
+class _Fields(dict[str, object]):
+    """An item's data for a message: a field it lacks reads as None."""
+
+    def __missing__(self, key: str) -> object:
+        return None
+
+
 def named(kept: Kept, fields: dict[str, object], position: int, parent: object = None) -> str:
     """How a finding names an item (``fields``: its data, as written)."""
-
-    class Missing(dict[str, object]):
-        def __missing__(self, key: str) -> object:
-            return None
-
-    return kept.named.format_map(Missing(fields, position=position + 1, parent=parent))
+    return kept.named.format_map(_Fields(fields, position=position + 1, parent=parent))
