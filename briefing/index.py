@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .kinds import KINDS
 from .refs import COLLECTIONS, Ref, source_ref
-from .shape import KEPT, NESTED, item_key
+from .shape import KEPT_BY_KIND, NESTED, item_key
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
     from .model import Briefing, Judgment, Source, Stakeholder
@@ -46,7 +46,7 @@ class BriefingIndex:
         self._paths: dict[Ref, tuple[str | int, ...]] = {}
         # Every kind the format holds (shape.KEPT), in its order: nested items after their parent.
         for collection in COLLECTIONS:
-            kept = next(k for k in KEPT if k.kind == collection)
+            kept = KEPT_BY_KIND[collection]
             order = self.order[collection]
             for position, item in enumerate(getattr(briefing, kept.field)):
                 ref = Ref(collection, item_key(kept, item.id, position))  # every top-level kind has an id

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING  # noqa: F401 (re-exported)
-from .shape import COLLECTIONS, KEPT, Kept, named
+from .shape import COLLECTIONS, KEPT, KEPT_BY_KIND, Kept, named
 
 Likelihood = Literal[
     "almost no chance",
@@ -363,7 +363,7 @@ def _kept_entries(data: Any, kept: Kept) -> list[tuple[Path, dict[str, Any], int
     parent's id (nested kinds)."""
     if kept.within is None:
         return [((kept.field, i), entry, i, None) for i, entry in _entries(data, kept.field)]
-    outer = next(k for k in KEPT if k.kind == kept.within)
+    outer = KEPT_BY_KIND[kept.within]
     return [
         ((outer.field, i, kept.field, j), entry, j, parent.get("id"))
         for i, parent in _entries(data, outer.field)

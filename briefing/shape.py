@@ -40,6 +40,9 @@ KEPT: tuple[Kept, ...] = (
     Kept("sources", "sources", None, "id", "source [{id}]"),
 )
 
+#: Each kind's entry, by its kind.
+KEPT_BY_KIND: dict[str, Kept] = {kept.kind: kept for kept in KEPT}
+
 #: The collections of a briefing that hold citable items, in the order the format lists them.
 COLLECTIONS: tuple[str, ...] = tuple(kept.kind for kept in KEPT if kept.within is None)
 

@@ -23,16 +23,23 @@ def palette(app) -> list[str]:
     return [command.title for command in binding_commands(app)]
 
 
+def offered(app, title: str) -> bool:
+    """In the key bar and the palette both (asserted as one: they must agree)."""
+    in_footer, in_palette = title in footer(app), title in palette(app)
+    assert in_footer == in_palette, (title, in_footer, in_palette)
+    return in_footer
+
+
 async def test_a_source_without_a_url_offers_no_open_url_and_one_with_a_url_does(write):
     app = app_for(write(MINIMAL))  # source 1 has no URL, source 2 has one
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="source 1")
         await until(pilot, lambda: "Cited by" in footer(app), what="the sources' keys")
-        assert "Open URL" not in footer(app) and "Open URL" not in palette(app)
+        assert not offered(app, "Open URL")
         await pilot.press("j")
         await until(pilot, lambda: "Open URL" in footer(app), what="Open URL offered for source 2")
-        assert "Open URL" in palette(app)
+        assert offered(app, "Open URL")
 
 
 async def test_open_url_on_a_source_without_one_says_so():
@@ -48,11 +55,11 @@ async def test_next_and_previous_citation_are_offered_on_a_source_only_along_a_t
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await until(pilot, lambda: "Cited by" in footer(app), what="the sources' keys")
-        assert "Next cite" not in footer(app) and "Next cite" not in palette(app)
+        assert not offered(app, "Next cite")
         await pilot.press("1", "enter")  # along the first bullet's citations, to source 1
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="source 1")
         await until(pilot, lambda: "Next cite" in footer(app), what="] offered along the trail")
-        assert "Next cite" in palette(app)
+        assert offered(app, "Next cite")
 
 
 async def test_a_briefing_without_indicators_or_a_matrix_offers_neither_and_says_so():

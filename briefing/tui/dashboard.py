@@ -251,8 +251,8 @@ class DashboardScreen(BriefingFrame):
     def offers(self, action: str) -> bool:
         """The watch list and the matrix only for a briefing that has them."""
         briefing = self.loaded.briefing if self.loaded is not None else None
-        if action == "watch":
-            return briefing is not None and any(judgment.indicators for judgment in briefing.judgments)
+        if action == "watch":  # asked at every redraw of the key bar: the index knows already
+            return self.index is not None and bool(self.index.judgment_of)
         if action == "hypotheses":
             return briefing is not None and briefing.ach is not None
         if action == "next_hit":

@@ -188,6 +188,8 @@ class SourcesList(ItemList):
 
     #: A trail shows the highlighted source: ] and [ move along it (off a trail a source cites nothing).
     on_trail = False
+    #: The URL the key bar last offered "Open URL" for (None: not offered).
+    _url_offered: str | None = None
 
     class WithdrawRequested(RefMessage):
         """What if this source is wrong? Toggle it withdrawn for the session."""
@@ -220,8 +222,9 @@ class SourcesList(ItemList):
 
     @on(VirtualList.Moved)
     def _offers_changed(self) -> None:
-        if self.url != getattr(self, "_url_offered", None):
-            self._url_offered = self.url
+        url = self.url
+        if url != self._url_offered:
+            self._url_offered = url
             self.refresh_bindings()  # the footer and the palette offer Open URL as it applies
 
     def action_cited_by(self) -> None:
