@@ -196,6 +196,7 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
     from functools import partial
 
     # `check` composes the checks: the loader knows the format, tradecraft the analysis.
+    from .saved import evidence_findings
     from .tradecraft import tradecraft_findings
 
     status = EXIT_OK
@@ -204,7 +205,8 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         return EXIT_USAGE
     tally = {"clean": 0, "warnings": 0, "errors": 0}
     for file in expanded:
-        loaded, code = _load_or_report(file, max_bytes, checks=[partial(tradecraft_findings, max_age_days=max_age)])
+        checks = [partial(tradecraft_findings, max_age_days=max_age), partial(evidence_findings, folder=Path(file).parent)]
+        loaded, code = _load_or_report(file, max_bytes, checks=checks)
         status = max(status, code)
         if loaded is None:
             tally["errors"] += 1

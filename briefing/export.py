@@ -8,15 +8,12 @@ as they are on the console (render.clean).
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
-import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .files import write_atomically  # noqa: F401 (re-exported: the CLI and the app write exports with it)
 from .index import COLLECTIONS, BriefingIndex, Ref
 from .kinds import KINDS
 from .render import SECTION_TITLES, evidence_label, rating_words, row_flags
@@ -390,40 +387,3 @@ EXPORTERS: dict[str, Callable[[Briefing], str]] = {
 
 def export(briefing: Briefing, format: str) -> str:
     return EXPORTERS[format](briefing)
-
-
-def write_atomically(path: str | os.PathLike, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file.
-
-    The file ends with the mode it would have had written in place: an existing file keeps
-    its own, a new one gets what the umask allows (mkstemp makes every file 0600). A symbolic
-    link is written through: its target gets the text, the link stays a link."""
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            os.fchmod(stream.fileno(), mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system says it (Linux);
-    elsewhere set and restored at once."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .defaults import DEFAULT_MAX_BYTES
+from .files import cache_dir
 
 if TYPE_CHECKING:
     from .index import BriefingIndex, Ref
@@ -228,15 +229,6 @@ def summarize_apart(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAUL
 
 
 # --- the cache -------------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
-    explicit = os.environ.get("BRIEFING_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing"
 
 
 class LibraryCache:

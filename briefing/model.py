@@ -167,6 +167,38 @@ Url = Annotated[
 ]
 Citations = Annotated[list[SourceId], Field(default_factory=empty_list, description="The ids of the sources this rests on.")]
 
+# A saved copy's place: relative to the briefing's folder and inside it (no absolute path, no
+# `..`), so that a briefing cannot make `check` read, or the reader show, a file elsewhere.
+SAVED_FILE_PATTERN = rf"^(?![/\\])(?![A-Za-z]:)(?!.*(?:^|[/\\])\.\.(?:[/\\]|$))[^\x00-\x1f]+{END}"
+_SAVED_FILE = re.compile(SAVED_FILE_PATTERN)
+TIMESTAMP_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{{2}}:[0-9]{{2}}){END}"
+_TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
+
+
+def check_saved_file(value: str) -> str:
+    if _SAVED_FILE.fullmatch(value) is None:
+        raise ValueError("expected a path relative to the briefing's folder, inside it (no absolute path, no '..')")
+    return value
+
+
+def check_timestamp(value: str) -> str:
+    """An RFC 3339 time with its offset (Z for UTC), naming a real moment."""
+    import datetime
+
+    if _TIMESTAMP.fullmatch(value) is None:
+        raise ValueError("expected a time such as 2031-03-18T09:30:00Z (with Z or an offset)")
+    try:
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ValueError(f"{value} is not a real time ({error})") from None
+    return value
+
+
+SavedFile = Annotated[
+    str, StringConstraints(min_length=1), AfterValidator(check_saved_file), WithJsonSchema({"type": "string", "pattern": SAVED_FILE_PATTERN})
+]
+Timestamp = Annotated[str, AfterValidator(check_timestamp), WithJsonSchema({"type": "string", "pattern": TIMESTAMP_PATTERN})]
+
 
 class Strict(BaseModel):
     """Every model refuses unknown keys: a misspelt key must not vanish silently."""
@@ -175,11 +207,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
+class Quote(Strict):
+    source: SourceId = Field(description="The source whose text holds these words; the item must cite it.")
+    text: NonEmpty = Field(description="The words, exactly as written: checked against the source's saved copy.")
+    prefix: NonEmpty | None = Field(None, description="The words just before, when the quote occurs more than once.")
+    suffix: NonEmpty | None = Field(None, description="The words just after, when the quote occurs more than once.")
+    reported_by: NonEmpty | None = Field(
+        None,
+        description="Whose words these are when not the source's own: the text that reports the source (an article citing it).",
+    )
+
+
+Quotes = Annotated[list[Quote], Field(default_factory=empty_list, description="The source's own words that this rests on.")]
+
+
+class Saved(Strict):
+    file: SavedFile = Field(description="The saved copy (.txt, .md, .html, .pdf, .warc, .warc.gz, .wacz), relative to the briefing's folder.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$"), WithJsonSchema({"type": "string", "pattern": rf"^[0-9a-f]{{64}}{END}"})] = (
+        Field(description="The SHA-256 of the file's bytes, in lowercase hex: a copy that changes is caught.")
+    )
+    captured: Timestamp | None = Field(None, description="When the copy was made (UTC).")
+
+
 class Bullet(Strict):
     id: Id
     label: NonEmpty | None = Field(None, description="A short heading for the bullet.")
     text: NonEmpty = Field(description="The claim.")
     citations: Citations
+    quotes: Quotes
 
 
 class Location(Strict):
@@ -199,6 +254,7 @@ class Base(Strict):
     status: NonEmpty | None = Field(None, description="Its current status, in words.")
     role: NonEmpty | None = Field(None, description="What the base is used for.")
     citations: Citations
+    quotes: Quotes
 
 
 class Statement(Strict):
@@ -206,6 +262,7 @@ class Statement(Strict):
     by: Id | None = Field(None, description="Stakeholder id of the speaker, when not the stakeholder itself.")
     date: PartialDate | None = Field(None, description="When it was said, possibly partial.")
     citations: Citations
+    quotes: Quotes
 
 
 class Stakeholder(Strict):
@@ -225,6 +282,7 @@ class Tension(Strict):
     parties: list[Id] = Field(default_factory=empty_list, description="Stakeholder ids of the parties.")
     severity: Severity | None = Field(None, description="low, medium or high; absent when not assessed.")
     citations: Citations
+    quotes: Quotes
 
 
 IndicatorStatus = Literal["not observed", "partially observed", "observed"]
@@ -263,6 +321,7 @@ class Judgment(Strict):
     confidence: Confidence | None = Field(None, description="Analytic confidence: low, moderate or high.")
     change_reason: NonEmpty | None = Field(None, description="Why the likelihood or confidence changed.")
     citations: Citations
+    quotes: Quotes
     indicators: list[Indicator] = Field(default_factory=empty_list, description="What would change the judgment, and whether it has been seen.")
     assumptions: list[Assumption] = Field(
         default_factory=empty_list, description="What the judgment takes for granted, as a Key Assumptions Check found it."
@@ -274,6 +333,7 @@ class Event(Strict):
     date: PartialDate
     text: NonEmpty = Field(description="What happened.")
     citations: Citations
+    quotes: Quotes
 
 
 class Source(Strict):
@@ -286,6 +346,7 @@ class Source(Strict):
     reliability: Reliability | None = Field(None, description="Admiralty source reliability, A to F.")
     credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(None, description="Admiralty information credibility, 1 to 6.")
     note: NonEmpty | None = Field(None, description="What this source is cited for, or anything else worth knowing.")
+    saved: Saved | None = Field(None, description="A copy of the source kept beside the briefing, which its quotes are checked against.")
     derived_from: list[SourceId] = Field(
         default_factory=empty_list, description="The sources this one repeats or derives from: it is not independent of them."
     )
@@ -517,6 +578,7 @@ def cross_check(data: Any) -> list[Finding]:
 
     def citations(path: Path, kept: Kept, entry: dict[str, Any], position: int, parent: Any) -> None:
         ids = entry.get("citations")
+        quoted(path, kept, entry, position, parent, ids if isinstance(ids, list) else [])
         if not isinstance(ids, list):
             return
         for at, source_id in enumerate(ids):
@@ -526,6 +588,14 @@ def cross_check(data: Any) -> list[Finding]:
             if source_id not in source_ids:  # the item is named only for a finding, not for every item
                 what = named(kept, entry, position, parent)
                 findings.append(Finding((*path, "citations", at), f"{what} cites source [{source_id}], which is not in sources"))
+
+    def quoted(path: Path, kept: Kept, entry: dict[str, Any], position: int, parent: Any, ids: list[Any]) -> None:
+        """A quote is of a source the item cites: its words are what the citation points at."""
+        for at, quote in _entries(entry, "quotes"):
+            source_id = quote.get("source")
+            if _is_number(source_id) and source_id not in ids:
+                what = named(kept, entry, position, parent)
+                findings.append(Finding((*path, "quotes", at, "source"), f"{what} quotes source [{source_id}], which it does not cite"))
 
     def sources(path: Path, field: str, what: str, verb: str, entry: dict[str, Any]) -> None:
         """Source numbers under another name (observed_in, derived_from): the same check."""

@@ -1,0 +1,159 @@
+"""Quotes against a source's text: the normalization both sides share, and where (or
+whether) a quote occurs. Pure: the saved copies are read and extracted by ``saved``.
+
+A quote is *found* when its text occurs in the source's text after the same normalization of
+both (Unicode NFKC; typographic quotes, apostrophes and dashes folded to ASCII; HTML entities
+decoded; soft hyphens and zero-width characters dropped; each run of white space one space).
+Case is kept and nothing else is forgiven: a changed number or an added "not" is not found.
+
+A source's *text* keeps its paragraphs, one a line, each normalized; searched, a line break
+counts as the one space it stands for, so positions in the text and in the search agree.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Literal, NamedTuple
+
+# Folded to ASCII after NFKC (which leaves these alone): what a typographer or a word
+# processor changes in words that were typed plainly.
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None),
+    }
+)
+_SPACE = re.compile(r"\s+")
+_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def normalize(text: str) -> str:
+    """One line of words as compared: see the module's rules."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", html.unescape(text)).translate(_FOLD)).strip()
+
+
+def normalize_text(text: str) -> str:
+    """A source's text as kept: its paragraphs (non-blank lines) one a line, each normalized."""
+    lines = (normalize(line) for line in _BREAKS.split(unicodedata.normalize("NFKC", text).replace("\u2028", "\n").replace("\u2029", "\n")))
+    return "\n".join(line for line in lines if line)
+
+
+Status = Literal["found", "not found", "ambiguous", "unverified"]
+
+
+class Match(NamedTuple):
+    """Where a quote stands in a source's (normalized) text."""
+
+    status: Status
+    #: The quote's place in the text (``start``, ``end``) when found.
+    start: int = -1
+    end: int = -1
+    #: How many times the words occur (ambiguous: more than once, and prefix/suffix do not choose).
+    times: int = 0
+    #: Not found: the closest passage and how alike it is, 0–100.
+    closest: str = ""
+    similarity: float = 0.0
+
+    def hint(self) -> str:
+        """The finding's words for a quote that is not found or not single."""
+        if self.status == "ambiguous":
+            return f"occurs {self.times} times; add prefix or suffix"
+        if self.status == "not found":
+            if self.times:
+                times = "once" if self.times == 1 else f"{self.times} times"
+                return f"occurs {times}, but not between the prefix and suffix given"
+            if not self.closest:
+                return "not found in the saved copy"
+            return f"not found in the saved copy; closest: '… {self.closest} …' ({self.similarity:.0f}%)"
+        return ""
+
+
+def occurrences(words: str, searched: str) -> list[int]:
+    """Every start of ``words`` in ``searched`` that cuts no word in two (a quote ending in
+    "sprin" is not the source's "spring"), overlapping ones included."""
+    starts = []
+    open_start, open_end = words[:1].isalnum(), words[-1:].isalnum()
+    at = searched.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (open_start and at > 0 and searched[at - 1].isalnum()) and not (open_end and end < len(searched) and searched[end].isalnum()):
+            starts.append(at)
+        at = searched.find(words, at + 1)
+    return starts
+
+
+def searchable(text: str) -> str:
+    """A source's kept text as searched: a line break is the space it stands for."""
+    return text.replace("\n", " ")
+
+
+def find_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None, searched: str | None = None) -> Match:
+    """Where ``quote`` occurs in a source's kept text (``normalize_text``); ``prefix`` and
+    ``suffix`` (the words just before and after) choose among repeats. ``searched``: the text
+    already passed through ``searchable``, when many quotes are looked for in one text."""
+    if searched is None:
+        searched = searchable(text)
+    words = normalize(quote)
+    if not words:
+        return Match("not found")
+    starts = occurrences(words, searched)
+    if not starts:
+        closest, similarity = closest_passage(searched, words)
+        return Match("not found", closest=closest, similarity=similarity)
+    if prefix is not None:
+        before = normalize(prefix)
+        starts = [s for s in starts if searched[:s].rstrip().endswith(before)]
+    if suffix is not None:
+        after = normalize(suffix)
+        starts = [s for s in starts if searched[s + len(words) :].lstrip().startswith(after)]
+    if not starts:  # the words are there, but not between these neighbours
+        return Match("not found", times=len(occurrences(words, searched)))
+    if len(starts) > 1:
+        return Match("ambiguous", starts[0], starts[0] + len(words), times=len(starts))
+    return Match("found", starts[0], starts[0] + len(words), times=1)
+
+
+def closest_passage(searched: str, words: str) -> tuple[str, float]:
+    """The passage of ``searched`` most like ``words``, and how alike (0–100), for a hint."""
+    if not searched:
+        return "", 0.0
+    from rapidfuzz import fuzz
+
+    alignment = fuzz.partial_ratio_alignment(words, searched)
+    if alignment is None:
+        return "", 0.0
+    start, end = alignment.dest_start, alignment.dest_end
+    # Widen to whole words, so the hint reads as the source's words.
+    while start > 0 and not searched[start - 1].isspace():
+        start -= 1
+    while end < len(searched) and not searched[end].isspace():
+        end += 1
+    passage = searched[start:end].strip()
+    return passage, fuzz.ratio(words, passage)  # alike as a whole: "sprin" is not 100% "spring."
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str, str]:
+    """The sentence around ``text[start:end]`` (within its paragraph): the words before the
+    quote, the quote, the words after; cut to about ``limit`` characters with "…"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    sentence_start = line_start
+    for boundary in _SENTENCE_END.finditer(text, line_start, start):
+        sentence_start = boundary.end()
+    after_end = _SENTENCE_END.search(text, end, line_end)
+    sentence_end = after_end.start() + 1 if after_end else line_end
+    before, quoted, after = text[sentence_start:start], text[start:end], text[end:sentence_end]
+    room = max(0, limit - len(quoted)) // 2
+    if len(before) > room:
+        before = "…" + before[len(before) - room :].lstrip()
+    if len(after) > room:
+        after = after[:room].rstrip() + "…"
+    return before.lstrip(), quoted, after.rstrip()
