@@ -20,7 +20,7 @@ from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve", "capture", "verify")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -170,6 +170,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="the token every request must carry (default: none on this machine, a new random one beyond it)",
     )
     _add_file_options(serve)
+
+    capture = commands.add_parser(
+        "capture",
+        help="save a source's page beside the briefing, for its quotes",
+        description="Save a copy of source N: fetch URL (http/https; redirects followed and recorded) into a WARC, "
+        "or copy a file already saved (HTML, PDF, WARC, WACZ, text), under saved/ beside the briefing; "
+        "then write saved: (file, sha256, captured) into the source, editing the briefing in place with its "
+        "comments and formatting kept. Exit 0, 2 when the page or file cannot be saved.",
+    )
+    # One positional list: argparse would not give FILE to a second positional after --source N.
+    capture.add_argument(
+        "targets", nargs="+", metavar="URL|PATH [FILE]", help="the page's http(s) URL or a saved file; then the briefing (default: the bundled one)"
+    )
+    capture.add_argument("--source", type=int, required=True, metavar="N", help="the source it is a copy of")
+
+    verify = commands.add_parser(
+        "verify",
+        help="look for each quote on its source's live page",
+        description="Fetch each quoted source's URL again and say, quote by quote, whether its words are still there, "
+        "changed (with the closest passage) or gone (HTTP status). Changes nothing. "
+        "Exit 0 when every quote is still there, 1 when any is not, 2 on usage or I/O errors.",
+    )
+    verify.add_argument("--live", action="store_true", required=True, help="fetch the live pages (the only mode: check reads the saved copies)")
+    verify.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
+    _add_file_options(verify)
     return parser
 
 
@@ -569,6 +594,53 @@ def run_ach(file: str | None, max_bytes: int, without: Sequence[int], format: st
     return EXIT_OK
 
 
+def run_capture(target: str, source: int, file: str | None) -> int:
+    from .capture import CaptureError, capture
+    from .loader import LoadError
+
+    path = Path(file or default_path())
+    try:
+        done = capture(target, source, path)
+    except CaptureError as error:
+        print(f"briefing capture: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except LoadError as error:  # the briefing itself is broken: say where, as check does
+        _report(error.diagnostics)
+        return EXIT_USAGE if error.kind == "io" else EXIT_INVALID
+    except OSError as error:
+        print(f"briefing capture: error: {error.filename or path}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    size = f"{done.size / 1024:.1f} KB"
+    print(f"{done.file} ({size}, sha256 {done.sha256[:12]}…) saved for source [{source}] in {path}")
+    for hop in done.redirects:
+        print(f"  redirected to {hop}")
+    return EXIT_OK
+
+
+def run_verify(file: str | None, max_bytes: int) -> int:
+    from .capture import verify_live
+    from .text import clean
+
+    loaded, code = _load_or_report(file, max_bytes)
+    if loaded is None:
+        return code
+    results = verify_live(loaded.briefing)
+    if not results:
+        print("no quote of a source with a URL to look for")
+        return EXIT_OK
+    marks = {"there": "✔", "changed": "✘", "gone": "✘"}
+    source = None
+    for result in results:
+        if result.source != source:
+            source = result.source
+            print(f"[{source}] {clean(result.url)}")
+        words = result.text if len(result.text) <= 60 else result.text[:59] + "…"
+        print(f'  {marks[result.state]} {result.ref} "{clean(words)}": {clean(result.detail)}')
+    lost = sum(result.state != "there" for result in results)
+    print(f"{len(results) - lost} of {len(results)} quotes still there" + (f", {lost} not" if lost else ""))
+    return EXIT_INVALID if lost else EXIT_OK
+
+
 def run_tui(file: str | None, max_bytes: int, compare: str | None = None) -> int:
     path = Path(file) if file else default_path()
     baseline = None
@@ -606,6 +678,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "tui")
     if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "tui")
+    if args and args[0] == "capture":
+        args = ["capture", *_options_first(args[1:])]
     options = build_parser().parse_args(args)
     try:
         if options.command == "check":
@@ -622,6 +696,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(options.file, options.max_bytes, options.format, options.output)
         if options.command == "serve":
             return run_serve(options.file, options.host, options.port, options.max_bytes, options.token)
+        if options.command == "capture":
+            if len(options.targets) > 2:
+                print(f"briefing capture: error: expected URL|PATH and at most one FILE; got {len(options.targets)} arguments", file=sys.stderr)
+                return EXIT_USAGE
+            return run_capture(options.targets[0], options.source, options.targets[1] if len(options.targets) > 1 else None)
+        if options.command == "verify":
+            return run_verify(options.file, options.max_bytes)
         return run_tui(options.file, options.max_bytes, options.compare)
     except KeyboardInterrupt:
         return 130
@@ -632,6 +713,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _options_first(args: list[str]) -> list[str]:
+    """``URL --source N FILE`` as ``--source N URL FILE``: argparse gives no positional after an
+    option to a second positional (parse_intermixed_args does not take subcommands)."""
+    options: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            rest += list(words)
+        elif word.startswith("-") and len(word) > 1 and "=" not in word and word not in ("-h", "--help"):
+            options += [word, next(words, "")] if word in ("--source",) else [word]
+        elif word.startswith("-") and len(word) > 1:
+            options.append(word)
+        else:
+            rest.append(word)
+    return [*options, *rest]
 
 
 def _mistyped_command(word: str) -> str | None:
