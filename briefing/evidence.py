@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 # Folded to ASCII after NFKC (which leaves these alone): what a typographer or a word
 # processor changes in words that were typed plainly.
@@ -157,3 +157,48 @@ def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str
     if len(after) > room:
         after = after[:room].rstrip() + "…"
     return before.lstrip(), quoted, after.rstrip()
+
+
+class QuoteCheck(NamedTuple):
+    """One quote of one item, and where it stands in its source's saved copy."""
+
+    #: The item's reference, ``kind:key`` (as the index names it), and the quote's path in the data.
+    ref: str
+    path: tuple[str | int, ...]
+    #: The quote as the model holds it (``model.Quote``).
+    quote: Any
+    match: Match
+
+
+class Verification(NamedTuple):
+    """A briefing's saved copies and quotes, checked (``saved.verify``): what the views mark."""
+
+    #: Each source's copy: "ok", "missing", "changed", "unreadable", "outside" or "none".
+    copies: dict[int, str]
+    #: The kept text of each copy that could be read.
+    texts: dict[int, str]
+    quotes: list[QuoteCheck]
+    #: ``check``'s findings (``model.Finding``).
+    findings: list[Any]
+
+    def of(self, ref: str) -> list[QuoteCheck]:
+        """The quotes of one item, in the order written."""
+        return [check for check in self.quotes if check.ref == ref]
+
+    def passages(self, source_id: int) -> list[QuoteCheck]:
+        """The quotes found in one source's copy, in the order they stand in it."""
+        found = [c for c in self.quotes if c.quote.source == source_id and c.match.status == "found"]
+        return sorted(found, key=lambda c: (c.match.start, c.match.end))
+
+    def share(self, source_id: int) -> float:
+        """How much of a source's text the briefing's quotes cover, 0–1 (overlaps once)."""
+        text = self.texts.get(source_id, "")
+        if not text:
+            return 0.0
+        covered, reach = 0, 0
+        for check in self.passages(source_id):
+            start = max(check.match.start, reach)
+            if check.match.end > start:
+                covered += check.match.end - start
+            reach = max(reach, check.match.end)
+        return covered / len(text)

@@ -62,7 +62,9 @@ def to_markdown(briefing: Briefing) -> str:
             continue
         lines += [f"## {SECTION_TITLES[collection]}", ""]
         for ref in refs:
-            lines += KINDS[ref.kind].markdown(index, ref, index.items[ref], md_citations(index.citations(ref)))
+            item = index.items[ref]
+            drawn = KINDS[ref.kind].markdown(index, ref, item, md_citations(index.citations(ref)))
+            lines += drawn + md_quotes(drawn[0], getattr(item, "quotes", ()))
         lines.append("")
     lines += _markdown_matrix(briefing, index)
     if index.order["sources"]:
@@ -98,6 +100,32 @@ def _markdown_matrix(briefing: Briefing, index: BriefingIndex) -> list[str]:
     return [*lines, ""]
 
 
+def md_quotes(first_line: str, quotes: Sequence[Any]) -> list[str]:
+    """An item's quotes as block quotes inside its list item (indented under its text), each
+    with its source's number and, when they are not the source's own words, whose they are."""
+    pad = " " * (len(first_line) - len(first_line.lstrip()) + 2)
+    lines: list[str] = []
+    for quote in quotes:
+        if lines:
+            lines.append(f"{pad}>")
+        who = f", as reported by {md(quote.reported_by)}" if quote.reported_by else ""
+        lines.append(f"{pad}> {md(quote.text)} — \\[{quote.source}\\]{who}")
+    return lines
+
+
+def html_quotes(index: BriefingIndex, quotes: Sequence[Any]) -> str:
+    """An item's quotes as block quotes, each citing its source (its URL as ``cite``)."""
+    out = []
+    for quote in quotes:
+        source = index.sources.get(quote.source)
+        cite = f' cite="{h(source.url)}"' if source is not None and source.url else ""
+        who = f", as reported by {h(quote.reported_by)}" if quote.reported_by else ""
+        out.append(
+            f'<blockquote{cite}><p>{h(quote.text)}</p><footer>— <a href="#source-{quote.source}">[{quote.source}]</a>{who}</footer></blockquote>'
+        )
+    return "".join(out)
+
+
 def md_citations(citations: Iterable[int]) -> str:
     """`` \\[1\\]\\[3\\]``: the source numbers as the briefing writes them. Not footnotes: every
     renderer numbers footnotes its own way, and a reader would no longer know which source
@@ -114,7 +142,8 @@ h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}.bluf{border-left:4px solid 
 h2{border-bottom:1px solid #ccc;margin-top:2rem}a.cite{text-decoration:none;font-weight:600}
 li{margin:.3rem 0}.meta{color:#555;font-size:.9rem}:target{background:#fff3b0}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
-.back a{font-size:.85rem;margin-right:.5rem}ol.sources{list-style:none;padding-left:0}@media print{a{color:inherit}:target{background:none}}
+.back a{font-size:.85rem;margin-right:.5rem}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.75rem;border-left:3px solid #999}
+blockquote p{margin:.2rem 0;font-style:italic}blockquote footer{font-size:.9rem;color:#555}ol.sources{list-style:none;padding-left:0}@media print{a{color:inherit}:target{background:none}}
 """
 
 
@@ -146,7 +175,8 @@ def to_html(briefing: Briefing) -> str:
         for ref in refs:
             body = KINDS[ref.kind].html(index, ref, index.items[ref])
             nested = ' style="list-style:circle;margin-left:1.5rem"' if ref.kind == "statements" else ""
-            out.append(f'<li id="{anchor(ref)}"{nested}>{body} {cites(ref)}</li>')
+            quotes = html_quotes(index, getattr(index.items[ref], "quotes", ()))
+            out.append(f'<li id="{anchor(ref)}"{nested}>{body} {cites(ref)}{quotes}</li>')
         out.append("</ul>")
     out += _html_matrix(briefing, index)
     if briefing.sources:

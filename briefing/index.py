@@ -15,6 +15,7 @@ from .refs import COLLECTIONS, Ref, source_ref
 from .shape import KEPT_BY_KIND, NESTED, item_key
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
+    from .evidence import Verification
     from .model import Briefing, Judgment, Source, Stakeholder
     from .refs import Item
 
@@ -63,6 +64,9 @@ class BriefingIndex:
         self.judgment_of: dict[Ref, Judgment] = {ref: item for ref, item in self.parent.items() if ref.kind == "indicators"}
 
         self._corpus: list[tuple[Ref, list[tuple[str, str, str]]]] | None = None
+        #: The quotes looked for in the saved copies (``saved.verify``), once that is done:
+        #: the views mark each quote found, not found or unverified, and show it in context.
+        self.evidence: Verification | None = None
         #: Sources that repeat or derive from each source (directly).
         self.derived_by: dict[int, list[int]] = {}
         for source in briefing.sources:

@@ -11,6 +11,7 @@ Pure: Rich's Text and plain strings only; no I/O and no UI.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -103,6 +104,18 @@ class Kind(Generic[ItemT]):
         missing = [view for view in Kind.VIEWS if getattr(cls, view) is getattr(Kind, view)]
         if missing:
             raise TypeError(f"{cls.__name__} does not say how its items read in: {', '.join(missing)}")
+
+
+def quoted_words(quotes: Sequence[Any], indent: str = "") -> Text:
+    """An item's quotes as block quotes, each under its source's marker: the words, and
+    whose words they are when not the source's own."""
+    lines = []
+    for quote in quotes:
+        line = Text.assemble((f"[{quote.source}]", STYLE_MARKER), " ", ("\u2502 ", STYLE_DIM), (clean(quote.text), "italic"))
+        if quote.reported_by:
+            line.append(f" (as reported by {clean(quote.reported_by)})", STYLE_DIM)
+        lines.append(line)
+    return Text("\n" + indent).join(lines)
 
 
 def _stakeholder_name(index: BriefingIndex, stakeholder_id: str | None) -> str | None:
@@ -256,6 +269,9 @@ class StakeholderKind(Kind["Stakeholder"]):
             statements.append(clean(statement.text), "italic")
             statements.append("” ", STYLE_DIM)
             statements.append_text(markers(statement.citations))
+            if statement.quotes:
+                statements.append("\n   ")
+                statements.append_text(quoted_words(statement.quotes, indent="   "))
         return [
             ("id", item.id),
             ("kind", item.kind),

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .index import COLLECTIONS, BriefingIndex, Ref
-from .kinds import KINDS
+from .kinds import KINDS, quoted_words
 from .text import (  # noqa: F401 (the text helpers are re-exported: render is where views look for them)
     SEVERITY_STYLE,
     STYLE_DIM,
@@ -200,7 +200,8 @@ def detail(
     if ref.kind == "sources" and cited_by:
         blocks.extend((Text(""), Text("Cited by", STYLE_KEY), cited_by_text(index, item.id)))
     if citations:
-        blocks.extend((Text(""), Text("Sources", STYLE_KEY), cited_source_notes(index, citations, current, withdrawn)))
+        quotes = getattr(item, "quotes", ())
+        blocks.extend((Text(""), Text("Sources", STYLE_KEY), cited_source_notes(index, citations, current, withdrawn, ref, quotes)))
     elif citations is not None:
         blocks.extend((Text(""), Text("Cites no sources.", STYLE_DIM)))
     if ids:
@@ -212,9 +213,56 @@ def detail(
 NOTE_IN_CITATIONS = 150
 
 
-def cited_source_notes(index: BriefingIndex, citations: Iterable[int], current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Fields:
+#: A quote's mark: its words found in the saved copy, not found (or not single), or not checked.
+QUOTE_MARKS = {"found": ("✔", "green"), "not found": ("✘", "bold red"), "ambiguous": ("✘", "bold red"), "unverified": ("?", "yellow")}
+QUOTE_CONTEXT = 320
+
+
+def quote_text(index: BriefingIndex, ref: Ref | None, position: int, quote: Any) -> Text:
+    """A quote as the Detail pane shows it: its mark, and its words in the sentence around
+    them from the saved copy (the words bold) when found; else the words and why not."""
+    from .evidence import context
+
+    evidence = index.evidence
+    check = next((c for c in evidence.of(str(ref)) if c.path[-1] == position), None) if evidence is not None and ref is not None else None
+    status = check.match.status if check is not None else "unverified"
+    mark, style = QUOTE_MARKS[status]
+    text = Text(f"{mark} ", style)
+    source_text = evidence.texts.get(quote.source) if evidence is not None else None
+    if check is not None and status == "found" and source_text:
+        before, words, after = context(source_text, check.match.start, check.match.end, QUOTE_CONTEXT)
+        text.append(clean(before), STYLE_DIM)
+        text.append(clean(words), "bold")
+        text.append(clean(after), STYLE_DIM)
+        return text
+    text.append(f"\u201c{clean(quote.text)}\u201d", "italic")
+    if quote.reported_by:
+        text.append(f"  as reported by {clean(quote.reported_by)}", STYLE_DIM)
+    if check is not None and status in ("not found", "ambiguous"):
+        text.append(f"\n{clean(check.match.hint())}", style)
+    elif evidence is not None or quote.reported_by:
+        why = "the reporter's words, not checked against the source" if quote.reported_by else _unverified_why(index, quote.source)
+        text.append(f"  unverified: {why}", STYLE_DIM)
+    return text
+
+
+def _unverified_why(index: BriefingIndex, source_id: int) -> str:
+    state = index.evidence.copies.get(source_id, "none") if index.evidence is not None else "none"
+    return {"none": "no saved copy", "missing": "the saved copy is missing", "changed": "the saved copy changed"}.get(
+        state, "the saved copy cannot be read"
+    )
+
+
+def cited_source_notes(
+    index: BriefingIndex,
+    citations: Iterable[int],
+    current: int | None = None,
+    withdrawn: frozenset[int] = frozenset(),
+    ref: Ref | None = None,
+    quotes: Sequence[Any] = (),
+) -> Fields:
     """Each cited source with what the briefing knows of it: title or "untitled", publisher,
-    grade, and its note, under its marker."""
+    grade, and its note, under its marker; then the item's quotes of it, each marked."""
     pairs: list[tuple[str | Text, Text]] = []
     for source_id in dict.fromkeys(citations):
         source = index.sources.get(source_id)
@@ -231,6 +279,10 @@ def cited_source_notes(index: BriefingIndex, citations: Iterable[int], current: 
             if source.note:  # its start: the whole note is one key away, on the source
                 text.append("\n")
                 text.append(shorten(source.note, NOTE_IN_CITATIONS), "strike dim" if source_id in withdrawn else "")
+        for position, quote in enumerate(quotes):
+            if quote.source == source_id:
+                text.append("\n")
+                text.append_text(quote_text(index, ref, position, quote))
         pairs.append((markers([source_id], current, withdrawn), text))
     return Fields(pairs)
 
@@ -260,6 +312,9 @@ def fields(
     if citations:
         pairs.append(("evidence", evidence(index, ref, withdrawn).words(index.grades_sources)))
         pairs.append(("cites", cited_sources(index, citations, current, withdrawn)))
+        quotes = getattr(item, "quotes", ())
+        if quotes:
+            pairs.append(("quotes", quoted_words(quotes)))
     elif citations is not None:
         pairs.append(("cites", Text("no sources", STYLE_DIM)))
     # What the item says first; its id, which only an editor of the file needs, last and dim.
@@ -367,7 +422,7 @@ def document_parts(
         # which never showed a base's role).
         if KINDS[collection].printed_as_rows:
             for first in range(0, len(refs), ROWS_PER_PART):
-                yield Fields([("•", row(index, ref, withdrawn=withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
+                yield Fields([("•", _row_and_quotes(index, ref, withdrawn)) for ref in refs[first : first + ROWS_PER_PART]], indent=1)
         else:
             for ref in refs:
                 if ref.kind == collection:  # nested items are shown in their parent's fields
@@ -390,6 +445,15 @@ def document_parts(
         yield Text("")
         yield section_rule("Competing hypotheses", len(briefing.hypotheses))
         yield ach_document(index, matrix)
+
+
+def _row_and_quotes(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int]) -> Text:
+    """A printed row, with the item's quotes under it as block quotes."""
+    drawn = row(index, ref, withdrawn=withdrawn)
+    quotes = getattr(index.items[ref], "quotes", ())
+    if quotes:
+        drawn = Text.assemble(drawn, "\n", quoted_words(quotes))
+    return drawn
 
 
 def _print_title(index: BriefingIndex, ref: Ref, withdrawn: frozenset[int] = frozenset()) -> Text:

@@ -18,12 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .evidence import Match, find_quote, normalize_text, searchable
+from .evidence import Match, QuoteCheck, Verification, find_quote, normalize_text, searchable
 from .files import cache_dir, write_atomically
 from .shape import KEPT, KEPT_BY_KIND, item_key
 
 if TYPE_CHECKING:
     from .model import Briefing, Finding, Quote, Source
+
+__all__ = ["QuoteCheck", "Verification", "evidence_findings", "extract", "verify"]
 
 #: What a saved copy may be, by the end of its name.
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".warc.gz", ".warc", ".wacz")
@@ -228,16 +230,6 @@ class Copy(NamedTuple):
     problem: str = ""
 
 
-class QuoteCheck(NamedTuple):
-    """One quote of one item, and where it stands in its source's saved copy."""
-
-    #: The item's reference, ``kind:key`` (as the index names it), and the quote's path in the data.
-    ref: str
-    path: tuple[str | int, ...]
-    quote: Quote
-    match: Match
-
-
 def resolve(folder: Path, file: str) -> Path | None:
     """A saved copy's path, None when it would lie outside the briefing's folder (a link out)."""
     root = folder.resolve()
@@ -292,17 +284,6 @@ def quoted_items(briefing: Briefing) -> Iterator[tuple[str, tuple[str | int, ...
                     yield f"{kept.kind}:{key}", (*at, kept.field, position), quotes
 
 
-class Verification(NamedTuple):
-    """A briefing's saved copies and quotes, checked."""
-
-    copies: dict[int, Copy]
-    quotes: list[QuoteCheck]
-    findings: list[Finding]
-
-    def of(self, ref: str) -> list[QuoteCheck]:
-        return [check for check in self.quotes if check.ref == ref]
-
-
 def verify(briefing: Briefing, folder: Path) -> Verification:
     """Every saved copy read and every quote looked for: `check`'s findings, the views' marks."""
     from .model import Finding
@@ -331,7 +312,8 @@ def verify(briefing: Briefing, folder: Path) -> Verification:
             checks.append(QuoteCheck(ref, at, quote, match))
             if match.status != "found":
                 findings.append(Finding((*at, "text"), f"quote of [{quote.source}] {match.hint()}"))
-    return Verification(copies, checks, findings)
+    texts = {source_id: copy.text for source_id, copy in copies.items() if copy.state == "ok"}
+    return Verification({source_id: copy.state for source_id, copy in copies.items()}, texts, checks, findings)
 
 
 def evidence_findings(briefing: Briefing, folder: Path) -> list[Finding]:

@@ -76,6 +76,8 @@ class DashboardScreen(BriefingFrame):
         elsewhere = self.library.also_in(str(self.source.path), int(ref.key)) if shared else ()  # type: ignore[union-attr]
         self.detail.show(self.index, ref, self.reader.marks().get(ref) if ref else None, trail, self.reader.gone, elsewhere)
 
+    evidence_ready = _update_detail  # the quotes' marks are in: the item in view shows them
+
     def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from
         (``leaving``, when the place left is more than the item in view)."""

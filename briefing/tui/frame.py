@@ -106,6 +106,7 @@ class BriefingFrame(Screen):
         if self.loaded is not None:
             self.shown_first()
             self._show_briefing()
+            self.source.verify(self.loaded)
             return
         self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
         self._load_when_drawn = True
@@ -154,6 +155,18 @@ class BriefingFrame(Screen):
             self.go(goto, record=False)
         if event.by_hand:
             say(self, "Reloaded.")
+        self.source.verify(event.loaded)
+
+    @on(BriefingFile.Verified)
+    def _verified(self, event: BriefingFile.Verified) -> None:
+        """The quotes' marks are ready: shown on the item in view (if the briefing is still the one checked)."""
+        if event.loaded is not self.loaded or self.index is None:
+            return
+        self.index.evidence = event.verification
+        self.evidence_ready()
+        lost = sum(check.match.status in ("not found", "ambiguous") for check in event.verification.quotes)
+        if lost:
+            say(self, f"{lost} quote{'s' * (lost != 1)} not found in the saved copies: `briefing check` lists them.", severity="warning")
 
     @on(BriefingFile.Failed)
     def _failed(self, event: BriefingFile.Failed) -> None:
@@ -206,6 +219,9 @@ class BriefingFrame(Screen):
         raise NotImplementedError
 
     def briefing_shown(self) -> None:
+        raise NotImplementedError
+
+    def evidence_ready(self) -> None:
         raise NotImplementedError
 
     def go(self, ref: Ref, *, record: bool = True) -> None:

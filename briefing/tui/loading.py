@@ -18,6 +18,7 @@ from textual.widget import Widget
 from .workers import guarded_work
 
 if TYPE_CHECKING:  # the loader (Pydantic, PyYAML) is imported when the first load runs, after the first frame
+    from ..evidence import Verification
     from ..loader import Loaded as LoadedBriefing
     from ..loader import LoadError
 
@@ -68,6 +69,14 @@ class BriefingFile(Widget):
     class Unchanged(Message):
         """Reloaded by hand, and the file is as it was."""
 
+    class Verified(Message):
+        """The quotes of a loaded briefing were looked for in its sources' saved copies."""
+
+        def __init__(self, loaded: LoadedBriefing, verification: Verification) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.verification = verification
+
     def __init__(self, path: Path, *, watch: bool, max_bytes: int, baseline: Path | LoadedBriefing | None = None, loaded: bool = False) -> None:
         super().__init__(id="briefing-file")
         self.path = path
@@ -115,6 +124,20 @@ class BriefingFile(Widget):
             return self.Failed(error)
         self._read_signature = before
         return self.Loaded(loaded, self.baseline, by_hand)
+
+    def verify(self, loaded: LoadedBriefing) -> None:
+        """Look for the briefing's quotes in its saved copies, in a worker (reading a PDF or a
+        WARC the first time takes a while); ``Verified`` brings the marks."""
+        from ..saved import quoted_items
+
+        if next(quoted_items(loaded.briefing), None) is not None:
+            self._verify_in_worker(loaded)
+
+    @guarded_work("Checking the quotes", group="verify", exclusive=True)
+    def _verify_in_worker(self, loaded: LoadedBriefing) -> None:
+        from ..saved import verify
+
+        self.post_message(self.Verified(loaded, verify(loaded.briefing, self.path.parent)))
 
     def poll(self) -> None:
         """Look at the file once (the timer does, every POLL_SECONDS): a change is read once
