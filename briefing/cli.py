@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="export a briefing as Markdown, HTML, JSON, SVG or STIX 2.1",
+        help="export a briefing as Markdown, HTML, JSON, SVG, STIX 2.1 or W3C Web Annotations (its quotes)",
         description="Export a briefing. Without -o, to stdout; with -o, written atomically.",
     )
     export.add_argument("--format", "-f", required=True, choices=tuple(EXPORT_FORMATS), help="the format")
@@ -377,7 +377,7 @@ def run_export(file: str | None, max_bytes: int, format: str, output: str | None
     from .export import export, write_atomically
 
     try:
-        text = export(loaded.briefing, format)
+        text = export(loaded.briefing, format, Path(loaded.path).parent)
     except RuntimeError as error:  # an optional library is missing
         print(f"briefing export: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -459,7 +459,7 @@ def run_export_folder(folder: Path, max_bytes: int, format: str, output: str | N
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, export(loaded.briefing, format))
+            write_atomically(target, export(loaded.briefing, format, Path(loaded.path).parent))
         except RuntimeError as error:  # an optional library is missing
             print(f"briefing export: error: {error}", file=sys.stderr)
             return EXIT_USAGE

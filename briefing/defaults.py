@@ -13,6 +13,7 @@ EXPORT_FORMATS = {
     "json": ("JSON", ".json"),
     "svg": ("SVG", ".svg"),
     "stix": ("STIX 2.1", ".stix.json"),
+    "annotations": ("W3C Web Annotations", ".annotations.jsonld"),
 }
 
 

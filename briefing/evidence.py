@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import Any, Literal, NamedTuple
 
 # Folded to ASCII after NFKC (which leaves these alone): what a typographer or a word
@@ -202,3 +203,38 @@ class Verification(NamedTuple):
                 covered += check.match.end - start
             reach = max(reach, check.match.end)
         return covered / len(text)
+
+
+class Passage(NamedTuple):
+    """A quoted passage of a source's text, as the source reader shows it: where it stands
+    (paragraph, and its place in that paragraph's line), and the items that quote it."""
+
+    paragraph: int
+    start: int
+    end: int
+    #: The items quoting these words (``kind:key``), in the briefing's order.
+    refs: tuple[str, ...]
+
+
+def passages(text: str, checks: list[QuoteCheck]) -> tuple[list[str], list[Passage]]:
+    """A source's paragraphs, and its quoted passages in reading order: quotes of the same
+    words are one passage; a quote across paragraphs is a passage in each."""
+    paragraphs = text.split("\n")
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        starts.append(at)
+        at += len(paragraph) + 1
+    spans: dict[tuple[int, int], list[str]] = {}
+    for check in checks:
+        if check.match.status == "found":
+            spans.setdefault((check.match.start, check.match.end), [])
+            if check.ref not in spans[(check.match.start, check.match.end)]:
+                spans[(check.match.start, check.match.end)].append(check.ref)
+    found = []
+    for (start, end), refs in sorted(spans.items()):
+        number = bisect_right(starts, start) - 1
+        while number < len(paragraphs) and starts[number] < end:
+            first = starts[number]
+            found.append(Passage(number, max(start, first) - first, min(end, first + len(paragraphs[number])) - first, tuple(refs)))
+            number += 1
+    return paragraphs, found

@@ -20,6 +20,7 @@ from .render import SECTION_TITLES, evidence_label, rating_words, row_flags
 from .text import clean, h, md, shorten, source_grade_text, source_title
 
 if TYPE_CHECKING:
+    from .evidence import Verification
     from .model import Briefing
 
 #: The parts of a document that list items; sources close it, as notes or a list.
@@ -415,5 +416,76 @@ EXPORTERS: dict[str, Callable[[Briefing], str]] = {
 }
 
 
-def export(briefing: Briefing, format: str) -> str:
+def export(briefing: Briefing, format: str, folder: Path | None = None) -> str:
+    """The briefing in a format; ``folder``: the briefing file's, where its saved copies are
+    (the annotations' positions in them)."""
+    if format == "annotations":
+        from .saved import verify
+
+        return to_annotations(briefing, verify(briefing, folder) if folder is not None else None)
     return EXPORTERS[format](briefing)
+
+
+# --- W3C Web Annotations ----------------------------------------------------------------------
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_ANNO_NAMESPACE = uuid.UUID("6f0b7a52-61c2-4b8e-9a50-6f3b1f0de7a1")  # this tool's: stable ids from references
+
+
+def to_annotations(briefing: Briefing, verification: Verification | None = None) -> str:
+    """The quotes as W3C Web Annotations (JSON-LD): an AnnotationCollection whose page holds one
+    Annotation per quote. The body is the item's claim; the target, the source's URL with a
+    TextQuoteSelector (exact, prefix, suffix) and, when the words were found in the saved copy,
+    a TextPositionSelector in its text and the copy as the target's cached state."""
+    from .saved import quoted_items
+
+    index = BriefingIndex(briefing)
+    name = briefing.id or briefing.title
+    checks = {check.path: check for check in verification.quotes} if verification is not None else {}
+    items: list[dict[str, Any]] = []
+    for ref_text, path, quotes in quoted_items(briefing):
+        kind, _, key = ref_text.partition(":")
+        ref = Ref(kind, key)
+        claim = getattr(index.items[ref], "text", None) or index.label(ref)  # the claim the words support
+        for position, quote in enumerate(quotes):
+            source = index.sources.get(quote.source)
+            selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": clean(quote.text)}]
+            if quote.prefix:
+                selectors[0]["prefix"] = clean(quote.prefix)
+            if quote.suffix:
+                selectors[0]["suffix"] = clean(quote.suffix)
+            check = checks.get((*path, "quotes", position))
+            target: dict[str, Any] = {
+                "type": "SpecificResource",
+                "source": source.url
+                if source is not None and source.url
+                else f"urn:uuid:{uuid.uuid5(_ANNO_NAMESPACE, f'{name}/source/{quote.source}')}",
+            }
+            if check is not None and check.match.status == "found":
+                selectors.append({"type": "TextPositionSelector", "start": check.match.start, "end": check.match.end})
+            target["selector"] = selectors if len(selectors) > 1 else selectors[0]
+            saved = source.saved if source is not None else None
+            if saved is not None and quote.reported_by is None:
+                state: dict[str, Any] = {"type": "TimeState", "cached": saved.file}
+                if saved.captured:
+                    state["sourceDate"] = saved.captured
+                target["state"] = state
+            annotation: dict[str, Any] = {
+                "id": f"urn:uuid:{uuid.uuid5(_ANNO_NAMESPACE, f'{name}/{ref_text}/quote/{position + 1}')}",
+                "type": "Annotation",
+                "motivation": "describing",
+                "body": {"type": "TextualBody", "value": clean(claim), "format": "text/plain", "purpose": "describing"},
+                "target": target,
+            }
+            if quote.reported_by:
+                annotation["body"]["value"] += f" (the quote's words are {clean(quote.reported_by)}'s, reporting source [{quote.source}])"
+            items.append(annotation)
+    collection = {
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_ANNO_NAMESPACE, f'{name}/annotations')}",
+        "type": "AnnotationCollection",
+        "label": clean(briefing.title),
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"

@@ -73,3 +73,12 @@ def browser():
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """The tests' cache (library rows, saved copies' texts) is theirs, never the user's."""
+    if "BRIEFING_CACHE_DIR" not in __import__("os").environ or not __import__("os").environ["BRIEFING_CACHE_DIR"].startswith(
+        str(tmp_path_factory.getbasetemp())
+    ):
+        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

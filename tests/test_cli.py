@@ -6,7 +6,7 @@ import pytest
 
 from briefing.cli import main
 
-from .conftest import MINIMAL
+from .conftest import DATA, MINIMAL
 
 
 def run(*args, cwd=None, env=None):
@@ -20,7 +20,8 @@ def test_check_default_briefing_is_clean(capsys):
     out, err = capsys.readouterr()
     # The article states no assumptions behind its judgment: a note, not a warning.
     assert out.endswith(": ok (0 warnings, 1 note)\n")
-    assert err.endswith(":160:9: note: judgment 'retain-bases' states no assumptions (a Key Assumptions Check lists them)\n")
+    line = DATA.read_text(encoding="utf-8").splitlines().index("  - id: retain-bases") + 1
+    assert err.endswith(f":{line}:9: note: judgment 'retain-bases' states no assumptions (a Key Assumptions Check lists them)\n")
 
 
 def test_check_reports_each_problem_on_stderr_and_exits_1(write, capsys):

@@ -261,7 +261,7 @@ class BriefingApp(App[int]):
         from ..export import export, write_atomically
 
         try:
-            write_atomically(target, export(loaded.briefing, format))
+            write_atomically(target, export(loaded.briefing, format, Path(loaded.path).parent))
         except (OSError, RuntimeError) as error:  # expected: a read-only folder, a missing extra
             self.call_from_thread(say, self, f"Export failed: {error}", "error")
         else:

@@ -27,7 +27,7 @@ from .body import Body
 from .headline import BlufBar, ErrorBanner, StatusLine, status_text, title_text
 from .keybar import KeyBar
 from .loading import BriefingFile
-from .panes import PANES, ItemList, PaneBar
+from .panes import PANES, ItemList, PaneBar, ReadSourceRequested
 from .widgets import OneLine, say
 
 if TYPE_CHECKING:
@@ -157,6 +157,18 @@ class BriefingFrame(Screen):
             say(self, "Reloaded.")
         self.source.verify(event.loaded)
 
+    @on(ReadSourceRequested)
+    def _read_source(self, event: ReadSourceRequested) -> None:
+        """The source reader, on the item's quoted source (or the source): enter there comes back to an item."""
+        from .source_reader import SourceReaderScreen, readable
+
+        place = readable(self.index, event.ref) if self.index is not None else None
+        if place is None or self.index is None:
+            waiting = self.index is not None and self.index.evidence is None and next(iter(self.index.briefing.sources), None) is not None
+            say(self, "The quotes are still being checked." if waiting else "Nothing to read: no saved copy of a quoted source.")
+            return
+        self.app.push_screen(SourceReaderScreen(self.index, *place), lambda ref: self.go(ref) if ref is not None else None)
+
     @on(BriefingFile.Verified)
     def _verified(self, event: BriefingFile.Verified) -> None:
         """The quotes' marks are ready: shown on the item in view (if the briefing is still the one checked)."""
@@ -164,6 +176,9 @@ class BriefingFrame(Screen):
             return
         self.index.evidence = event.verification
         self.evidence_ready()
+        for pane in self.panes:
+            pane.offers_changed()
+        self.refresh_bindings()
         lost = sum(check.match.status in ("not found", "ambiguous") for check in event.verification.quotes)
         if lost:
             say(self, f"{lost} quote{'s' * (lost != 1)} not found in the saved copies: `briefing check` lists them.", severity="warning")

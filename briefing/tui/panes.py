@@ -22,6 +22,7 @@ from textual.strip import Strip
 from ..index import COLLECTIONS, BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
 from .keybar import ClickableLine
+from .source_reader import readable
 from .virtual_list import LineView, VirtualList, row_strip, styled
 from .widgets import say
 
@@ -40,6 +41,10 @@ class RefMessage(Message):
         self.ref = ref
 
 
+class ReadSourceRequested(RefMessage):
+    """Open the source reader on this item's quoted source (or on this source)."""
+
+
 class ItemList(VirtualList):
     """A pane listing one kind of item, each row with its citation markers."""
 
@@ -47,7 +52,11 @@ class ItemList(VirtualList):
         Binding("enter,c", "cite", "Go to source", id="cite"),
         Binding("]", "step_citation(1)", "Next cite", id="next-citation"),
         Binding("[", "step_citation(-1)", "Prev cite", id="previous-citation"),
+        Binding("v", "read_source", "Read source", id="read-source"),
     ]
+
+    #: Whether the key bar last offered "Read source" (the item's quoted copy can be read).
+    _read_offered = False
 
     class CiteRequested(Message):
         """The reader wants to follow the highlighted item's citations: ``step`` 0 first, ±1 next/previous."""
@@ -157,6 +166,23 @@ class ItemList(VirtualList):
         if self.highlighted_ref is not None:
             self.post_message(self.CiteRequested(self, self.highlighted_ref, 0))
 
+    def offers(self, action: str) -> bool:
+        """Read source only for an item whose quoted source (or a source whose copy) can be read."""
+        if action == "read_source":
+            return self._index is not None and readable(self._index, self.highlighted_ref) is not None
+        return True
+
+    def action_read_source(self) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(ReadSourceRequested(self.highlighted_ref))
+
+    def offers_changed(self) -> None:
+        """The key bar offers what applies to the item now highlighted (asked on each move)."""
+        offered = self.offers("read_source")
+        if offered != self._read_offered:
+            self._read_offered = offered
+            self.refresh_bindings()
+
     def action_step_citation(self, step: int) -> None:
         if self.highlighted_ref is not None:
             self.post_message(self.CiteRequested(self, self.highlighted_ref, step))
@@ -164,6 +190,7 @@ class ItemList(VirtualList):
     @on(VirtualList.Moved)
     def _announce(self, event: VirtualList.Moved) -> None:
         event.stop()
+        self.offers_changed()
         self._show_position()
         self.post_message(self.Highlighted(self, self.highlighted_ref))
 
@@ -207,7 +234,7 @@ class SourcesList(ItemList):
             return self.url is not None
         if action == "step_citation":
             return self.on_trail
-        return True
+        return super().offers(action)
 
     @property
     def url(self) -> str | None:
@@ -289,6 +316,7 @@ class DetailPane(LineView, can_focus=True):
         Binding("enter", "jump", "Jump to it", id="jump"),
         Binding("]", "step_citation(1)", "Next cite", id="detail-next-citation"),
         Binding("[", "step_citation(-1)", "Prev cite", id="detail-previous-citation"),
+        Binding("v", "read_source", "Read source", id="detail-read-source"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--trail", "detail--cursor"}
 
@@ -319,6 +347,8 @@ class DetailPane(LineView, can_focus=True):
         self.elsewhere: list = []
         self.cursor: int | None = None
         self._index: BriefingIndex | None = None
+        #: The item shown.
+        self.item_ref: Ref | None = None
         self._shown_key: tuple | None = None
         self._trail: Text | None = None
         self._body: RenderableType = Text("")
@@ -345,11 +375,14 @@ class DetailPane(LineView, can_focus=True):
         elsewhere: list | tuple = (),
     ) -> None:
         # A jump reaches here from several messages: draw once.
-        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere))
+        # The quotes' marks come after the briefing (a worker checks them): drawn again then.
+        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere), id(index.evidence))
         if key == self._shown_key:
             return
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
-        self._shown_key = key
+        if self._shown_key is None or (self._shown_key[0], self._shown_key[1], self._shown_key[-1]) != (key[0], key[1], key[-1]):
+            self.refresh_bindings()  # "Read source" comes with an item whose quoted copy can be read
+        self._shown_key, self.item_ref = key, ref
         self._index, self._trail = index, trail
         refs: list[Ref] = []
         if ref is None or ref not in index:
@@ -498,6 +531,16 @@ class DetailPane(LineView, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.count) if action == "jump" else True
+
+    def offers(self, action: str) -> bool:
+        """Read source only for an item whose quoted copy (or a source whose copy) can be read."""
+        if action == "read_source":
+            return self._index is not None and readable(self._index, self.item_ref) is not None
+        return True
+
+    def action_read_source(self) -> None:
+        if self.item_ref is not None:
+            self.post_message(ReadSourceRequested(self.item_ref))
 
     def action_jump(self) -> None:
         if self.cursor is not None and self.cursor < len(self.refs):
