@@ -20,6 +20,8 @@ from .render import SECTION_TITLES, evidence_label, rating_words, row_flags
 from .text import clean, h, md, shorten, source_grade_text, source_title
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .evidence import Verification
     from .model import Briefing
 
