@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from pathlib import Path
 
 WORDS = [
     "base",
@@ -174,3 +175,58 @@ def generate_chain(count: int, chained: bool = True) -> str:
         if chained and number > 1:
             lines.append(f"    derived_from: [{number - 1}]")
     return "\n".join(lines) + "\n"
+
+
+def generate_quoted(folder: Path, sources: int = 100, quotes: int = 1_000, page_bytes: int = 50_000, with_quotes: bool = True) -> Path:
+    """A briefing whose ``sources`` sources each have a saved HTML page of about
+    ``page_bytes`` in ``folder``/saved, and ``quotes`` quotes of them spread over its bullets
+    (five a bullet); ``with_quotes=False``: the same briefing and pages, no quotes."""
+    import hashlib
+    import random
+
+    rng = random.Random(21)
+    words = ["harbour", "lease", "talks", "ministry", "station", "supply", "ships", "rent", "term", "officials", "said", "coast", "fleet", "round"]
+    saved = folder / "saved"
+    saved.mkdir(parents=True, exist_ok=True)
+    per_source = quotes // sources
+    sentences: dict[int, list[str]] = {}
+    for number in range(1, sources + 1):
+        paragraphs, size, serial = [], 0, 0
+        kept: list[str] = []
+        while size < page_bytes:
+            sentence = f"Report {number} line {serial}: " + " ".join(rng.choice(words) for _ in range(14)) + "."
+            serial += 1
+            kept.append(sentence)
+            paragraphs.append(f"<p>{sentence} <em>{' '.join(rng.choice(words) for _ in range(8))}</em>.</p>")
+            size += len(paragraphs[-1])
+        page = (
+            f"<!doctype html><html><head><title>Report {number}</title></head><body><article><h1>Report {number}</h1>\n"
+            + "\n".join(paragraphs)
+            + "\n</article></body></html>\n"
+        )
+        (saved / f"{number}.html").write_text(page, encoding="utf-8")
+        sentences[number] = rng.sample(kept, per_source)
+    lines = [
+        "schema_version: 1",
+        "title: Quoted sources",
+        "as_of: 2025-07",
+        "region: Nowhere",
+        "bluf: Every claim in its source's words.",
+        "summary:",
+    ]
+    bullet = 0
+    for number in range(1, sources + 1):
+        for first in range(0, per_source, 5):
+            bullet += 1
+            lines += [f"  - id: b{bullet}", f"    text: Bullet {bullet}, on source {number}.", f"    citations: [{number}]"]
+            if with_quotes:
+                lines.append("    quotes:")
+                for sentence in sentences[number][first : first + 5]:
+                    lines += [f"      - source: {number}", f"        text: '{sentence}'"]
+    lines.append("sources:")
+    for number in range(1, sources + 1):
+        digest = hashlib.sha256((saved / f"{number}.html").read_bytes()).hexdigest()
+        lines += [f"  - id: {number}", f"    title: Report {number}", "    saved:", f"      file: saved/{number}.html", f"      sha256: {digest}"]
+    path = folder / ("quoted.yaml" if with_quotes else "unquoted.yaml")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

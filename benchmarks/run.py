@@ -38,13 +38,25 @@ OUT = HERE / "out"
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from generate import generate, generate_chain  # noqa: E402
+from generate import generate, generate_chain, generate_quoted  # noqa: E402
 
 PEAK_RSS = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
 )
+
+
+# Runs a command with BRIEFING_CACHE_DIR set: to argv[1], or to a new empty folder ("-": a cold cache).
+WITH_CACHE = (
+    "import os, subprocess, sys, tempfile\n"
+    "os.environ['BRIEFING_CACHE_DIR'] = tempfile.mkdtemp() if sys.argv[1] == '-' else sys.argv[1]\n"
+    "sys.exit(subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL))\n"
+)
+
+
+def with_cache(cache: str, command: list[str]) -> list[str]:
+    return [PYTHON, "-c", WITH_CACHE, cache, *command]
 
 
 def timed(command: list[str], runs: int) -> float:
@@ -235,6 +247,39 @@ def main() -> int:
             f"{ratio:.2f}× `print` of them unchained (target ≤ 1.5×)",
             check(ratio <= 1.5),
         )
+
+    # Quotes checked against saved copies (#21): sources with a saved HTML page of about 50 KB
+    # each, and ten quotes a source; cold (an empty cache: every page read), then warm against
+    # the same briefing with its quotes removed (its copies still hashed).
+    quoted_sources = 10 if options.smoke else 100
+    quoted_folder = OUT / f"quoted-{quoted_sources}"
+    quoted, unquoted = quoted_folder / "quoted.yaml", quoted_folder / "unquoted.yaml"
+    if not quoted.exists():
+        generate_quoted(quoted_folder, quoted_sources, quoted_sources * 10)
+        generate_quoted(quoted_folder, quoted_sources, quoted_sources * 10, with_quotes=False)
+    cold = timed(with_cache("-", briefing_command("check", str(quoted))), runs)
+    row(
+        f"`briefing check`, {quoted_sources} saved pages, {quoted_sources * 10:,} quotes, cold cache",
+        ms(cold),
+        "target ≤ 4 s",
+        check(cold <= 4),
+    )
+    warm_cache = str(OUT / "quoted-cache")
+    subprocess.run(with_cache(warm_cache, briefing_command("check", str(quoted))), check=True)
+    warm = timed_together(
+        {
+            "quoted": with_cache(warm_cache, briefing_command("check", str(quoted))),
+            "unquoted": with_cache(warm_cache, briefing_command("check", str(unquoted))),
+        },
+        paired_runs,
+    )
+    ratio = warm["quoted"] / warm["unquoted"]
+    row(
+        "`briefing check`, the same, warm cache",
+        ms(warm["quoted"]),
+        f"{ratio:.2f}× `check` of it without quotes (target ≤ 2×)",
+        check(ratio <= 2),
+    )
 
     # Hostile input is refused quickly: the slowest of the broken files of tests/corpus/bad.
     corpus = sorted((ROOT / "tests" / "corpus" / "bad").iterdir())

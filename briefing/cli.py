@@ -230,7 +230,7 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         return EXIT_USAGE
     tally = {"clean": 0, "warnings": 0, "errors": 0}
     for file in expanded:
-        checks = [partial(tradecraft_findings, max_age_days=max_age), partial(evidence_findings, folder=Path(file).parent)]
+        checks = [partial(tradecraft_findings, max_age_days=max_age), partial(evidence_findings, folder=Path(file).parent, parallel=True)]
         loaded, code = _load_or_report(file, max_bytes, checks=checks)
         status = max(status, code)
         if loaded is None:

@@ -109,8 +109,8 @@ def md_quotes(first_line: str, quotes: Sequence[Any]) -> list[str]:
     pad = " " * (len(first_line) - len(first_line.lstrip()) + 2)
     lines: list[str] = []
     for quote in quotes:
-        if lines:
-            lines.append(f"{pad}>")
+        # A blank line first: pandoc's Markdown starts a block quote only after one.
+        lines.append("" if not lines else f"{pad}>")
         who = f", as reported by {md(quote.reported_by)}" if quote.reported_by else ""
         lines.append(f"{pad}> {md(quote.text)} — \\[{quote.source}\\]{who}")
     return lines

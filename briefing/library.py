@@ -169,10 +169,13 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
     from functools import partial
 
     from .loader import LoadError, load, parse, read_text
+    from .saved import evidence_findings
     from .tradecraft import tradecraft_findings
 
+    # What `check` finds: the tradecraft, and the quotes against their saved copies.
+    checks = [partial(tradecraft_findings, max_age_days=STALE_AFTER_DAYS), partial(evidence_findings, folder=Path(path).parent)]
     try:
-        loaded = load(path, max_bytes, checks=[partial(tradecraft_findings, max_age_days=STALE_AFTER_DAYS)])
+        loaded = load(path, max_bytes, checks=checks)
     except LoadError as error:
         errors = [d for d in error.diagnostics if d.severity == "error"] or error.diagnostics
         row = Row(path, size, mtime_ns, errors=len(errors), problem=str(errors[0]) if errors else "cannot be read")

@@ -60,7 +60,7 @@ class LoadError(Exception):
 class Loaded:
     """A valid briefing, the file it came from, and its warnings."""
 
-    __slots__ = ("briefing", "path", "warnings")
+    __slots__ = ("__weakref__", "briefing", "path", "warnings")  # weakly held by the dashboard's workers
 
     def __init__(self, briefing: Briefing, path: str, warnings: list[Diagnostic] | None = None) -> None:
         self.briefing = briefing

@@ -219,7 +219,7 @@ QUOTE_CONTEXT = 320
 
 
 def quote_text(index: BriefingIndex, ref: Ref | None, position: int, quote: Any) -> Text:
-    """A quote as the Detail pane shows it: its mark, and its words in the sentence around
+    """A quote as the item in full shows it: its mark, and its words in the sentence around
     them from the saved copy (the words bold) when found; else the words and why not."""
     from .evidence import context
 

@@ -224,7 +224,7 @@ class Copy(NamedTuple):
     source: int
     #: The file, as found on disk (None: the source has no saved copy).
     path: Path | None
-    #: "ok", "missing", "changed", "unreadable", "outside" or "none".
+    #: "ok", "missing", "changed", "unreadable", "outside" or "none" ("pending": not read yet).
     state: str
     text: str = ""
     problem: str = ""
@@ -237,8 +237,9 @@ def resolve(folder: Path, file: str) -> Path | None:
     return target if target.is_relative_to(root) else None
 
 
-def read_copy(folder: Path, source: Source, max_bytes: int = 200 * 1024 * 1024) -> Copy:
-    """A source's saved copy, its hash compared and its text extracted (or read from the cache)."""
+def read_copy(folder: Path, source: Source, max_bytes: int = 200 * 1024 * 1024, extract_now: bool = True) -> Copy:
+    """A source's saved copy, its hash compared and its text extracted (or read from the cache).
+    ``extract_now=False``: a copy whose text is not cached comes back "ok" with no text yet."""
     saved = source.saved
     if saved is None:
         return Copy(source.id, None, "none")
@@ -256,13 +257,60 @@ def read_copy(folder: Path, source: Source, max_bytes: int = 200 * 1024 * 1024) 
     if digest != saved.sha256:
         return Copy(source.id, path, "changed", problem=f"the saved copy changed since it was captured (its sha256 is now {digest[:12]}…)")
     text = cached_text(digest, saved.file, source.url)
+    if text is None and not extract_now:
+        return Copy(source.id, path, "pending")
     if text is None:
-        try:
-            text = extract(saved.file, path.read_bytes(), source.url)
-        except SavedError as error:
-            return Copy(source.id, path, "unreadable", problem=f"the saved copy {saved.file}: {error}")
-        remember_text(digest, saved.file, source.url, text)
+        problem = _extract_and_remember(str(path), saved.file, source.url, digest)
+        if problem is not None:
+            return Copy(source.id, path, "unreadable", problem=f"the saved copy {saved.file}: {problem}")
+        text = cached_text(digest, saved.file, source.url) or ""
     return Copy(source.id, path, "ok", text)
+
+
+def _extract_and_remember(path: str, name: str, url: str | None, digest: str) -> str | None:
+    """Extract a copy's text into the cache: None, or why it cannot be read. (A function of
+    plain values: the extraction of many copies runs in worker processes.)"""
+    try:
+        text = extract(name, Path(path).read_bytes(), url)
+    except SavedError as error:
+        return str(error)
+    except OSError as error:
+        return error.strerror or str(error)
+    remember_text(digest, name, url, text)
+    return None
+
+
+#: Fewer copies to read than this are read here: a worker process costs more than it saves.
+PARALLEL_FROM = 4
+
+
+def read_copies(folder: Path, sources: list[Source], parallel: bool = False) -> dict[int, Copy]:
+    """Every source's copy; ``parallel``: the texts not cached yet are extracted in worker
+    processes, one per core (trafilatura and pypdf hold the GIL: threads would take turns). The
+    command line asks for it; the dashboard, whose check runs in a thread beside the screen and
+    whose standard streams are the terminal's, reads them one after another."""
+    copies = {source.id: read_copy(folder, source, extract_now=False) for source in sources}
+    pending = [(source, copies[source.id]) for source in sources if copies[source.id].state == "pending"]
+    if not parallel or len(pending) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for source, _ in pending:
+            copies[source.id] = read_copy(folder, source)
+        return copies
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: a fresh process forks the workers, never this one, which may hold threads (the dashboard's).
+    context = multiprocessing.get_context("forkserver")
+    workers = min(len(pending), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        jobs = [
+            pool.submit(_extract_and_remember, str(copy.path), source.saved.file, source.url, source.saved.sha256)  # type: ignore[union-attr]
+            for source, copy in pending
+        ]
+        for job in jobs:
+            job.result()
+    for source, _ in pending:
+        copies[source.id] = read_copy(folder, source)  # from the cache now (or extracted here, if it could not be written)
+    return copies
 
 
 def quoted_items(briefing: Briefing) -> Iterator[tuple[str, tuple[str | int, ...], list[Quote]]]:
@@ -284,15 +332,14 @@ def quoted_items(briefing: Briefing) -> Iterator[tuple[str, tuple[str | int, ...
                     yield f"{kept.kind}:{key}", (*at, kept.field, position), quotes
 
 
-def verify(briefing: Briefing, folder: Path) -> Verification:
+def verify(briefing: Briefing, folder: Path, parallel: bool = False) -> Verification:
     """Every saved copy read and every quote looked for: `check`'s findings, the views' marks."""
     from .model import Finding
 
     findings: list[Finding] = []
-    copies: dict[int, Copy] = {}
+    copies = read_copies(folder, list(briefing.sources), parallel)
     for position, source in enumerate(briefing.sources):
-        copy = read_copy(folder, source)
-        copies[source.id] = copy
+        copy = copies[source.id]
         if copy.state in ("changed", "unreadable", "outside"):
             field = "sha256" if copy.state == "changed" else "file"
             findings.append(Finding(("sources", position, "saved", field), f"source [{source.id}]: {copy.problem}"))
@@ -316,6 +363,6 @@ def verify(briefing: Briefing, folder: Path) -> Verification:
     return Verification({source_id: copy.state for source_id, copy in copies.items()}, texts, checks, findings)
 
 
-def evidence_findings(briefing: Briefing, folder: Path) -> list[Finding]:
+def evidence_findings(briefing: Briefing, folder: Path, parallel: bool = False) -> list[Finding]:
     """`check`'s rules on quotes and saved copies (a loader check: ``partial(…, folder=…)``)."""
-    return verify(briefing, folder).findings
+    return verify(briefing, folder, parallel).findings

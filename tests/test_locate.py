@@ -126,7 +126,7 @@ def test_unknown_keys_get_a_suggestion_or_the_allowed_keys():
 
     assert message(("summary", 0, "txt")) == ("unknown key 'txt' in summary[0] (did you mean 'text'?)", ("summary", 0, "txt"), True)
     assert message(("summary", 0, "zzzz")) == (
-        "unknown key 'zzzz' in summary[0]; allowed: id, label, text, citations",
+        "unknown key 'zzzz' in summary[0]; allowed: id, label, text, citations, quotes",
         ("summary", 0, "zzzz"),
         True,
     )

@@ -73,8 +73,12 @@ RENDERERS = {"commonmark": commonmark, "gfm": gfm, "pandoc": pandoc}
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
 def test_a_reader_sees_the_source_numbers_the_briefing_cites(renderer):
     page = read(RENDERERS[renderer](to_markdown(load(default_path()).briefing)))
-    assert "Bases Operated: Air base in Hmeimim, Naval base in Tartus [1][3]" in page.items
-    assert any(item.startswith("Political Implications:") and item.endswith(" [2]") for item in page.items)
+    # Each item, then its quote as a block quote inside it: the article's words, said to be the article's.
+    bases = next(item for item in page.items if item.startswith("Bases Operated:"))
+    assert bases.startswith("Bases Operated: Air base in Hmeimim, Naval base in Tartus [1][3] Russia continues to operate")
+    assert bases.replace("“", '"').replace("”", '"').endswith('— [1], as reported by the article "Russia seeks to reinforce partnership with Syria"')
+    assert "blockquote" in page.tags
+    assert any(item.startswith("Political Implications:") and " [2] Bases pose sovereignty" in item for item in page.items)
     sources = [item for item in page.items if re.match(r"\[\d\] untitled source", item)]
     assert [item[:3] for item in sources] == ["[1]", "[2]", "[3]", "[4]"]
     assert "sup" not in page.tags and "section" not in page.tags  # no footnotes, renumbered by each renderer

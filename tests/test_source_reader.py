@@ -108,3 +108,17 @@ async def test_read_source_is_offered_only_where_there_is_a_copy_to_read():
         await pilot.press("v")  # the key still answers, with why
         await until(pilot, lambda: any("Nothing to read" in notice for notice in messages.notices), what="the notice")
         assert not isinstance(app.screen, SourceReaderScreen)
+
+
+async def test_enter_in_the_detail_pane_reads_the_items_quote():
+    app = exercise_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot, app)
+        await pilot.press("j", "0")  # Lease talks, in the Detail pane: no list to choose from
+        await until(pilot, lambda: app.dashboard.focused is app.dashboard.detail, what="the Detail pane focused")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SourceReaderScreen), what="the reader")
+        assert app.screen.source_id == 3  # its first quote found ([2] is cited, not quoted)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.dashboard, what="back")
+        assert app.dashboard.focused is app.dashboard.detail

@@ -768,7 +768,7 @@ async def test_showing_a_briefing_draws_each_row_once_and_a_folded_pane_only_its
 async def test_an_unexpected_error_in_a_worker_is_a_notification_not_a_crash(monkeypatch, tmp_path):
     import briefing.export
 
-    def broken(briefing, format):
+    def broken(briefing, format, folder=None):
         raise ValueError("boom")
 
     monkeypatch.setattr(briefing.export, "export", broken)

@@ -162,7 +162,7 @@ class BriefingFrame(Screen):
         """The source reader, on the item's quoted source (or the source): enter there comes back to an item."""
         from .source_reader import SourceReaderScreen, readable
 
-        place = readable(self.index, event.ref) if self.index is not None else None
+        place = readable(self.index, event.ref, event.source) if self.index is not None else None
         if place is None or self.index is None:
             waiting = self.index is not None and self.index.evidence is None and next(iter(self.index.briefing.sources), None) is not None
             say(self, "The quotes are still being checked." if waiting else "Nothing to read: no saved copy of a quoted source.")

@@ -9,6 +9,7 @@ one, so that the screen stays live. The dashboard hears ``Loaded``, ``Failed``,
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,17 +128,21 @@ class BriefingFile(Widget):
 
     def verify(self, loaded: LoadedBriefing) -> None:
         """Look for the briefing's quotes in its saved copies, in a worker (reading a PDF or a
-        WARC the first time takes a while); ``Verified`` brings the marks."""
+        WARC the first time takes a while); ``Verified`` brings the marks. The worker is the
+        app's and holds the file and the briefing by weak reference: Textual keeps the last
+        worker (and its arguments) in a context after it ends, which kept a closed briefing alive."""
+        import weakref
+        from functools import partial
+
         from ..saved import quoted_items
 
         if next(quoted_items(loaded.briefing), None) is not None:
-            self._verify_in_worker(loaded)
-
-    @guarded_work("Checking the quotes", group="verify", exclusive=True)
-    def _verify_in_worker(self, loaded: LoadedBriefing) -> None:
-        from ..saved import verify
-
-        self.post_message(self.Verified(loaded, verify(loaded.briefing, self.path.parent)))
+            work = partial(_verify_quotes, self.app, weakref.ref(self), weakref.ref(loaded), self.path.parent)
+            # Started by the app, not here: a worker's task keeps the context it was started in,
+            # and here that names this screen (the last worker outlives its screen).
+            self.app.call_later(
+                self.app.run_worker, work, thread=True, group="verify", exclusive=True, exit_on_error=False, description="Checking the quotes"
+            )
 
     def poll(self) -> None:
         """Look at the file once (the timer does, every POLL_SECONDS): a change is read once
@@ -155,3 +160,22 @@ class BriefingFile(Widget):
             return
         self._seen_signature, self._pending = current, None
         self.load()
+
+
+def _verify_quotes(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.ref[LoadedBriefing], folder: Path) -> None:
+    """The quotes checked in a thread; a failure is a notice, never a crash (as ``guarded_work``)."""
+    from ..saved import verify
+    from ..text import clean
+    from .workers import failure_text
+
+    loaded = loaded_ref()
+    if loaded is None:  # reloaded or closed meanwhile
+        return
+    try:
+        verification = verify(loaded.briefing, folder)
+    except Exception as error:
+        app.call_from_thread(app.notify, clean(failure_text("Checking the quotes", error)), severity="error", markup=False, timeout=10)
+        return
+    file = target()
+    if file is not None:
+        file.post_message(BriefingFile.Verified(loaded, verification))

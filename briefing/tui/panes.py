@@ -42,7 +42,12 @@ class RefMessage(Message):
 
 
 class ReadSourceRequested(RefMessage):
-    """Open the source reader on this item's quoted source (or on this source)."""
+    """Open the source reader on this item's quoted source (or on this source); ``source``:
+    the one to prefer (the citation in view on a trail)."""
+
+    def __init__(self, ref: Ref, source: int | None = None) -> None:
+        super().__init__(ref)
+        self.source = source
 
 
 class ItemList(VirtualList):
@@ -347,8 +352,9 @@ class DetailPane(LineView, can_focus=True):
         self.elsewhere: list = []
         self.cursor: int | None = None
         self._index: BriefingIndex | None = None
-        #: The item shown.
+        #: The item shown, and the source of the citation in view on a trail (its quote is read first).
         self.item_ref: Ref | None = None
+        self.citation_in_view: int | None = None
         self._shown_key: tuple | None = None
         self._trail: Text | None = None
         self._body: RenderableType = Text("")
@@ -382,7 +388,7 @@ class DetailPane(LineView, can_focus=True):
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
         if self._shown_key is None or (self._shown_key[0], self._shown_key[1], self._shown_key[-1]) != (key[0], key[1], key[-1]):
             self.refresh_bindings()  # "Read source" comes with an item whose quoted copy can be read
-        self._shown_key, self.item_ref = key, ref
+        self._shown_key, self.item_ref, self.citation_in_view = key, ref, current
         self._index, self._trail = index, trail
         refs: list[Ref] = []
         if ref is None or ref not in index:
@@ -530,7 +536,8 @@ class DetailPane(LineView, can_focus=True):
             self.select_entry(self.count - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return bool(self.count) if action == "jump" else True
+        # enter: jump to the entry chosen; on an item with no list, read the quote in view.
+        return (bool(self.count) or self.offers("read_source")) if action == "jump" else True
 
     def offers(self, action: str) -> bool:
         """Read source only for an item whose quoted copy (or a source whose copy) can be read."""
@@ -540,10 +547,12 @@ class DetailPane(LineView, can_focus=True):
 
     def action_read_source(self) -> None:
         if self.item_ref is not None:
-            self.post_message(ReadSourceRequested(self.item_ref))
+            self.post_message(ReadSourceRequested(self.item_ref, self.citation_in_view))
 
     def action_jump(self) -> None:
-        if self.cursor is not None and self.cursor < len(self.refs):
+        if not self.count:
+            self.action_read_source()  # an item's quotes: enter reads the one in view
+        elif self.cursor is not None and self.cursor < len(self.refs):
             self.post_message(self.JumpRequested(self.refs[self.cursor], self.cursor))
         elif self.cursor is not None and self.cursor < self.count:
             elsewhere = self.elsewhere[self.cursor - len(self.refs)]

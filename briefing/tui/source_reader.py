@@ -30,18 +30,18 @@ STYLE_PASSAGE = "black on #d7af5f"
 STYLE_PASSAGE_CURRENT = "bold black on #ffd75f"
 
 
-def readable(index: BriefingIndex, ref: Ref | None) -> tuple[int, int] | None:
+def readable(index: BriefingIndex, ref: Ref | None, prefer: int | None = None) -> tuple[int, int] | None:
     """The source the reader opens on for an item (a source: itself; an item: the source of its
-    first quote that was found), and the passage to start at; None when there is nothing to read."""
+    first quote that was found, of ``prefer`` first), and the passage to start at; None when
+    there is nothing to read."""
     evidence = index.evidence
     if evidence is None or ref is None:
         return None
     if ref.kind == "sources":
         return (int(ref.key), -1) if int(ref.key) in evidence.texts else None
-    for check in evidence.of(str(ref)):
-        if check.quote.source in evidence.texts and check.match.status == "found":
-            return check.quote.source, check.match.start
-    return None
+    found = [c for c in evidence.of(str(ref)) if c.quote.source in evidence.texts and c.match.status == "found"]
+    found.sort(key=lambda check: check.quote.source != prefer)
+    return (found[0].quote.source, found[0].match.start) if found else None
 
 
 class SourceText(VirtualList):
