@@ -236,13 +236,12 @@ def quote_text(index: BriefingIndex, ref: Ref | None, position: int, quote: Any)
         text.append(clean(after), STYLE_DIM)
         return text
     text.append(f"\u201c{clean(quote.text)}\u201d", "italic")
-    if quote.reported_by:
-        text.append(f"  as reported by {clean(quote.reported_by)}", STYLE_DIM)
-    if check is not None and status in ("not found", "ambiguous"):
+    if quote.reported_by:  # not the source's words: never checked against its copy
+        text.append(f"\n— as reported by {clean(quote.reported_by)}", STYLE_DIM)
+    elif check is not None and status in ("not found", "ambiguous"):
         text.append(f"\n{clean(check.match.hint())}", style)
-    elif evidence is not None or quote.reported_by:
-        why = "the reporter's words, not checked against the source" if quote.reported_by else _unverified_why(index, quote.source)
-        text.append(f"  unverified: {why}", STYLE_DIM)
+    elif evidence is not None:
+        text.append(f"  unverified: {_unverified_why(index, quote.source)}", STYLE_DIM)
     return text
 
 

@@ -94,7 +94,8 @@ class SourceReaderScreen(ModalScreen[Ref | None]):
         if saved is not None:
             head.append(clean(saved.file), "dim")
             if saved.captured:
-                head.append(f" · captured {clean(saved.captured)}", "dim")
+                when = saved.captured.replace("T", " ").replace(":00Z", " UTC").replace("Z", " UTC")
+                head.append(f" · captured {clean(when)}", "dim")
         count = len({(p.refs, p.start, p.paragraph) for p in self.passages})
         head.append("\n")
         head.append(self.usage(count), "bold")
@@ -126,6 +127,8 @@ class SourceReaderScreen(ModalScreen[Ref | None]):
         if quoting:
             names = " · ".join(self._item_name(ref) for ref in quoting)
             text.append(f"\n  ↳ quoted by {names}", "italic dim")
+        if number < len(self.paragraphs) - 1:
+            text.append("\n")  # a blank line between paragraphs, as on the page
         return text
 
     def _item_name(self, ref: str) -> str:
