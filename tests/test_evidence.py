@@ -198,3 +198,35 @@ def test_unreadable_copies_are_errors_not_tracebacks(exercise):
     exercise.write_text(text.replace(old, digest))
     (finding,) = errors_of(exercise)
     assert "error: source [2]: the saved copy saved/2.pdf: not a readable PDF" in finding
+
+
+def test_passages_are_the_quoted_spans_by_paragraph_once_each():
+    from briefing.evidence import Match, QuoteCheck, Verification, passages
+
+    text = normalize_text("First para has words.\nSecond para, more words here.\nThird.")
+    one = find_quote(text, "words. Second para")  # across a paragraph break
+    two = find_quote(text, "more words")
+    checks = [
+        QuoteCheck("summary:a", ("summary", 0, "quotes", 0), None, one),
+        QuoteCheck("summary:b", ("summary", 1, "quotes", 0), None, two),
+        QuoteCheck("bases:c", ("bases", 0, "quotes", 0), None, two),  # the same words: one passage, two items
+        QuoteCheck("bases:d", ("bases", 1, "quotes", 0), None, Match("not found")),
+    ]
+    paragraphs, found = passages(text, checks)
+    assert paragraphs == ["First para has words.", "Second para, more words here.", "Third."]
+    assert [(p.paragraph, paragraphs[p.paragraph][p.start : p.end], p.refs) for p in found] == [
+        (0, "words.", ("summary:a",)),
+        (1, "Second para", ("summary:a",)),
+        (1, "more words", ("summary:b", "bases:c")),
+    ]
+
+    class Quoted:
+        def __init__(self, source):
+            self.source = source
+
+    verification = Verification({1: "ok"}, {1: text}, [c._replace(quote=Quoted(1)) for c in checks], [])
+    assert [c.ref for c in verification.passages(1)] == ["summary:a", "summary:b", "bases:c"]
+    covered = len("words. Second para") + len("more words")
+    assert verification.share(1) == pytest.approx(covered / len(text))
+    assert verification.share(2) == 0.0
+    assert [c.ref for c in verification.of("bases:c")] == ["bases:c"]

@@ -92,6 +92,9 @@ def hostile_data() -> dict:
     data["tensions"][0]["description"] = " ".join(PAYLOADS)
     data["sources"][0].update(title=PAYLOADS[1], publisher=PAYLOADS[0], note=PAYLOADS[7])
     data["sources"][1]["url"] = "https://example.com/path?q=1&r='x'(y)#frag"
+    # Quotes: block quotes in Markdown and HTML, the URL of the source as the HTML's cite.
+    data["summary"][0]["quotes"] = [{"source": 1, "text": PAYLOADS[2], "prefix": PAYLOADS[4], "reported_by": PAYLOADS[3]}]
+    data["summary"][1]["quotes"] = [{"source": 2, "text": PAYLOADS[9]}]
     return data
 
 
