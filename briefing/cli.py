@@ -20,7 +20,7 @@ from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve", "capture", "verify")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve", "capture", "verify", "keys")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -195,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--live", action="store_true", required=True, help="fetch the live pages (the only mode: check reads the saved copies)")
     verify.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
     _add_file_options(verify)
+
+    commands.add_parser(
+        "keys",
+        help="list every key binding's id and keys (for the config's [keymap])",
+        description="Every binding of the dashboard and the library: its id, its keys (with the config's [keymap] applied) "
+        'and what it does. Remap one in $XDG_CONFIG_HOME/briefing/config.toml: [keymap] quit = "x".',
+    )
     return parser
 
 
@@ -641,6 +648,28 @@ def run_verify(file: str | None, max_bytes: int) -> int:
     return EXIT_INVALID if lost else EXIT_OK
 
 
+def run_keys() -> int:
+    from .config import read_settings
+    from .tui.keys import check_keymap, keyed
+
+    settings = read_settings()
+    keymap, problems = check_keymap(settings.keymap)
+    for problem in settings.problems + [f"{settings.path}: {p}" for p in problems]:
+        print(f"briefing keys: warning: {problem}", file=sys.stderr)
+    entries = keyed(keymap)
+    width = max(len(entry.id) for entry in entries)
+    keys_width = max(len(entry.keys) for entry in entries)
+    where = None
+    for entry in entries:
+        if entry.where != where:
+            where = entry.where
+            print(f"{'' if entry is entries[0] else chr(10)}{where}:")
+        remapped = "  (config)" if entry.id in keymap else ""
+        print(f"  {entry.id:<{width}}  {entry.keys:<{keys_width}}  {entry.description}{remapped}".rstrip())
+    print(f'\nRemap one in {settings.path}: [keymap] quit = "x"')
+    return EXIT_OK
+
+
 def run_tui(file: str | None, max_bytes: int, compare: str | None = None) -> int:
     path = Path(file) if file else default_path()
     baseline = None
@@ -703,6 +732,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_capture(options.targets[0], options.source, options.targets[1] if len(options.targets) > 1 else None)
         if options.command == "verify":
             return run_verify(options.file, options.max_bytes)
+        if options.command == "keys":
+            return run_keys()
         return run_tui(options.file, options.max_bytes, options.compare)
     except KeyboardInterrupt:
         return 130

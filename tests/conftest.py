@@ -76,9 +76,10 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory, monkeypatch):
-    """The tests' cache (library rows, saved copies' texts) is theirs, never the user's."""
-    if "BRIEFING_CACHE_DIR" not in __import__("os").environ or not __import__("os").environ["BRIEFING_CACHE_DIR"].startswith(
-        str(tmp_path_factory.getbasetemp())
-    ):
-        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+def _own_settings(tmp_path_factory, tmp_path, monkeypatch):
+    """The tests' cache (library rows, saved copies' texts), config (keys, theme) and state (the
+    theme remembered) are theirs, never the user's: a reader's config.toml must not change a test."""
+    base = tmp_path_factory.getbasetemp()
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "no-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # each test's own: a theme chosen is remembered

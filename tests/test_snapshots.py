@@ -156,3 +156,17 @@ def test_library_120x40(snap_compare, tmp_path, monkeypatch):
 
 def test_library_80x24(snap_compare, tmp_path, monkeypatch):
     assert library_snapshot(snap_compare, tmp_path, monkeypatch, (80, 24))
+
+
+def test_keymap_applied_120x40(snap_compare, tmp_path, monkeypatch):
+    """config.toml's [keymap]: the key bar and the help show the reader's keys."""
+    folder = tmp_path / "config" / "briefing"
+    folder.mkdir(parents=True)
+    (folder / "config.toml").write_text('[keymap]\nquit = "x"\ncite = "l"\nsearch = "s"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert snap_compare(bundled_app(), terminal_size=(120, 40))
+
+
+def test_no_color_80x24(snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(bundled_app(), terminal_size=(80, 24))

@@ -72,6 +72,19 @@ class BriefingApp(App[int]):
         #: The reader's keymap (binding id → keys), as set: the help lists the keys it gives.
         self.keymap: dict[str, str] = {}
 
+    def on_mount(self) -> None:
+        """The reader's keys and colours (config.toml), and a theme chosen later remembered."""
+        from .keys import apply_settings
+
+        for problem in apply_settings(self):
+            say(self, problem, "warning")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        from ..config import remember_theme
+
+        remember_theme(theme.name)
+
     def set_keymap(self, keymap: Mapping[str, str]) -> None:
         self.keymap = dict(keymap)
         super().set_keymap(keymap)

@@ -321,6 +321,8 @@ class HelpScreen(ModalScreen[None]):
                 ("In the search of every briefing", bindings_of(LibrarySearchScreen, keymap)),
             ]
         if app.has_dashboard and app.dashboard.has_layout:
+            from .source_reader import SourceReaderScreen
+
             dashboard = app.dashboard
             groups += [
                 ("Everywhere" if app.library is None else "In a briefing", bindings_of(type(dashboard), keymap) + bindings_of(type(app), keymap)),
@@ -330,6 +332,7 @@ class HelpScreen(ModalScreen[None]):
                 ("In search", bindings_of(SearchScreen, keymap)),
                 ("In the watch list", bindings_of(WatchScreen, keymap)),
                 ("In the hypotheses matrix", bindings_of(HypothesesScreen, keymap)),
+                ("In the source reader", bindings_of(SourceReaderScreen, keymap)),
             ]
         else:
             groups.append(("Everywhere", bindings_of(type(app), keymap)))
