@@ -436,13 +436,19 @@ def _checks_of_the_rest(data: dict, errors: list, checks: Iterable[Check]) -> li
 
 def line_of(path: str | os.PathLike, data_path: tuple, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
     """The line (from 1) where a part of a briefing file's data starts, or None."""
+    return lines_of(path, [data_path], max_bytes)[0]
+
+
+def lines_of(path: str | os.PathLike, data_paths: list[tuple], max_bytes: int = DEFAULT_MAX_BYTES) -> list[int | None]:
+    """The line (from 1) where each of several parts of a briefing file's data starts (None
+    where it cannot be placed), from one reading of the file."""
     try:
         text = read_text(path, max_bytes)
         _, positions, _ = parse(text, str(path), track=True)
     except LoadError:
-        return None
-    mark = locate(data_path, positions, {}, prefer_key=False)
-    return None if mark is None else mark.line + 1
+        return [None] * len(data_paths)
+    marks = [locate(data_path, positions, {}, prefer_key=False) for data_path in data_paths]
+    return [None if mark is None else mark.line + 1 for mark in marks]
 
 
 def load(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, checks: Iterable[Check] = ()) -> Loaded:

@@ -71,7 +71,7 @@ async def test_e_opens_the_editor_at_the_items_line_then_reloads_keeping_the_sel
         assert arguments == [f"+{line}", str(path)]
         await until(pilot, lambda: "Edited in the editor" in app.dashboard.title_bar.content.plain, what="the reload")
         assert app.dashboard.current_ref() == Ref("statements", "alpha/1")
-        assert "Reloaded." in messages.notices
+        await until(pilot, lambda: "Reloaded." in messages.notices, what="Reloaded.")
 
 
 async def test_an_editor_that_cannot_start_is_said_not_raised(write, monkeypatch):

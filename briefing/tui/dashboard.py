@@ -15,7 +15,6 @@ from textual.binding import Binding, BindingType
 from ..index import Ref
 from ..navigation import Place, Trail
 from ..reader import Go
-from .editor import edit
 from .frame import BriefingFrame
 from .headline import trail_text
 from .panes import PANE_TITLES, PANES_KEYS, DetailPane, ItemList, PaneBar, SourcesList
@@ -41,7 +40,6 @@ class DashboardScreen(BriefingFrame):
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
         Binding("B", "fold_bluf", "Fold the BLUF", show=False, id="fold-bluf"),
-        Binding("e", "edit", "Edit", show=False, id="edit"),
         Binding("r,f5", "reload", "Reload", show=False, id="reload"),
         Binding("escape", "escape", "Step back", show=False, id="escape"),
     ]
@@ -59,6 +57,8 @@ class DashboardScreen(BriefingFrame):
 
     def current_ref(self) -> Ref | None:
         return self.pane(self.reader.current_pane).highlighted_ref if self.index is not None else None
+
+    focused_ref = current_ref  # what `e` edits
 
     def current_place(self) -> Place:
         return Place(self.current_ref(), self.reader.trail)
@@ -229,19 +229,6 @@ class DashboardScreen(BriefingFrame):
         """Fold the BLUF to one line (more room for the panes), and unfold it."""
         self.reader.toggle_bluf()
         self._show_bluf()
-
-    def action_edit(self) -> None:
-        """Open the file in the reader's editor at the selected item; reload on return (the
-        selection stays where it was when the item is still there)."""
-        from ..loader import line_of
-
-        ref = self.current_ref()
-        line = line_of(self.source.path, self.index.path(ref)) if self.index is not None and ref is not None else None
-        failure = edit(self.app, self.source.path, line)
-        if failure:
-            say(self, failure, "error")
-        else:
-            self.source.load(by_hand=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.has_layout:  # still loading: nothing to act on but the way out

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -28,6 +29,7 @@ from .headline import BlufBar, ErrorBanner, StatusLine, status_text, title_text
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANES, ItemList, PaneBar, ReadSourceRequested
+from .problems import Problem, counts, news
 from .widgets import OneLine, say
 
 if TYPE_CHECKING:
@@ -47,6 +49,11 @@ class BriefingFrame(Screen):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # type: ignore[misc]  # Textual declares it per instance
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "problems", "Problems", show=False, id="problems"),
+        Binding("e", "edit", "Edit", show=False, id="edit"),
+    ]
 
     class Shown(Message):
         """A briefing is on screen (the first, or a reloaded one)."""
@@ -87,6 +94,12 @@ class BriefingFrame(Screen):
         self.pane_bar, self.body = PaneBar(id="pane-bar"), Body(self.reader.current_pane)
         self.detail = self.body.detail
         self.status_line.display = self._load_when_drawn = self.has_layout = False
+        #: What `briefing check` finds in the file (a worker brings it after each load).
+        self.problems: list[Problem] = []
+        #: A reload whose "Reloaded" waits for the problems, to say what changed: "by hand" or "watched".
+        self._reloaded: str | None = None
+        #: The line of the error a failed reload shows (`e` opens it).
+        self._error_line: int | None = None
 
     def compose(self) -> ComposeResult:
         # Until the briefing is read, the screen is its title line ("Loading …"): the panes
@@ -107,6 +120,7 @@ class BriefingFrame(Screen):
             self.shown_first()
             self._show_briefing()
             self.source.verify(self.loaded)
+            self.source.check(self.loaded)
             return
         self.title_bar.update(Text(f"Loading {clean(self.source.path.name)}…", "dim"))
         self._load_when_drawn = True
@@ -153,9 +167,60 @@ class BriefingFrame(Screen):
         elif self.goto is not None:
             goto, self.goto = self.goto, None
             self.go(goto, record=False)
-        if event.by_hand:
-            say(self, "Reloaded.")
+        if not first:  # said when the problems are in, with what changed in them
+            self._reloaded = "by hand" if event.by_hand else "watched"
+        self._error_line = None
         self.source.verify(event.loaded)
+        self.source.check(event.loaded)
+
+    @on(BriefingFile.Checked)
+    def _checked(self, event: BriefingFile.Checked) -> None:
+        if event.loaded is not self.loaded:
+            return
+        before, self.problems = self.problems, event.problems
+        self._show_status()
+        reloaded, self._reloaded = self._reloaded, None
+        changed = news(before, self.problems) if reloaded else ""
+        if changed:
+            say(self, f"Reloaded · {changed}", "warning" if "new" in changed else "information")
+        elif reloaded == "by hand":
+            say(self, "Reloaded.")
+
+    def action_problems(self) -> None:
+        """What `check` finds, to go to (the item) or to edit (its line)."""
+        from .problems import ProblemsScreen
+
+        if self.index is not None:
+            self.app.push_screen(ProblemsScreen(self.problems, self.index, self.source.path.name), self._problem_chosen)
+
+    def _problem_chosen(self, chosen) -> None:
+        if chosen is None:
+            return
+        how, problem = chosen
+        if how == "edit" or problem.ref is None:
+            self.edit_at(problem.line)
+        else:
+            self.go(problem.ref)
+
+    def action_edit(self) -> None:
+        """The reader's editor at the error a failed reload shows, else at the selected item;
+        reload on return (the selection stays where it was when the item is still there)."""
+        from ..loader import line_of
+
+        ref = self.focused_ref()
+        line = self._error_line if self.banner.display and self._error_line else None
+        if line is None and self.index is not None and ref is not None:
+            line = line_of(self.source.path, self.index.path(ref))
+        self.edit_at(line)
+
+    def edit_at(self, line: int | None) -> None:
+        from .editor import edit
+
+        failure = edit(self.app, self.source.path, line)
+        if failure:
+            say(self, failure, "error")
+        else:
+            self.source.load(by_hand=True)
 
     @on(ReadSourceRequested)
     def _read_source(self, event: ReadSourceRequested) -> None:
@@ -189,6 +254,7 @@ class BriefingFrame(Screen):
             self.post_message(self.StartFailed(event.error))
         elif self.has_layout:
             self.banner.show("\n".join(clean(d) for d in event.error.diagnostics[:5]))
+            self._error_line = next((d.line for d in event.error.diagnostics if d.line), None)
 
     @on(BriefingFile.Missing)
     def _missing(self, event: BriefingFile.Missing) -> None:
@@ -223,7 +289,7 @@ class BriefingFrame(Screen):
         reader, name = self.reader, clean(Path(self.baseline.path).name) if self.baseline else ""
         compared = reader.comparison.summary(name) if reader.comparison else None
         withdrawal = withdraw(self.index, reader.withdrawn).summary() if self.index is not None and reader.withdrawn else None
-        self.status_line.show(status_text(compared, withdrawal))
+        self.status_line.show(status_text(compared, withdrawal, counts(self.problems)))
 
     def on_resize(self, event) -> None:
         self.body.set_narrow(event.size.width < NARROW_BELOW, self.reader.current_pane)  # self.size catches up only later
@@ -234,6 +300,9 @@ class BriefingFrame(Screen):
         raise NotImplementedError
 
     def briefing_shown(self) -> None:
+        raise NotImplementedError
+
+    def focused_ref(self) -> Ref | None:
         raise NotImplementedError
 
     def evidence_ready(self) -> None:

@@ -36,16 +36,16 @@ def title_text(briefing: Briefing) -> Text:
     return title
 
 
-def status_text(comparison: str | None, withdrawal: str | None) -> Text:
+def status_text(comparison: str | None, withdrawal: str | None, problems: str = "") -> Text:
     """What the reader must not miss, on a line of its own so that a long title never pushes
-    it off the screen: compare counts, and what withdrawn sources leave. Empty when neither."""
+    it off the screen: compare counts, what withdrawn sources leave, and what `check` finds
+    (`p` lists it). Empty when none."""
     status = Text(no_wrap=True, overflow="ellipsis", end="")
-    if comparison:
-        status.append(comparison, "bold cyan")
-    if withdrawal:
-        if status:
-            status.append("  ·  ", "dim")
-        status.append(withdrawal, "bold yellow")
+    for part, style in ((comparison, "bold cyan"), (withdrawal, "bold yellow"), (f"{problems} (p lists them)" if problems else "", "yellow")):
+        if part:
+            if status:
+                status.append("  ·  ", "dim")
+            status.append(part, style)
     return status
 
 

@@ -70,6 +70,14 @@ class BriefingFile(Widget):
     class Unchanged(Message):
         """Reloaded by hand, and the file is as it was."""
 
+    class Checked(Message):
+        """What `briefing check` says of a loaded briefing (``problems.Problem``s)."""
+
+        def __init__(self, loaded: LoadedBriefing, problems: list) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.problems = problems
+
     class Verified(Message):
         """The quotes of a loaded briefing were looked for in its sources' saved copies."""
 
@@ -144,6 +152,15 @@ class BriefingFile(Widget):
                 self.app.run_worker, work, thread=True, group="verify", exclusive=True, exit_on_error=False, description="Checking the quotes"
             )
 
+    def check(self, loaded: LoadedBriefing) -> None:
+        """Run `briefing check` on the file apart, for the Problems list (as ``verify``, the
+        app's worker, holding the file and the briefing weakly)."""
+        import weakref
+        from functools import partial
+
+        work = partial(_check_problems, self.app, weakref.ref(self), weakref.ref(loaded), self.path)
+        self.app.call_later(self.app.run_worker, work, thread=True, group="problems", exclusive=True, exit_on_error=False, description="Checking")
+
     def poll(self) -> None:
         """Look at the file once (the timer does, every POLL_SECONDS): a change is read once
         it has held still since the last look, since editors write in bursts."""
@@ -179,3 +196,25 @@ def _verify_quotes(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.r
     file = target()
     if file is not None:
         file.post_message(BriefingFile.Verified(loaded, verification))
+
+
+def _check_problems(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.ref[LoadedBriefing], path: Path) -> None:
+    """`briefing check` apart; each problem placed on its item for a file small enough."""
+    from ..index import BriefingIndex
+    from ..text import clean
+    from .problems import PLACE_ITEMS_BYTES, check_file, place
+    from .workers import failure_text
+
+    try:
+        problems = check_file(path)
+        loaded = loaded_ref()
+        if loaded is None:  # reloaded or closed meanwhile
+            return
+        if problems and path.stat().st_size <= PLACE_ITEMS_BYTES:
+            problems = place(problems, path, BriefingIndex(loaded.briefing))
+    except Exception as error:
+        app.call_from_thread(app.notify, clean(failure_text("Checking", error)), severity="error", markup=False, timeout=10)
+        return
+    file = target()
+    if file is not None:
+        file.post_message(BriefingFile.Checked(loaded, problems))
