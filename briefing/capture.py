@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from .edits import round_trip
 from .files import write_atomically
 from .saved import SavedError, extract, suffix_of
 
@@ -155,33 +156,13 @@ class Captured(NamedTuple):
     redirects: list[str]
 
 
-def _round_trip(text: str) -> Any:
-    """A ruamel.yaml set up to write this text back as it is: its indentation detected."""
-    from ruamel.yaml import YAML
-
-    best = None
-    for offset in (2, 0):
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
-        if text.lstrip().startswith("---"):
-            yaml.explicit_start = True
-        out = io.StringIO()
-        yaml.dump(yaml.load(text), out)
-        if out.getvalue() == text:
-            return yaml
-        best = best or yaml
-    return best
-
-
 def write_saved(briefing_path: Path, source_id: int, saved: dict[str, str]) -> str:
     """The briefing with ``saved:`` written into source ``source_id`` (added, or replaced),
     comments and formatting kept; validated before it is written, atomically, mode kept."""
     from .loader import LoadError, load_text
 
     text = briefing_path.read_text(encoding="utf-8")
-    yaml = _round_trip(text)
+    yaml = round_trip(text)
     data = yaml.load(text)
     sources = data.get("sources") if hasattr(data, "get") else None
     entry = next((s for s in sources or [] if hasattr(s, "get") and s.get("id") == source_id), None)

@@ -25,6 +25,7 @@ from ..reader import Reader
 from ..render import bluf
 from ..text import clean
 from .body import Body
+from .editing import EditRequested
 from .headline import BlufBar, ErrorBanner, StatusLine, status_text, title_text
 from .keybar import KeyBar
 from .loading import BriefingFile
@@ -172,6 +173,12 @@ class BriefingFrame(Screen):
         self._error_line = None
         self.source.verify(event.loaded)
         self.source.check(event.loaded)
+
+    @on(EditRequested)
+    def _edit_requested(self, event: EditRequested) -> None:
+        from .editing import start_edit
+
+        start_edit(self, event)
 
     @on(BriefingFile.Checked)
     def _checked(self, event: BriefingFile.Checked) -> None:

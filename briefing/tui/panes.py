@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from ..index import COLLECTIONS, BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
+from .editing import EditRequested, editable
 from .keybar import ClickableLine
 from .source_reader import readable
 from .virtual_list import LineView, VirtualList, row_strip, styled
@@ -41,6 +42,10 @@ class RefMessage(Message):
         self.ref = ref
 
 
+#: The edit actions, and the field each changes.
+EDITED = {"status": "status", "likelier": "likelihood", "surer": "confidence"}
+
+
 class ReadSourceRequested(RefMessage):
     """Open the source reader on this item's quoted source (or on this source); ``source``:
     the one to prefer (the citation in view on a trail)."""
@@ -58,10 +63,15 @@ class ItemList(VirtualList):
         Binding("]", "step_citation(1)", "Next cite", id="next-citation"),
         Binding("[", "step_citation(-1)", "Prev cite", id="previous-citation"),
         Binding("v", "read_source", "Read source", id="read-source"),
+        Binding("s", "status", "Cycle status", id="cycle-status"),
+        Binding("plus", "likelier(1)", "Likelier", key_display="+", id="likelier"),
+        Binding("minus", "likelier(-1)", "Less likely", key_display="-", id="less-likely"),
+        Binding("greater_than_sign", "surer(1)", "More confident", key_display=">", show=False, id="more-confident"),
+        Binding("less_than_sign", "surer(-1)", "Less confident", key_display="<", show=False, id="less-confident"),
     ]
 
-    #: Whether the key bar last offered "Read source" (the item's quoted copy can be read).
-    _read_offered = False
+    #: What the key bar last offered for the highlighted item (Read source; the edits).
+    _offered: tuple[bool, ...] = ()
 
     class CiteRequested(Message):
         """The reader wants to follow the highlighted item's citations: ``step`` 0 first, ±1 next/previous."""
@@ -172,20 +182,36 @@ class ItemList(VirtualList):
             self.post_message(self.CiteRequested(self, self.highlighted_ref, 0))
 
     def offers(self, action: str) -> bool:
-        """Read source only for an item whose quoted source (or a source whose copy) can be read."""
+        """Read source only for an item whose quoted source (or a source whose copy) can be
+        read; a status to cycle on an indicator, a likelihood and confidence on a judgment."""
         if action == "read_source":
             return self._index is not None and readable(self._index, self.highlighted_ref) is not None
+        if action in EDITED:
+            return editable(self._index, self.highlighted_ref, EDITED[action])
         return True
 
     def action_read_source(self) -> None:
         if self.highlighted_ref is not None:
             self.post_message(ReadSourceRequested(self.highlighted_ref))
 
+    def action_status(self) -> None:
+        self._edit("status", 1)
+
+    def action_likelier(self, by: int) -> None:
+        self._edit("likelihood", by)
+
+    def action_surer(self, by: int) -> None:
+        self._edit("confidence", by)
+
+    def _edit(self, field: str, by: int) -> None:
+        if self.highlighted_ref is not None:
+            self.post_message(EditRequested(self.highlighted_ref, field, by))
+
     def offers_changed(self) -> None:
         """The key bar offers what applies to the item now highlighted (asked on each move)."""
-        offered = self.offers("read_source")
-        if offered != self._read_offered:
-            self._read_offered = offered
+        offered = (self.offers("read_source"), self.offers("status"), self.offers("likelier"))
+        if offered != self._offered:
+            self._offered = offered
             self.refresh_bindings()
 
     def action_step_citation(self, step: int) -> None:
