@@ -198,8 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "keys",
-        help="list every key binding's id and keys (for the config's [keymap])",
-        description="Every binding of the dashboard and the library: its id, its keys (with the config's [keymap] applied) "
+        help="list every action's id and keys (for the config's [keymap])",
+        description="Every action of the dashboard and the library: its id, its keys (with the config's [keymap] applied) "
         'and what it does. Remap one in $XDG_CONFIG_HOME/briefing/config.toml: [keymap] quit = "x".',
     )
     return parser

@@ -4,7 +4,7 @@
 
     theme = "ansi-dark"     # any of Textual's themes; the ANSI one follows the terminal's colours
 
-    [keymap]                   # binding id = keys (comma-separated), as `briefing keys` lists them
+    [keymap]                   # action id = keys (comma-separated), as `briefing keys` lists them
     quit = "x"
     read-source = "R,v"
 
@@ -61,13 +61,13 @@ def read_settings(path: Path | None = None) -> Settings:
     keymap_table = data.pop("keymap", {})
     keymap: dict[str, str] = {}
     if not isinstance(keymap_table, dict):
-        problems.append(f'{path}: [keymap] must be a table of binding id = "keys"')
+        problems.append(f'{path}: [keymap] must be a table of action id = "keys"')
         keymap_table = {}
-    for binding_id, keys in keymap_table.items():
+    for action_id, keys in keymap_table.items():
         if isinstance(keys, str) and keys.strip():
-            keymap[binding_id] = ",".join(key.strip() for key in keys.split(",") if key.strip())
+            keymap[action_id] = ",".join(key.strip() for key in keys.split(",") if key.strip())
         else:
-            problems.append(f'{path}: keymap.{binding_id} must be keys in quotes, such as "x" or "ctrl+x,f2"')
+            problems.append(f'{path}: keymap.{action_id} must be keys in quotes, such as "x" or "ctrl+x,f2"')
     problems += [f"{path}: unknown setting {name!r} (settings: theme, [keymap])" for name in data]
     return Settings(keymap, theme, problems, path)
 

@@ -22,8 +22,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
 SIZE = (120, 40)
 
 
-def status(app) -> str:
-    return app.dashboard.status_line.content.plain
+def title(app) -> str:
+    """The title line: what `check` finds leads it."""
+    return app.dashboard.title_bar.content.plain
 
 
 def test_news_says_what_a_reload_changed():
@@ -38,7 +39,7 @@ async def test_the_status_line_counts_the_problems_and_p_lists_them(tmp_path):
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     app = create_app(load(tmp_path / "examples" / "exercise.yaml"), watch=False)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "4 warnings · 1 note" in status(app), what="the count")
+        await until(pilot, lambda: title(app).startswith("4 warnings · 1 note (p)  ·  Exercise NORTHERN LANTERN"), what="the count")
         await pilot.press("p")
         await until(pilot, lambda: isinstance(app.screen, ProblemsScreen), what="the list")
         screen = app.screen
@@ -54,14 +55,13 @@ async def test_a_reload_says_what_changed_in_the_problems(write):
     app = create_app(load(path), watch=False)
     messages = Messages()
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
-        await until(pilot, lambda: app.dashboard.problems is not None and app.dashboard.source is not None, what="shown")
-        await until(pilot, lambda: messages.of(type(app.file).Checked), what="the first check")
-        assert status(app) == ""  # MINIMAL is clean
+        await until(pilot, lambda: app.dashboard.checked, what="the first check")
+        assert title(app).startswith("Test briefing")  # MINIMAL is clean: no count
         # A source nothing cites: one new warning.
         path.write_text(MINIMAL + "  - id: 3\n    title: Source three\n", encoding="utf-8")
         await pilot.press("r")
         await until(pilot, lambda: "Reloaded · 1 new warning" in messages.notices, what="the news")
-        assert "1 warning" in status(app)
+        assert title(app).startswith("1 warning (p)")
 
 
 async def test_e_during_an_error_banner_opens_the_errors_line(write, tmp_path, monkeypatch):

@@ -4,23 +4,28 @@ from .tui_helpers import bundled_app
 
 
 def test_main_screen_120x40(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(120, 40))
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), run_before=quotes_checked(app))
 
 
 def test_main_screen_80x24(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(80, 24))
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(80, 24), run_before=quotes_checked(app))
 
 
 def test_main_screen_200x50(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(200, 50))
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(200, 50), run_before=quotes_checked(app))
 
 
 def test_following_a_citation_120x40(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["j", "enter"])
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["j", "enter"], run_before=quotes_checked(app))
 
 
 def test_help_screen_120x40(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["question_mark"])
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["question_mark"], run_before=quotes_checked(app))
 
 
 def test_watch_view_120x40(snap_compare):
@@ -47,12 +52,19 @@ def test_hypotheses_view_80x24(snap_compare):
     assert snap_compare(app, terminal_size=(80, 24), press=["h"], run_before=quotes_checked(app))
 
 
-def quotes_checked(app):
-    """Before the keys: the quotes' marks are in (a worker brings them after the first frame)."""
+def quotes_checked(app, then=None):
+    """Before the keys: what workers bring after the first frame is in — what `check` finds
+    (the title line's count) and, for a briefing with quotes, their marks."""
+    from briefing.saved import quoted_items
+
     from .tui_helpers import until
 
     async def wait(pilot):
-        await until(pilot, lambda: app.dashboard.index is not None and app.dashboard.index.evidence is not None, what="the quotes checked")
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None and app.dashboard.checked, what="checked")
+        if next(quoted_items(app.dashboard.index.briefing), None) is not None:
+            await until(pilot, lambda: app.dashboard.index.evidence is not None, what="the quotes checked")
+        if then is not None:
+            await then(pilot)
 
     return wait
 
@@ -68,11 +80,13 @@ def exercise_app(baseline: bool = False):
 
 
 def test_zoomed_summary_120x40(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["z"])
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["z"], run_before=quotes_checked(app))
 
 
 def test_search_with_hits_120x40(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(120, 40), press=["slash", *"tartus hmeimim"])
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["slash", *"tartus hmeimim"], run_before=quotes_checked(app))
 
 
 def test_withdrawn_source_120x40(snap_compare):
@@ -101,7 +115,8 @@ def test_source_reader_80x24(snap_compare):
 
 
 def test_narrow_after_pressing_7_80x24(snap_compare):
-    assert snap_compare(bundled_app(), terminal_size=(80, 24), press=["7"])
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(80, 24), press=["7"], run_before=quotes_checked(app))
 
 
 def test_reload_banner_120x40(snap_compare, tmp_path, monkeypatch):
@@ -122,7 +137,7 @@ def test_reload_banner_120x40(snap_compare, tmp_path, monkeypatch):
         await pilot.press("r")
         await until(pilot, lambda: app.dashboard.banner.display, what="the banner")
 
-    assert snap_compare(app, terminal_size=(120, 40), run_before=break_the_file)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=quotes_checked(app, then=break_the_file))
 
 
 def library_snapshot(snap_compare, tmp_path, monkeypatch, size):
@@ -164,9 +179,11 @@ def test_keymap_applied_120x40(snap_compare, tmp_path, monkeypatch):
     folder.mkdir(parents=True)
     (folder / "config.toml").write_text('[keymap]\nquit = "x"\ncite = "l"\nsearch = "s"\n', encoding="utf-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert snap_compare(bundled_app(), terminal_size=(120, 40))
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(120, 40), run_before=quotes_checked(app))
 
 
 def test_no_color_80x24(snap_compare, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(bundled_app(), terminal_size=(80, 24))
+    app = bundled_app()
+    assert snap_compare(app, terminal_size=(80, 24), run_before=quotes_checked(app))

@@ -97,6 +97,7 @@ class BriefingFrame(Screen):
         self.status_line.display = self._load_when_drawn = self.has_layout = False
         #: What `briefing check` finds in the file (a worker brings it after each load).
         self.problems: list[Problem] = []
+        self.checked = False
         #: A reload whose "Reloaded" waits for the problems, to say what changed: "by hand" or "watched".
         self._reloaded: str | None = None
         #: The line of the error a failed reload shows (`e` opens it).
@@ -184,8 +185,8 @@ class BriefingFrame(Screen):
     def _checked(self, event: BriefingFile.Checked) -> None:
         if event.loaded is not self.loaded:
             return
-        before, self.problems = self.problems, event.problems
-        self._show_status()
+        before, self.problems, self.checked = self.problems, event.problems, True
+        self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
         reloaded, self._reloaded = self._reloaded, None
         changed = news(before, self.problems) if reloaded else ""
         if changed:
@@ -278,7 +279,7 @@ class BriefingFrame(Screen):
 
         self.app.title = clean(self.loaded.briefing.title)
         self.reader.show(self.index, compare(self.baseline.briefing, self.loaded.briefing) if self.baseline else None)
-        self.title_bar.update(title_text(self.loaded.briefing))
+        self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
         self._show_status()
         self._show_bluf()
         self.body.show(self.index, self.reader.marks(), self.reader.gone, self.reader.changes)
@@ -296,7 +297,7 @@ class BriefingFrame(Screen):
         reader, name = self.reader, clean(Path(self.baseline.path).name) if self.baseline else ""
         compared = reader.comparison.summary(name) if reader.comparison else None
         withdrawal = withdraw(self.index, reader.withdrawn).summary() if self.index is not None and reader.withdrawn else None
-        self.status_line.show(status_text(compared, withdrawal, counts(self.problems)))
+        self.status_line.show(status_text(compared, withdrawal))
 
     def on_resize(self, event) -> None:
         self.body.set_narrow(event.size.width < NARROW_BELOW, self.reader.current_pane)  # self.size catches up only later

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
 BLUF_LINES = 4
 
 
-def title_text(briefing: Briefing) -> Text:
-    """Title, as-of, region and the subtitle on one line that always fits (the subtitle last:
-    cut first where the terminal is narrow)."""
+def title_text(briefing: Briefing, problems: str = "") -> Text:
+    """What `check` finds (`p` lists it), title, as-of, region and the subtitle on one line that
+    always fits (the subtitle last: cut first where the terminal is narrow). The count is
+    written into the line there is, never a line of its own: its coming moves nothing."""
     title = Text(no_wrap=True, overflow="ellipsis", end="")
+    if problems:
+        title.append(f"{problems} (p)", "yellow")
+        title.append("  ·  ", "dim")
     title.append(clean(briefing.title), "bold")
     title.append("  ·  as of ", "dim")
     title.append(briefing.as_of, "bold")
@@ -36,12 +40,11 @@ def title_text(briefing: Briefing) -> Text:
     return title
 
 
-def status_text(comparison: str | None, withdrawal: str | None, problems: str = "") -> Text:
+def status_text(comparison: str | None, withdrawal: str | None) -> Text:
     """What the reader must not miss, on a line of its own so that a long title never pushes
-    it off the screen: compare counts, what withdrawn sources leave, and what `check` finds
-    (`p` lists it). Empty when none."""
+    it off the screen: compare counts, and what withdrawn sources leave. Empty when neither."""
     status = Text(no_wrap=True, overflow="ellipsis", end="")
-    for part, style in ((comparison, "bold cyan"), (withdrawal, "bold yellow"), (f"{problems} (p lists them)" if problems else "", "yellow")):
+    for part, style in ((comparison, "bold cyan"), (withdrawal, "bold yellow")):
         if part:
             if status:
                 status.append("  ·  ", "dim")
