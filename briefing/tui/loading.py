@@ -205,11 +205,14 @@ def _check_problems(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.
     from .problems import PLACE_ITEMS_BYTES, check_file, place
     from .workers import failure_text
 
+    file = target()
+    as_loaded = file._read_signature if file is not None else None
+    del file
     try:
         problems = check_file(path)
         loaded = loaded_ref()
-        if loaded is None:  # reloaded or closed meanwhile
-            return
+        if loaded is None or signature(path) != as_loaded:  # reloaded, closed or changed meanwhile:
+            return  # these would be the problems of another version than the one on screen
         if problems and path.stat().st_size <= PLACE_ITEMS_BYTES:
             problems = place(problems, path, BriefingIndex(loaded.briefing))
     except Exception as error:
