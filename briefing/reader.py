@@ -109,11 +109,23 @@ class Reader:
         return self.comparison.changes if self.comparison else {}
 
     def toggle_withdrawn(self, source_id: int) -> str:
-        """Withdraw a source, or restore it; what to tell the reader."""
+        """Withdraw a source, or restore it; what to tell the reader (and that the matrix's
+        lead changed, when it did)."""
+        before = self.leaders()
         self.withdrawn = self.withdrawn ^ {source_id}
         self.gone = withdrawn_with_derivations(self.index, self.withdrawn) if self.index is not None else self.withdrawn
         verb = "Withdrew" if source_id in self.withdrawn else "Restored"
-        return f"{verb} source [{source_id}]. w again toggles it back."
+        return f"{verb} source [{source_id}]. w again toggles it back." + lead_change(before, self.leaders())
+
+    def leaders(self) -> tuple[str, ...]:
+        """The competing hypotheses in the lead, with the withdrawn sources set aside (none
+        without a matrix)."""
+        briefing = self.index.briefing if self.index is not None else None
+        if briefing is None or briefing.ach is None:
+            return ()
+        from .ach import score
+
+        return tuple(score(briefing.hypotheses, briefing.ach, self.index, self.gone).leading)
 
     # --- the trail --------------------------------------------------------------------
 
@@ -239,3 +251,10 @@ class Reader:
     def toggle_bluf(self) -> bool:
         self.bluf_folded = not self.bluf_folded
         return self.bluf_folded
+
+
+def lead_change(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    """ " The matrix's lead passes from interim to renew." — or nothing, when it stays."""
+    if before == after or not before or not after:
+        return ""
+    return f" The matrix's lead passes from {', '.join(before)} to {', '.join(after)}."

@@ -57,6 +57,8 @@ def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: f
     text = Text()
     if withdrawn and withdrawn.intersection(getattr(item, "citations", ())):
         text.append("◆ ", "bold yellow")  # depends on a withdrawn source
+    if ref.kind == "sources" and int(ref.key) in withdrawn:
+        text.append("⊘ withdrawn ", "bold yellow")  # the source itself, set aside (or derived from one that is)
     text.append_text(KINDS[ref.kind].row(index, ref, item))
     citations = getattr(item, "citations", None)
     if citations:
@@ -160,6 +162,9 @@ def detail(
     said_in_full = any(isinstance(value, str) and one_line(value, 100_000) == label for _, value in pairs)
     heading = Text((label if said_in_full else one_line(label, 200)) if kind.titled else kind.name.capitalize(), "bold")
     under = Text(kind.name.capitalize() if kind.titled else "", STYLE_DIM)
+    if ref.kind == "sources" and int(ref.key) in withdrawn:
+        under.append("  ·  ", STYLE_DIM)
+        under.append("⊘ withdrawn for this session: what rests on it alone is unsupported", "bold yellow")
     citations = getattr(item, "citations", None)
     if citations:
         if under:

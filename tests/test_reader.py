@@ -259,3 +259,21 @@ def test_a_search_with_one_hit_goes_round_to_it_and_a_closed_one_keeps_the_hits_
     assert state.next_hit(1) == Go(B2, message="Search went round: hit 1 of 1.")
     state.searched("second", [B1, B2], chosen=-1)  # hits listed, none gone to: n keeps the last
     assert state.search.hits == (B2,)
+
+
+def test_withdrawing_a_source_says_when_the_matrixs_lead_changes():
+    from pathlib import Path
+
+    from briefing.index import BriefingIndex
+    from briefing.loader import load
+    from briefing.reader import Reader, lead_change
+
+    exercise = load(Path(__file__).resolve().parent.parent / "data" / "examples" / "exercise.yaml")
+    reader = Reader(["summary", "sources"])
+    reader.show(BriefingIndex(exercise.briefing))
+    assert reader.leaders() == ("interim",)
+    # The exercise's comment: withdrawing [2] (and so [3] and [4]) hands the lead to renew.
+    assert reader.toggle_withdrawn(2) == "Withdrew source [2]. w again toggles it back. The matrix's lead passes from interim to renew."
+    assert reader.toggle_withdrawn(2) == "Restored source [2]. w again toggles it back. The matrix's lead passes from renew to interim."
+    assert reader.toggle_withdrawn(1) == "Withdrew source [1]. w again toggles it back."  # the lead stays
+    assert lead_change(("a",), ("a",)) == "" and lead_change((), ("a",)) == ""

@@ -299,6 +299,10 @@ async def test_withdrawing_a_source_marks_what_depends_on_it_and_toggles_back():
         assert app.dashboard.reader.withdrawn == {2}
         title = app.query_one("#status-line", Static).content.plain
         assert "without [2]: 6 items affected, 6 left unsupported" in title
+        # The source itself says so, in its row and in the Detail pane.
+        assert app.dashboard.pane("sources").row_text(Ref("sources", "2")).plain.startswith("⊘ withdrawn [2]")
+        assert "⊘ withdrawn for this session" in detail_text(app)
+        assert not app.dashboard.pane("sources").row_text(Ref("sources", "1")).plain.startswith("⊘")
         # Folded, the Summary shows the mark at the start of the row; unfolded, the row in full.
         assert app.dashboard.pane("summary").row_text(Ref("summary", "political-implications")).plain.startswith("◆ ")
         await pilot.press("1")

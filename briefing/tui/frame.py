@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from ..index import BriefingIndex
-from ..reader import Reader
+from ..reader import Reader, lead_change
 from ..render import bluf
 from ..text import clean
 from .body import Body
@@ -159,11 +159,13 @@ class BriefingFrame(Screen):
     def _show_loaded(self, event: BriefingFile.Loaded, first: bool) -> None:
         if first:
             self.refresh_bindings()  # search, watch and the matrix need a briefing: now they work
-        scroll = self.body.scrolls()
+        scroll, leaders = self.body.scrolls(), self.reader.leaders()
         self.loaded, self.baseline = event.loaded, event.baseline
         self.index = BriefingIndex(event.loaded.briefing)
         self.banner.display = False
         self._show_briefing()
+        if not first and lead_change(leaders, self.reader.leaders()):  # a reload that changes the matrix's lead says so
+            say(self, lead_change(leaders, self.reader.leaders()).strip(), "warning")
         if not first:
             self.body.restore(scroll)
         elif self.goto is not None:
