@@ -629,8 +629,9 @@ class SourceKind(Kind["Source"]):
         if item.publisher:
             text.append(" — ")
             text.append(clean(item.publisher))
-        text.append(f"  {grade(item)}", STYLE_DIM)
-        text.append(f" · cited by {len(index.cited_by.get(item.id, ()))}", STYLE_DIM)
+        # A briefing that grades no source: "ungraded" on every row would inform no one.
+        text.append(f"  {grade(item)} · " if index.grades_sources else "  ", STYLE_DIM)
+        text.append(f"cited by {len(index.cited_by.get(item.id, ()))}", STYLE_DIM)
         return text
 
     def fields(self, index: BriefingIndex, ref: Ref, item: Source) -> Pairs:
@@ -641,7 +642,7 @@ class SourceKind(Kind["Source"]):
             ("url", item.url),
             ("published", item.published),
             ("accessed", item.accessed),
-            ("grade", source_grade_text(item)),
+            ("grade", source_grade_text(item) if index.grades_sources else None),
             ("note", item.note),
             ("derived from", " ".join(f"[{n}]" for n in item.derived_from) or None),
             # A root lists all that rests on it; a derived source only what derives from it

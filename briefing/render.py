@@ -277,7 +277,8 @@ def cited_source_notes(
             text.append(clean(source.title) if source.title else "untitled", STYLE_LABEL if source.title else "italic dim")
             if source.publisher:
                 text.append(f" — {clean(source.publisher)}")
-            text.append(f"  {grade(source)}", STYLE_DIM)
+            if index.grades_sources:  # no "ungraded" under every source of a briefing that grades none
+                text.append(f"  {grade(source)}", STYLE_DIM)
             if source_id in withdrawn:
                 text.append("  withdrawn", "bold yellow")
             if source.note:  # its start: the whole note is one key away, on the source
