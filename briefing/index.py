@@ -204,7 +204,8 @@ class BriefingIndex:
         item = self.items[ref]
         fields: list[tuple[str, str]] = []
         # Ids are not words; lists of numbers (citations) or of items (statements) hold none.
-        for name, value in item.model_dump(exclude={"id"}).items():
+        # A saved copy's file name and hash are no words of the briefing's; its quotes are, below.
+        for name, value in item.model_dump(exclude={"id", "saved", "quotes"}).items():
             if isinstance(value, str):
                 fields.append((name, value))
             elif isinstance(value, list):
@@ -212,6 +213,7 @@ class BriefingIndex:
             elif isinstance(value, dict):
                 fields += [(key, part) for key, part in value.items() if isinstance(part, str)]
         fields += [("assumption", assumption.text) for assumption in getattr(item, "assumptions", ())]
+        fields += [("quote", quote.text) for quote in getattr(item, "quotes", ())]
         if ref.kind == "statements":
             speaker = self.speaker(ref)
             if speaker is not None:

@@ -254,3 +254,17 @@ def test_derivation_lookups_on_unknown_sources_and_cycles():
     assert index.parents(99) == [] and index.descendants(99) == []
     assert index.descendants(1) == [2, 3]  # not itself, though the cycle leads back to it
     assert index.roots(3) == {3} and index.roots(1) == {1}  # a cycle that reaches no true root stands for itself
+
+
+def test_search_finds_the_words_of_quotes_not_the_hashes_of_saved_copies():
+    from pathlib import Path
+
+    from briefing.loader import load
+
+    index = BriefingIndex(load(Path(__file__).resolve().parent.parent / "data" / "examples" / "exercise.yaml").briefing)
+    hits, _ = index.search("outer roads")  # only in a quote of the harbour log
+    assert [(hit.ref, hit.field) for hit in hits] == [(Ref("summary", "station-open"), "quote")]
+    source = index.sources[1]
+    assert source.saved is not None
+    assert index.search(source.saved.sha256[:12]) == ([], 0)
+    assert index.search("saved/1.html") == ([], 0)
