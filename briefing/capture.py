@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .edits import round_trip
 from .files import write_atomically
-from .saved import SavedError, extract, suffix_of
+from .saved import SavedError, extract, suffix_of, wacz_warcs
 
 #: The most a page may weigh, and the most redirects followed.
 MAX_PAGE_BYTES = 20 * 1024 * 1024
@@ -255,11 +255,7 @@ def _archived_at(data: bytes, suffix: str) -> str | None:
 
     try:
         if suffix == ".wacz":
-            import zipfile
-
-            with zipfile.ZipFile(io.BytesIO(data)) as package:
-                name = next((n for n in package.namelist() if n.startswith("archive/") and suffix_of(n) in (".warc", ".warc.gz")), None)
-                data = package.read(name) if name else b""
+            data = next(iter(wacz_warcs(data)), b"")
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type == "response":
                 date = record.rec_headers.get_header("WARC-Date")

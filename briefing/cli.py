@@ -755,8 +755,8 @@ def _options_first(args: list[str]) -> list[str]:
     for word in words:
         if word == "--":
             rest += list(words)
-        elif word.startswith("-") and len(word) > 1 and "=" not in word and word not in ("-h", "--help"):
-            options += [word, next(words, "")] if word in ("--source",) else [word]
+        elif word == "--source":  # the one option that takes a value
+            options += [word, next(words, "")]
         elif word.startswith("-") and len(word) > 1:
             options.append(word)
         else:

@@ -152,17 +152,21 @@ def warc_text(data: bytes, url: str | None) -> str:
     return _payload_text(response.content_type, response.data)
 
 
-def wacz_text(data: bytes, url: str | None) -> str:
-    """A WACZ's page: the WARC files in its ``archive/`` folder, read as one."""
+def wacz_warcs(data: bytes) -> list[bytes]:
+    """The WARC files in a WACZ's ``archive/`` folder, in the package's order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            responses: dict[str, _Response] = {}
-            for name in package.namelist():
-                if name.startswith("archive/") and suffix_of(name) in (".warc", ".warc.gz"):
-                    for target, response in _responses(io.BytesIO(package.read(name))).items():
-                        responses.setdefault(target, response)
+            return [package.read(name) for name in package.namelist() if name.startswith("archive/") and suffix_of(name) in (".warc", ".warc.gz")]
     except zipfile.BadZipFile as error:
         raise SavedError(f"not a readable WACZ ({error})") from None
+
+
+def wacz_text(data: bytes, url: str | None) -> str:
+    """A WACZ's page: the WARC files in its ``archive/`` folder, read as one."""
+    responses: dict[str, _Response] = {}
+    for warc in wacz_warcs(data):
+        for target, response in _responses(io.BytesIO(warc)).items():
+            responses.setdefault(target, response)
     if not responses:
         raise SavedError("the WACZ holds no WARC file under archive/")
     response = _chosen(responses, url)
@@ -239,7 +243,8 @@ def resolve(folder: Path, file: str) -> Path | None:
 
 def read_copy(folder: Path, source: Source, max_bytes: int = 200 * 1024 * 1024, extract_now: bool = True) -> Copy:
     """A source's saved copy, its hash compared and its text extracted (or read from the cache).
-    ``extract_now=False``: a copy whose text is not cached comes back "ok" with no text yet."""
+    ``extract_now=False``: a copy whose text is not cached comes back "pending", for
+    ``extracted`` to finish."""
     saved = source.saved
     if saved is None:
         return Copy(source.id, None, "none")
@@ -257,14 +262,24 @@ def read_copy(folder: Path, source: Source, max_bytes: int = 200 * 1024 * 1024, 
     if digest != saved.sha256:
         return Copy(source.id, path, "changed", problem=f"the saved copy changed since it was captured (its sha256 is now {digest[:12]}…)")
     text = cached_text(digest, saved.file, source.url)
-    if text is None and not extract_now:
-        return Copy(source.id, path, "pending")
+    if text is not None:
+        return Copy(source.id, path, "ok", text)
+    pending = Copy(source.id, path, "pending")
+    return extracted(source, pending) if extract_now else pending
+
+
+def extracted(source: Source, copy: Copy) -> Copy:
+    """A pending copy (its hash already checked) with its text: extracted here unless a worker
+    process has put it in the cache meanwhile."""
+    saved = source.saved
+    assert saved is not None and copy.path is not None and copy.state == "pending"
+    text = cached_text(saved.sha256, saved.file, source.url)
     if text is None:
-        problem = _extract_and_remember(str(path), saved.file, source.url, digest)
+        problem = _extract_and_remember(str(copy.path), saved.file, source.url, saved.sha256)
         if problem is not None:
-            return Copy(source.id, path, "unreadable", problem=f"the saved copy {saved.file}: {problem}")
-        text = cached_text(digest, saved.file, source.url) or ""
-    return Copy(source.id, path, "ok", text)
+            return copy._replace(state="unreadable", problem=f"the saved copy {saved.file}: {problem}")
+        text = cached_text(saved.sha256, saved.file, source.url) or ""
+    return copy._replace(state="ok", text=text)
 
 
 def _extract_and_remember(path: str, name: str, url: str | None, digest: str) -> str | None:
@@ -291,10 +306,15 @@ def read_copies(folder: Path, sources: list[Source], parallel: bool = False) -> 
     whose standard streams are the terminal's, reads them one after another."""
     copies = {source.id: read_copy(folder, source, extract_now=False) for source in sources}
     pending = [(source, copies[source.id]) for source in sources if copies[source.id].state == "pending"]
-    if not parallel or len(pending) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        for source, _ in pending:
-            copies[source.id] = read_copy(folder, source)
-        return copies
+    if parallel and len(pending) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+        _extract_apart(pending)
+    for source, copy in pending:  # from the cache when a worker extracted it (else here)
+        copies[source.id] = extracted(source, copy)
+    return copies
+
+
+def _extract_apart(pending: list[tuple[Source, Copy]]) -> None:
+    """The texts of pending copies extracted into the cache by worker processes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -308,9 +328,6 @@ def read_copies(folder: Path, sources: list[Source], parallel: bool = False) -> 
         ]
         for job in jobs:
             job.result()
-    for source, _ in pending:
-        copies[source.id] = read_copy(folder, source)  # from the cache now (or extracted here, if it could not be written)
-    return copies
 
 
 def quoted_items(briefing: Briefing) -> Iterator[tuple[str, tuple[str | int, ...], list[Quote]]]:

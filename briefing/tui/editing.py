@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from ..refs import Ref
     from .frame import BriefingFrame
 
-#: What each field is called when asked about.
-FIELD_NAMES = {"status": "status", "likelihood": "likelihood", "confidence": "confidence"}
-
 
 class EditRequested(Message):
     """Move a field of an item one step on its scale (``by``: +1 or -1)."""
@@ -86,12 +83,12 @@ def start_edit(frame: BriefingFrame, event: EditRequested) -> None:
     current = getattr(item, event.field)
     value = step(event.field, current, event.by)
     if value is None:
-        say(frame, f"The {FIELD_NAMES[event.field]} is already {current}: the end of its scale.")
+        say(frame, f"The {event.field} is already {current}: the end of its scale.")
         return
     judgment_ref = event.ref if event.ref.kind == "judgments" else None
     judgment: Any = index.judgment_of[event.ref] if judgment_ref is None else item
     judgment_path = index.path(judgment_ref) if judgment_ref is not None else index.path(event.ref)[:2]
-    what = Text.assemble((f"{FIELD_NAMES[event.field]}: ", "bold"), (clean(current or "none"), "red"), " → ", (clean(value), "green"))
+    what = Text.assemble((f"{event.field}: ", "bold"), (clean(current or "none"), "red"), " → ", (clean(value), "green"))
     what.append(f"\nJudgment: {clean(' '.join(judgment.text.split()))[:100]}", "dim")
     if judgment.change_reason:
         what.append(f"\nIts change_reason now: {clean(judgment.change_reason)}", "dim")
@@ -105,7 +102,7 @@ def start_edit(frame: BriefingFrame, event: EditRequested) -> None:
         except (EditError, OSError) as error:
             say(frame, f"Not written: {error}", "error")
             return
-        say(frame, f"Wrote {FIELD_NAMES[event.field]}: {current} → {value}.")
+        say(frame, f"Wrote {event.field}: {current} → {value}.")
         frame.source.load(by_hand=True)
 
     frame.app.push_screen(ReasonScreen(what), written)

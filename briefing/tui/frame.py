@@ -164,8 +164,9 @@ class BriefingFrame(Screen):
         self.index = BriefingIndex(event.loaded.briefing)
         self.banner.display = False
         self._show_briefing()
-        if not first and lead_change(leaders, self.reader.leaders()):  # a reload that changes the matrix's lead says so
-            say(self, lead_change(leaders, self.reader.leaders()).strip(), "warning")
+        changed = lead_change(leaders, self.reader.leaders()) if not first else ""
+        if changed:  # a reload that changes the matrix's lead says so
+            say(self, changed.strip(), "warning")
         if not first:
             self.body.restore(scroll)
         elif self.goto is not None:
@@ -188,7 +189,7 @@ class BriefingFrame(Screen):
         if event.loaded is not self.loaded:
             return
         before, self.problems, self.checked = self.problems, event.problems, True
-        self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
+        self._show_title()
         reloaded, self._reloaded = self._reloaded, None
         changed = news(before, self.problems) if reloaded else ""
         if changed:
@@ -281,12 +282,16 @@ class BriefingFrame(Screen):
 
         self.app.title = clean(self.loaded.briefing.title)
         self.reader.show(self.index, compare(self.baseline.briefing, self.loaded.briefing) if self.baseline else None)
-        self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
+        self._show_title()
         self._show_status()
         self._show_bluf()
         self.body.show(self.index, self.reader.marks(), self.reader.gone, self.reader.changes)
         self.briefing_shown()
         self.post_message(self.Shown())
+
+    def _show_title(self) -> None:
+        if self.loaded is not None:
+            self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
 
     def _show_bluf(self, width: int | None = None) -> None:
         if self.loaded is not None:

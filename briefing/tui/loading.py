@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import weakref
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,31 +137,25 @@ class BriefingFile(Widget):
         return self.Loaded(loaded, self.baseline, by_hand)
 
     def verify(self, loaded: LoadedBriefing) -> None:
-        """Look for the briefing's quotes in its saved copies, in a worker (reading a PDF or a
-        WARC the first time takes a while); ``Verified`` brings the marks. The worker is the
-        app's and holds the file and the briefing by weak reference: Textual keeps the last
-        worker (and its arguments) in a context after it ends, which kept a closed briefing alive."""
-        import weakref
-        from functools import partial
-
+        """Look for the briefing's quotes in its saved copies (reading a PDF or a WARC the first
+        time takes a while); ``Verified`` brings the marks."""
         from ..saved import quoted_items
 
         if next(quoted_items(loaded.briefing), None) is not None:
-            work = partial(_verify_quotes, self.app, weakref.ref(self), weakref.ref(loaded), self.path.parent)
-            # Started by the app, not here: a worker's task keeps the context it was started in,
-            # and here that names this screen (the last worker outlives its screen).
-            self.app.call_later(
-                self.app.run_worker, work, thread=True, group="verify", exclusive=True, exit_on_error=False, description="Checking the quotes"
-            )
+            self._run_apart(loaded, partial(_quotes_checked, self.path.parent), "Checking the quotes", "verify")
 
     def check(self, loaded: LoadedBriefing) -> None:
-        """Run `briefing check` on the file apart, for the Problems list (as ``verify``, the
-        app's worker, holding the file and the briefing weakly)."""
-        import weakref
-        from functools import partial
+        """Run `briefing check` on the file apart, for the Problems list; ``Checked`` brings it."""
+        self._run_apart(loaded, partial(_problems_found, self.path, self._read_signature), "Checking", "problems")
 
-        work = partial(_check_problems, self.app, weakref.ref(self), weakref.ref(loaded), self.path)
-        self.app.call_later(self.app.run_worker, work, thread=True, group="problems", exclusive=True, exit_on_error=False, description="Checking")
+    def _run_apart(self, loaded: LoadedBriefing, compute: Callable[[LoadedBriefing], Message | None], what: str, group: str) -> None:
+        """``compute(loaded)`` in a thread worker, its message (if any) posted here. The worker
+        is the app's, started by the app, and holds this file and the briefing by weak reference:
+        a worker's task keeps the context it was started in (here it names this screen), and
+        Textual keeps the last worker, and its arguments, after it ends — which kept a closed
+        briefing alive."""
+        work = partial(_report_apart, self.app, weakref.ref(self), weakref.ref(loaded), compute, what)
+        self.app.call_later(self.app.run_worker, work, thread=True, group=group, exclusive=True, exit_on_error=False, description=what)
 
     def poll(self) -> None:
         """Look at the file once (the timer does, every POLL_SECONDS): a change is read once
@@ -179,45 +175,38 @@ class BriefingFile(Widget):
         self.load()
 
 
-def _verify_quotes(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.ref[LoadedBriefing], folder: Path) -> None:
-    """The quotes checked in a thread; a failure is a notice, never a crash (as ``guarded_work``)."""
-    from ..saved import verify
-    from ..text import clean
-    from .workers import failure_text
+def _report_apart(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.ref[LoadedBriefing], compute, what: str) -> None:
+    """Run ``compute`` on the briefing, if it is still there, and post what it gives to the file,
+    if it is still there; a failure is a notice, never a crash (as ``guarded_work``)."""
+    from .workers import notify_failure
 
     loaded = loaded_ref()
     if loaded is None:  # reloaded or closed meanwhile
         return
     try:
-        verification = verify(loaded.briefing, folder)
+        message = compute(loaded)
     except Exception as error:
-        app.call_from_thread(app.notify, clean(failure_text("Checking the quotes", error)), severity="error", markup=False, timeout=10)
+        notify_failure(app, what, error)
         return
     file = target()
-    if file is not None:
-        file.post_message(BriefingFile.Verified(loaded, verification))
+    if message is not None and file is not None:
+        file.post_message(message)
 
 
-def _check_problems(app, target: weakref.ref[BriefingFile], loaded_ref: weakref.ref[LoadedBriefing], path: Path) -> None:
+def _quotes_checked(folder: Path, loaded: LoadedBriefing) -> Message:
+    from ..saved import verify
+
+    return BriefingFile.Verified(loaded, verify(loaded.briefing, folder))
+
+
+def _problems_found(path: Path, as_loaded: Signature | None, loaded: LoadedBriefing) -> Message | None:
     """`briefing check` apart; each problem placed on its item for a file small enough."""
     from ..index import BriefingIndex
-    from ..text import clean
     from .problems import PLACE_ITEMS_BYTES, check_file, place
-    from .workers import failure_text
 
-    file = target()
-    as_loaded = file._read_signature if file is not None else None
-    del file
-    try:
-        problems = check_file(path)
-        loaded = loaded_ref()
-        if loaded is None or signature(path) != as_loaded:  # reloaded, closed or changed meanwhile:
-            return  # these would be the problems of another version than the one on screen
-        if problems and path.stat().st_size <= PLACE_ITEMS_BYTES:
-            problems = place(problems, path, BriefingIndex(loaded.briefing))
-    except Exception as error:
-        app.call_from_thread(app.notify, clean(failure_text("Checking", error)), severity="error", markup=False, timeout=10)
-        return
-    file = target()
-    if file is not None:
-        file.post_message(BriefingFile.Checked(loaded, problems))
+    problems = check_file(path)
+    if signature(path) != as_loaded:  # changed meanwhile: these are the problems of another version than the one on screen
+        return None
+    if problems and path.stat().st_size <= PLACE_ITEMS_BYTES:
+        problems = place(problems, path, BriefingIndex(loaded.briefing))
+    return BriefingFile.Checked(loaded, problems)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -75,10 +76,11 @@ def place(problems: list[Problem], path: Path, index: BriefingIndex) -> list[Pro
     refs = [ref for ref in index.items if ref.kind == ref.collection]
     starts = lines_of(path, [index.path(ref) for ref in refs])
     ordered = sorted((line, position) for position, line in enumerate(starts) if line is not None)
+    lines = [line for line, _ in ordered]
     placed = []
     for problem in problems:
-        before = [position for line, position in ordered if line <= problem.line]
-        placed.append(problem._replace(ref=refs[before[-1]] if before else None))
+        at = bisect_right(lines, problem.line)  # the items starting at or before its line: the last of them
+        placed.append(problem._replace(ref=refs[ordered[at - 1][1]] if at else None))
     return placed
 
 

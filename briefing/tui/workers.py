@@ -8,12 +8,15 @@ import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.dom import DOMNode
 
 from ..text import clean
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -26,6 +29,11 @@ def failure_text(what: str, error: BaseException) -> str:
     return f"{what} failed: {type(error).__name__}{': ' + detail if detail else ''}{where}"
 
 
+def notify_failure(app: App, what: str, error: BaseException) -> None:
+    """Say, from a worker thread, that ``what`` failed and where."""
+    app.call_from_thread(app.notify, clean(failure_text(what, error)), severity="error", markup=False, timeout=10)
+
+
 def guarded_work(what: str, *, group: str = "default", exclusive: bool = False) -> Callable[[Method], Method]:
     """A thread worker whose unexpected exceptions are reported, never raised into the app."""
 
@@ -35,8 +43,7 @@ def guarded_work(what: str, *, group: str = "default", exclusive: bool = False) 
             try:
                 return method(node, *args, **kwargs)
             except Exception as error:
-                message = failure_text(what, error)
-                node.app.call_from_thread(node.app.notify, clean(message), severity="error", markup=False, timeout=10)
+                notify_failure(node.app, what, error)
                 return None
 
         return work(thread=True, group=group, exclusive=exclusive, exit_on_error=False)(run)  # type: ignore[return-value]
