@@ -18,7 +18,7 @@ from briefing.loader import load
 from briefing.tui.app import create_app
 from briefing.tui.editing import ReasonScreen
 
-from .test_offered import offered
+from .test_offered import offered_now
 from .tui_helpers import Messages, until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
@@ -66,7 +66,7 @@ async def test_plus_on_a_judgment_asks_why_then_writes_only_the_changed_lines(ex
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await pilot.press("5")
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("judgments", "port-stays"), what="the judgment")
-        await until(pilot, lambda: offered(app, "Likelier"), what="+ offered on a judgment")
+        await until(pilot, lambda: offered_now(app, "Likelier"), what="+ offered on a judgment")
         await pilot.press("minus")
         await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
         await pilot.press("escape")  # cancelled: nothing written
@@ -92,7 +92,7 @@ async def test_s_on_an_indicator_cycles_its_status_and_says_why_on_its_judgment(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "j", "j")  # port-stays, supply-ships, fuel-barges
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges"), what="the indicator")
-        await until(pilot, lambda: offered(app, "Cycle status") and not offered(app, "Likelier"), what="s offered, + not")
+        await until(pilot, lambda: offered_now(app, "Cycle status") and offered_now(app, "Likelier", False), what="s offered, + not")
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
         await pilot.press(*"fuel-barges left on 2 April", "enter")

@@ -30,6 +30,12 @@ def offered(app, title: str) -> bool:
     return in_footer
 
 
+def offered_now(app, title: str, expected: bool = True) -> bool:
+    """For waiting on: the key bar and the palette both offer it (or both do not). The key
+    bar is redrawn a moment after a move, so a wait must not fail on the moment between."""
+    return title in footer(app) and title in palette(app) if expected else title not in footer(app) and title not in palette(app)
+
+
 async def test_a_source_without_a_url_offers_no_open_url_and_one_with_a_url_does(write):
     app = app_for(write(MINIMAL))  # source 1 has no URL, source 2 has one
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing.index import Ref
 from briefing.tui.source_reader import SourceReaderScreen
 
-from .test_offered import offered
+from .test_offered import offered_now
 from .test_tui import detail_text
 from .tui_helpers import Messages, app_for, until
 
@@ -64,7 +64,7 @@ async def test_the_source_reader_lights_the_passages_and_leads_to_the_items():
     async with app.run_test(size=SIZE) as pilot:
         await checked(pilot, app)
         await pilot.press("j")
-        await until(pilot, lambda: offered(app, "Read source"), what="Read source offered")
+        await until(pilot, lambda: offered_now(app, "Read source"), what="Read source offered")
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, SourceReaderScreen), what="the reader")
         reader = app.screen
@@ -101,10 +101,10 @@ async def test_read_source_is_offered_only_where_there_is_a_copy_to_read():
     messages = Messages()
     async with app.run_test(size=SIZE, message_hook=messages) as pilot:
         await checked(pilot, app)
-        await until(pilot, lambda: offered(app, "Read source"), what="offered on a quoting item")
+        await until(pilot, lambda: offered_now(app, "Read source"), what="offered on a quoting item")
         await pilot.press("j", "j")  # Harbour works: it quotes nothing
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("summary", "harbour-works"), what="harbour works")
-        await until(pilot, lambda: not offered(app, "Read source"), what="not offered")
+        await until(pilot, lambda: offered_now(app, "Read source", False), what="not offered")
         await pilot.press("v")  # the key still answers, with why
         await until(pilot, lambda: any("Nothing to read" in notice for notice in messages.notices), what="the notice")
         assert not isinstance(app.screen, SourceReaderScreen)
