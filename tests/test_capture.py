@@ -44,6 +44,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if self.path == "/streamed":  # no Content-Length: the size is known only as it comes
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<p>" + b"x" * 5000 + b"</p>")
+            return
         status, kind, body = self.pages.get(self.path, (404, "text/html", b"<p>no such page</p>"))
         self.send_response(status)
         self.send_header("Content-Type", kind)
@@ -130,9 +136,10 @@ def test_capture_refuses_what_it_cannot_keep_and_writes_nothing(server, exercise
     assert not (exercise.parent / "saved" / "5.warc.gz").exists()
 
 
-def test_capture_refuses_an_oversized_page(server, exercise):
+@pytest.mark.parametrize("path", ["/big", "/streamed"])  # its size declared, or only counted as it comes
+def test_capture_refuses_an_oversized_page(server, exercise, path):
     with pytest.raises(CaptureError, match="larger than"):
-        capture(f"{server}/big", 5, exercise, fetcher=functools.partial(fetch, max_bytes=1000))
+        capture(f"{server}{path}", 5, exercise, fetcher=functools.partial(fetch, max_bytes=1000))
     assert not (exercise.parent / "saved" / "5.warc.gz").exists()
 
 

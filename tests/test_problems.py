@@ -79,3 +79,25 @@ async def test_e_during_an_error_banner_opens_the_errors_line(write, tmp_path, m
         line = broken.splitlines().index("    severity: extreme") + 1
         await until(pilot, lambda: record.exists(), what="the editor")
         assert json.loads(record.read_text()) == [f"+{line}", str(path)]
+
+
+async def test_the_problems_of_a_file_changed_meanwhile_are_not_shown(write, monkeypatch):
+    """`check` ran on a version that is no longer the one on screen: its count is dropped
+    (the reload of the new version brings its own)."""
+    import briefing.tui.problems as problems_module
+
+    path = write(MINIMAL + "  - id: 3\n    title: Source three\n")  # one warning
+    real = problems_module.check_file
+
+    def changing(file):
+        found = real(file)
+        path.write_text(MINIMAL, encoding="utf-8")  # the file changes while it was checked
+        return found
+
+    monkeypatch.setattr(problems_module, "check_file", changing)
+    app = create_app(load(path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: path.read_text(encoding="utf-8") == MINIMAL, what="the check run")
+        await until(pilot, lambda: not any(worker.is_running for worker in app.workers), what="the workers done")
+        await pilot.pause()
+        assert not app.dashboard.checked and title(app).startswith("Test briefing")
