@@ -8,6 +8,7 @@ unless the TUI is asked for, so ``print`` and ``check`` start fast.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from .index import COLLECTIONS as SECTIONS  # the parts of a briefing, in order
 if TYPE_CHECKING:
     from .loader import Diagnostic, Loaded
 
-COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "serve", "capture", "verify", "keys")
+COMMANDS = ("tui", "check", "print", "schema", "export", "diff", "ach", "score", "serve", "capture", "verify", "keys")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -60,6 +61,19 @@ def _columns(value: str) -> int:
     return columns
 
 
+def _day(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else datetime.date.fromisoformat("")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD; got {value!r}") from None
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today", type=_day, metavar="DATE", help="judge what is due as of this day, YYYY-MM-DD (default: $BRIEFING_TODAY, else today)"
+    )
+
+
 def _add_without(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--without",
@@ -86,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NEW",
         help="show NEW, a later version of FILE, with what is new or changed since FILE marked",
     )
+    _add_today(tui)
     _add_file_options(tui)
 
     check = commands.add_parser(
@@ -100,11 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-age", type=int, default=180, metavar="DAYS", help="warn about sources older than this before the as-of date (default 180)"
     )
     _add_without(check)
+    _add_today(check)
     _add_file_options(check)
 
     show = commands.add_parser("print", help="print a briefing to the console", description="Render a briefing to the console.")
     show.add_argument("file", nargs="?", help="briefing YAML file (default: the bundled briefing)")
     _add_without(show)
+    _add_today(show)
     show.add_argument("--width", type=_columns, metavar="COLUMNS", help="render at this width (default: the terminal's)")
     show.add_argument(
         "--section",
@@ -155,6 +172,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_without(matrix)
     matrix.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
     _add_file_options(matrix)
+
+    record = commands.add_parser(
+        "score",
+        help="the track record: how the judgments came out, scored",
+        description="Score the judgments whose questions were resolved: the counts (resolved, void, open, due), "
+        "the Brier and log scores, Murphy's decomposition, the calibration table by likelihood and a reliability "
+        "diagram. Each judgment counts once across the versions of its briefing (the files sharing a briefing id, "
+        "and each file's committed git history). Exit 0, 1 when a briefing has errors, 2 on usage or I/O errors.",
+    )
+    record.add_argument("files", nargs="*", metavar="FILE|DIR", help="briefing files or folders of them (default: the bundled briefing)")
+    _add_today(record)
+    record.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json for scripts")
+    _add_file_options(record)
 
     serve = commands.add_parser(
         "serve",
@@ -224,7 +254,9 @@ def _load_or_report(file: str | None, max_bytes: int, **options) -> tuple[Loaded
     return loaded, EXIT_OK
 
 
-def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 180, without: Sequence[int] = ()) -> int:
+def run_check(
+    files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 180, without: Sequence[int] = (), today: datetime.date | None = None
+) -> int:
     from functools import partial
 
     # `check` composes the checks: the loader knows the format, tradecraft the analysis.
@@ -237,7 +269,10 @@ def run_check(files: Sequence[str], max_bytes: int, quiet: bool, max_age: int = 
         return EXIT_USAGE
     tally = {"clean": 0, "warnings": 0, "errors": 0}
     for file in expanded:
-        checks = [partial(tradecraft_findings, max_age_days=max_age), partial(evidence_findings, folder=Path(file).parent, parallel=True)]
+        checks = [
+            partial(tradecraft_findings, max_age_days=max_age, today=today),
+            partial(evidence_findings, folder=Path(file).parent, parallel=True),
+        ]
         loaded, code = _load_or_report(file, max_bytes, checks=checks)
         status = max(status, code)
         if loaded is None:
@@ -296,11 +331,16 @@ def _print_withdrawal(file: str, loaded: Loaded, without: Sequence[int]) -> None
 def run_print(file: str | None, max_bytes: int, width: int | None, sections: Sequence[str] | None = None, without: Sequence[int] = ()) -> int:
     import gc
 
+    from .index import BriefingIndex
     from .render import document_parts
+    from .versions import has_outcomes, record_of
 
     loaded, code = _load_or_report(file, max_bytes)
     if loaded is None:
         return code
+    index = BriefingIndex(loaded.briefing)
+    if has_outcomes(loaded.briefing):  # the forecast scored may be an earlier version's
+        index.use_record(record_of(loaded.path, loaded.briefing, max_bytes))
     unknown = sorted(set(without or ()) - {source.id for source in loaded.briefing.sources})
     if unknown:
         print(f"briefing print: error: no source {', '.join(f'[{n}]' for n in unknown)} in {file or default_path()}", file=sys.stderr)
@@ -313,7 +353,7 @@ def run_print(file: str | None, max_bytes: int, width: int | None, sections: Seq
     console = _QuietOnClosedPipe(highlight=False, width=width, emoji=False, file=stream)
     # Part by part, each written as it is drawn: the whole document's lines at once took
     # a quarter of a gigabyte for a large briefing.
-    for part in document_parts(loaded.briefing, sections=sections, withdrawn=frozenset(without or ())):
+    for part in document_parts(loaded.briefing, index, sections=sections, withdrawn=frozenset(without or ())):
         console.print(part)
     stream.flush()
     return EXIT_OK
@@ -375,7 +415,64 @@ def run_schema() -> int:
     return EXIT_OK
 
 
+def run_score(files: Sequence[str], max_bytes: int, today: datetime.date | None, format: str) -> int:
+    from .track import as_json, forecasts, score
+    from .versions import gather
+
+    paths = list(files) or [str(default_path())]
+    missing = [path for path in paths if not Path(path).exists()]
+    if missing:
+        print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    if _expand_folders(paths) is None:
+        return EXIT_USAGE
+    gathered = gather(paths, max_bytes)
+    _report(gathered.problems)
+    from .track import current_day
+
+    today = today or current_day()
+    scores = score(forecasts(gathered.versions), today)
+    if format == "json":
+        import json
+
+        print(json.dumps(as_json(scores, today), indent=2, ensure_ascii=False))
+    else:
+        from .render import score_document
+
+        _print_to_stdout(score_document(scores, today))
+    return EXIT_INVALID if gathered.problems else EXIT_OK
+
+
+def run_calendar(file: str | None, max_bytes: int, output: str | None) -> int:
+    """`export -f ics`: the open questions of a briefing, or of every briefing under a folder."""
+    from .export import to_ics, write_atomically
+    from .track import forecasts
+    from .versions import gather
+
+    path = file or str(default_path())
+    if not Path(path).exists():
+        print(f"{path}: error: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    if _expand_folders([path]) is None:
+        return EXIT_USAGE
+    gathered = gather([path], max_bytes)
+    _report(gathered.problems)
+    text = to_ics(forecasts(gathered.versions))
+    status = EXIT_INVALID if gathered.problems else EXIT_OK
+    if output is None:
+        sys.stdout.write(text)
+        return status
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    return status
+
+
 def run_export(file: str | None, max_bytes: int, format: str, output: str | None) -> int:
+    if format == "ics":
+        return run_calendar(file, max_bytes, output)
     if file is not None and Path(file).is_dir():
         return run_export_folder(Path(file), max_bytes, format, output)
     loaded, code = _load_or_report(file, max_bytes)
@@ -542,10 +639,12 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
     after, _ = _load_or_report(new, max_bytes)
     if after is None:
         return EXIT_USAGE
+    from .track import record_changes
     from .tradecraft import diff, unexplained_changes
 
     changes = diff(before.briefing, after.briefing)
-    warnings = unexplained_changes(changes)
+    rewritten, outcomes = record_changes(before.briefing, after.briefing)
+    warnings = unexplained_changes(changes) + rewritten
     if format == "json":
         import json
 
@@ -556,12 +655,15 @@ def run_diff(old: str, new: str, max_bytes: int, format: str) -> int:
                 for c in changes
             ],
             "warnings": warnings,
+            "outcomes": outcomes,
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         from .render import diff_document
 
         _print_to_stdout(diff_document(changes, old, new))
+        for line in outcomes:
+            print(line)
     for warning in warnings:
         print(f"{new}: warning: {warning}", file=sys.stderr)
     return EXIT_OK if not changes else EXIT_INVALID
@@ -710,9 +812,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "capture":
         args = ["capture", *_options_first(args[1:])]
     options = build_parser().parse_args(args)
+    if getattr(options, "today", None) is not None:  # for every part of the command, the dashboard's `check` included
+        import os
+
+        from .track import TODAY_VARIABLE
+
+        os.environ[TODAY_VARIABLE] = options.today.isoformat()
     try:
         if options.command == "check":
-            return run_check(options.files, options.max_bytes, options.quiet, options.max_age, options.without or ())
+            return run_check(options.files, options.max_bytes, options.quiet, options.max_age, options.without or (), options.today)
+        if options.command == "score":
+            return run_score(options.files, options.max_bytes, options.today, options.format)
         if options.command == "print":
             return run_print(options.file, options.max_bytes, options.width, options.section, options.without or ())
         if options.command == "diff":

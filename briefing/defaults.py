@@ -14,6 +14,7 @@ EXPORT_FORMATS = {
     "svg": ("SVG", ".svg"),
     "stix": ("STIX 2.1", ".stix.json"),
     "annotations": ("W3C Web Annotations", ".annotations.jsonld"),
+    "ics": ("iCalendar (the open questions' due dates)", ".ics"),
 }
 
 

@@ -425,7 +425,54 @@ def export(briefing: Briefing, format: str, folder: Path | None = None) -> str:
         from .saved import verify
 
         return to_annotations(briefing, verify(briefing, folder) if folder is not None else None)
+    if format == "ics":
+        from .track import Version, forecasts
+
+        return to_ics(forecasts([Version(briefing, briefing.id or briefing.title)]))
     return EXPORTERS[format](briefing)
+
+
+# --- iCalendar ------------------------------------------------------------------------------
+
+_ICS_NAMESPACE = uuid.UUID("0d6c1c55-3f5e-4d1f-9a57-5b3c2f7e4a10")  # this tool's: a question keeps its UID
+
+
+def to_ics(record: Iterable[Any]) -> str:
+    """An iCalendar (RFC 5545) of the open questions, one all-day event on each one's ``by``
+    date: what to settle, and the judgment it scores. Stable: a UID from the briefing's id and
+    the judgment's, and a time stamp from the briefing's as-of date, not the clock."""
+    import datetime
+
+    from icalendar import Calendar, Event
+
+    from .track import last_day
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//briefing//track record//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Questions to settle")
+    for forecast in record:
+        if forecast.outcome is not None:
+            continue
+        judgment = forecast.judgment
+        day = datetime.date.fromisoformat(forecast.by)
+        event = Event()
+        event.add("uid", f"{uuid.uuid5(_ICS_NAMESPACE, f'{forecast.briefing}/{forecast.id}')}@briefing")
+        stamp = last_day(forecast.scored.briefing.as_of)
+        event.add("dtstamp", datetime.datetime(stamp.year, stamp.month, stamp.day, tzinfo=datetime.UTC))
+        event.add("dtstart", day)
+        event.add("dtend", day + datetime.timedelta(days=1))
+        event.add("summary", clean(forecast.question))
+        event.add(
+            "description",
+            clean(
+                f"{forecast.briefing}, judgment {forecast.id}: {judgment.text} "
+                f"({judgment.likelihood}, scored at {forecast.probability:g}). Record the outcome: yes, no or void."
+            ),
+        )
+        event.add("categories", ["briefing", "judgment"])
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
 
 
 # --- W3C Web Annotations ----------------------------------------------------------------------

@@ -15,9 +15,12 @@ from .refs import COLLECTIONS, Ref, source_ref
 from .shape import KEPT_BY_KIND, NESTED, item_key
 
 if TYPE_CHECKING:  # the index reads models but never builds them: no Pydantic import at run time
+    from collections.abc import Iterable
+
     from .evidence import Verification
     from .model import Briefing, Judgment, Source, Stakeholder
     from .refs import Item
+    from .track import Forecast
 
 __all__ = ["COLLECTIONS", "BriefingIndex", "Hit", "Ref", "source_ref"]  # Ref and the rest re-exported: callers know the index
 
@@ -67,6 +70,9 @@ class BriefingIndex:
         #: The quotes looked for in the saved copies (``saved.verify``), once that is done:
         #: the views mark each quote found, not found or unverified, and show it in context.
         self.evidence: Verification | None = None
+        #: The judgments' forecasts by id (``track``), from this version alone until the
+        #: versions of the briefing are read (``use_record``): the one scored may be older.
+        self._forecasts: dict[str, Forecast] | None = None
         #: Sources that repeat or derive from each source (directly).
         self.derived_by: dict[int, list[int]] = {}
         for source in briefing.sources:
@@ -93,6 +99,21 @@ class BriefingIndex:
     def path(self, ref: Ref) -> tuple[str | int, ...]:
         """Where the item stands in the briefing's data: ``("stakeholders", 2, "statements", 0)``."""
         return self._paths[ref]
+
+    def forecast(self, judgment_id: str) -> Forecast | None:
+        """A judgment's place in the track record: its question, the forecast scored, its outcome."""
+        if self._forecasts is None:
+            from .track import Version, forecasts
+
+            self._forecasts = {f.id: f for f in forecasts([Version(self.briefing, "")])}
+        return self._forecasts.get(judgment_id)
+
+    def use_record(self, record: Iterable[Forecast]) -> None:
+        """The forecasts read from every version of this briefing (the folder, the git history)."""
+        from .track import briefing_key
+
+        key = briefing_key(self.briefing)
+        self._forecasts = {f.id: f for f in record if f.briefing == key}
 
     def citations(self, ref: Ref) -> list[int]:
         """The distinct sources an item cites, in the order it cites them."""

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .refs import IndexView as BriefingIndex
     from .refs import Ref
     from .refs import StixView as StixContext
+    from .track import Forecast
 
 #: The model class of a kind's items.
 ItemT = TypeVar("ItemT")
@@ -414,7 +415,69 @@ ASSUMPTION_STYLES = {"solid": "green", "caveated": "yellow", "unsupported": "bol
 def assessment_words(item: Judgment) -> str:
     """The likelihood and confidence as the briefing states them: its judgment, no source's."""
     confidence = f", {item.confidence} confidence" if item.confidence else ""
-    return f"{likelihood_text(item.likelihood)}{confidence}"
+    number = f" ({item.probability:g})" if item.probability is not None else ""
+    return f"{likelihood_text(item.likelihood)}{number}{confidence}"
+
+
+#: An outcome in words with its mark: colour is never alone.
+OUTCOME_MARKS = {"yes": ("✔ yes", "bold green"), "no": ("✘ no", "bold red"), "void": ("∅ void", STYLE_DIM)}
+
+
+def resolution_mark(forecast: Forecast) -> Text:
+    """A judgment's place in the track record, for its row: its outcome, its day, or overdue."""
+    from .track import current_day, days_overdue
+
+    if forecast.outcome is not None:
+        word, style = OUTCOME_MARKS[forecast.outcome]
+        return Text(word, style)
+    late = days_overdue(forecast.by, current_day())
+    if late > 0:
+        return Text(f"⚠ overdue since {forecast.by}", "bold red")
+    return Text(f"due {forecast.by}", STYLE_DIM)
+
+
+def resolution_text(item: Judgment, forecast: Forecast) -> Text:
+    """The question that scores the judgment, its day and what became of it."""
+    from .track import current_day, days_overdue
+
+    resolution = item.resolution
+    assert resolution is not None  # a forecast is made only of a judgment with one
+    text = Text(clean(resolution.question))
+    text.append("\n")
+    text.append(f"due {resolution.by}", "bold" if forecast.outcome is None else STYLE_DIM)
+    if forecast.outcome is None:
+        late = days_overdue(resolution.by, current_day())
+        if late > 0:
+            text.append(f" · ⚠ overdue by {late} day{'s' * (late != 1)}: record the outcome", "bold red")
+        else:
+            text.append(f" · in {-late} day{'s' * (late != -1)}" if late else " · today", STYLE_DIM)
+        return text
+    word, style = OUTCOME_MARKS[forecast.outcome]
+    text.append(" · ")
+    text.append(word, style)
+    if forecast.resolved_on:
+        text.append(f", recorded on {forecast.resolved_on}", STYLE_DIM)
+    if resolution.citations:
+        text.append(" ")
+        text.append_text(markers(resolution.citations))
+    if forecast.note:
+        text.append("\n")
+        text.append(clean(forecast.note))
+    return text
+
+
+def scored_text(forecast: Forecast) -> Text | None:
+    """The probability scored and this judgment's term of the Brier score, once resolved."""
+    if forecast.brier is None:
+        return None
+    text = Text(f"p {forecast.probability:g}", "bold")
+    text.append(f" ({forecast.likelihood}", STYLE_DIM)
+    if forecast.scored.file:
+        text.append(f", as of {forecast.scored.briefing.as_of}", STYLE_DIM)
+    text.append(")", STYLE_DIM)
+    text.append(" · Brier term ")
+    text.append(f"{forecast.brier:.3f}", "bold")
+    return text
 
 
 class JudgmentKind(Kind["Judgment"]):
@@ -430,11 +493,17 @@ class JudgmentKind(Kind["Judgment"]):
         text.append(clean(item.text))
         text.append("  ")
         text.append_text(self._assessment(item))
+        forecast = index.forecast(item.id) if item.resolution is not None else None
+        if forecast is not None:
+            text.append(" · ", STYLE_DIM)
+            text.append_text(resolution_mark(forecast))
         return text
 
     def _assessment(self, item: Judgment) -> Text:
         text = Text("assessed ", STYLE_DIM)
         text.append(likelihood_text(item.likelihood), "bold")
+        if item.probability is not None:
+            text.append(f" ({item.probability:g})", "bold")
         if item.confidence:
             text.append(f" · {item.confidence} confidence", STYLE_DIM)
         return text
@@ -442,6 +511,8 @@ class JudgmentKind(Kind["Judgment"]):
     def fields(self, index: BriefingIndex, ref: Ref, item: Judgment) -> Pairs:
         assessment = Text("the briefing's: ", STYLE_DIM)
         assessment.append(likelihood_text(item.likelihood), "bold")
+        if item.probability is not None:
+            assessment.append(f" ({item.probability:g})", "bold")
         assessment.append(f", {item.confidence} confidence" if item.confidence else ", confidence not stated")
         indicators = Text()
         for number, indicator in enumerate(item.indicators):
@@ -454,6 +525,7 @@ class JudgmentKind(Kind["Judgment"]):
                 assumptions.append("\n")
             assumptions.append(f"{ASSUMPTION_GLYPHS[assumption.status]} {assumption.status} ", ASSUMPTION_STYLES[assumption.status])
             assumptions.append(clean(assumption.text))
+        forecast = index.forecast(item.id) if item.resolution is not None else None
         return [
             ("id", item.id),
             ("assessment", assessment),
@@ -461,6 +533,8 @@ class JudgmentKind(Kind["Judgment"]):
             ("change reason", item.change_reason),
             ("indicators", indicators if item.indicators else None),
             ("assumptions", assumptions if item.assumptions else Text("none stated", STYLE_DIM)),
+            ("resolution", resolution_text(item, forecast) if forecast is not None else None),
+            ("scored", scored_text(forecast) if forecast is not None else None),
         ]
 
     def without(self, index: BriefingIndex, ref: Ref, item: Judgment, gone: frozenset[int], pairs: Pairs) -> Pairs:
@@ -484,12 +558,16 @@ class JudgmentKind(Kind["Judgment"]):
     def markdown(self, index: BriefingIndex, ref: Ref, item: Judgment, notes: str) -> list[str]:
         lines = [f"- {md(item.text)} — *the briefing's assessment: {assessment_words(item)}*{notes}"]
         lines += [f"  - assumption ({assumption.status}): {md(assumption.text)}" for assumption in item.assumptions]
+        if item.resolution is not None:
+            lines.append(f"  - resolution: {md(resolution_words(item))}")
         return lines
 
     def html(self, index: BriefingIndex, ref: Ref, item: Judgment) -> str:
         text = f"{h(item.text)} <em>(the briefing's assessment: {h(assessment_words(item))})</em>"
         if item.assumptions:
             text += "".join(f"<br>assumption ({h(a.status)}): {h(a.text)}" for a in item.assumptions)
+        if item.resolution is not None:
+            text += f"<br>resolution: {h(resolution_words(item))}"
         return text
 
     def stix(self, context: StixContext, ref: Ref, item: Judgment) -> list[Any]:
@@ -505,6 +583,17 @@ class JudgmentKind(Kind["Judgment"]):
             confidence=context.stated_confidence.get(item.confidence) if item.confidence else None,
         )
         objects = [note]
+        if item.resolution is not None:
+            objects.append(
+                context.note(
+                    f"judgment:{item.id}:resolution",
+                    clean(resolution_words(item)),
+                    [note.id],
+                    ["resolution", item.resolution.outcome or "open"],
+                    item.resolution.citations,
+                    abstract=f"Resolution: {item.resolution.outcome or 'open'}",
+                )
+            )
         for assumption in item.assumptions:
             objects.append(
                 context.note(
@@ -516,6 +605,20 @@ class JudgmentKind(Kind["Judgment"]):
                 )
             )
         return objects
+
+
+def resolution_words(item: Judgment) -> str:
+    """The resolution in a sentence, for documents: the question, its day and its outcome."""
+    resolution = item.resolution
+    assert resolution is not None
+    words = f"{resolution.question} (due {resolution.by})"
+    if resolution.outcome is not None:
+        words += f" — outcome: {resolution.outcome}" + (f", recorded on {resolution.resolved_on}" if resolution.resolved_on else "")
+        if resolution.note:
+            words += f". {resolution.note}"
+        if resolution.citations:
+            words += " " + "".join(f"[{n}]" for n in resolution.citations)
+    return words
 
 
 def indicator_line(indicator: Indicator, status: str | None = None) -> Text:

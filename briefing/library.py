@@ -34,7 +34,7 @@ _SCHEMA_KEY = re.compile(rb"^(?:schema_version|['\"]schema_version['\"])\s*:", r
 _JSON_SCHEMA_KEY = re.compile(rb'"schema_version"\s*:')
 #: A briefing older than this (days since its as-of date) is stale.
 STALE_AFTER_DAYS = 180
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: rows keep their open questions' days (open_by)
 
 
 class Row(NamedTuple):
@@ -54,6 +54,9 @@ class Row(NamedTuple):
     problem: str | None = None
     #: Sources another briefing may share: (key, source id, what to call it).
     shared: tuple[tuple[str, int, str], ...] = ()
+    #: The days its open questions fall due (YYYY-MM-DD): kept, not the count, since what is
+    #: due changes with the day and not with the file.
+    open_by: tuple[str, ...] = ()
 
     @property
     def checked(self) -> bool:
@@ -66,15 +69,24 @@ class Row(NamedTuple):
     @classmethod
     def from_dict(cls, fields: dict) -> Row:
         """A row from its JSON form (``_asdict()``: the cache, the reading process)."""
-        return cls(**{**fields, "shared": tuple(tuple(entry) for entry in fields.get("shared", ()))})
+        return cls(**{**fields, "shared": tuple(tuple(entry) for entry in fields.get("shared", ())), "open_by": tuple(fields.get("open_by", ()))})
 
     @property
     def broken(self) -> bool:
         return bool(self.errors)
 
+    def due(self, today: datetime.date | None = None) -> int:
+        """How many of its questions are past their day with no outcome."""
+        from .track import current_day
+
+        day = (today or current_day()).isoformat()
+        return sum(1 for by in self.open_by if by < day)
+
     def age_days(self, today: datetime.date | None = None) -> int | None:
         day = as_of_date(self.as_of)
-        return None if day is None else ((today or datetime.date.today()) - day).days
+        from .track import current_day
+
+        return None if day is None else ((today or current_day()) - day).days
 
     def stale(self, today: datetime.date | None = None, after: int = STALE_AFTER_DAYS) -> bool:
         age = self.age_days(today)
@@ -170,6 +182,7 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
 
     from .loader import LoadError, load, parse, read_text
     from .saved import evidence_findings
+    from .track import due_dates
     from .tradecraft import tradecraft_findings
 
     # What `check` finds: the tradecraft, and the quotes against their saved copies.
@@ -207,6 +220,7 @@ def summarize(path: str, size: int, mtime_ns: int, max_bytes: int = DEFAULT_MAX_
         warnings=loaded.count("warning"),
         problem=str(next((d for d in loaded.warnings if d.severity == "warning"), "")) or None,
         shared=tuple(shared),
+        open_by=due_dates(briefing),
     )
 
 
@@ -440,6 +454,8 @@ def sort_key(row: Row, column: str, today: datetime.date | None = None) -> tuple
         value = text.casefold() if text else None
     elif column == "path":
         value = row.path
+    elif column == "due":
+        value = -row.due(today) if row.checked else None
     else:
         value = getattr(row, column)
     return (value is None, value if value is not None else 0, row.path)

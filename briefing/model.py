@@ -114,6 +114,7 @@ _MONTH_DAY = (
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
     r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
+FULL_DATE_PATTERN = rf"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
 PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = rf"(?:{_LABEL}\.)*{_LABEL}\.?|\[[0-9A-Fa-f:.]+\]"
@@ -314,10 +315,41 @@ class Assumption(Strict):
     status: AssumptionStatus = Field(description="The Key Assumptions Check's verdict: solid, caveated or unsupported.")
 
 
+def check_full_date(value: str) -> str:
+    """A real day as YYYY-MM-DD: a question falls due, and is resolved, on a day."""
+    if _PARTIAL_DATE.fullmatch(value) is None or value.count("-") != 2:
+        raise ValueError("expected a full date as YYYY-MM-DD")
+    return check_partial_date(value)
+
+
+FullDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(check_full_date),
+    WithJsonSchema({"type": "string", "pattern": FULL_DATE_PATTERN}),
+    Field(description="A day: YYYY-MM-DD."),
+]
+Outcome = Literal["yes", "no", "void"]
+
+
+class Resolution(Strict):
+    """How the judgment will be scored: a question that a later day answers yes or no."""
+
+    question: NonEmpty = Field(description="A question the judgment answers, that a later day settles yes or no.")
+    by: FullDate = Field(description="The day by which the question is settled (YYYY-MM-DD).")
+    outcome: Outcome | None = Field(None, description="yes, no or void (the question cannot be answered as put); absent until resolved.")
+    resolved_on: FullDate | None = Field(None, description="The day the outcome was recorded; required with an outcome.")
+    note: NonEmpty | None = Field(None, description="What settled it.")
+    citations: Citations
+
+
 class Judgment(Strict):
     id: Id
     text: NonEmpty = Field(description="The estimative judgment.")
     likelihood: Likelihood = Field(description="On the ICD 203 scale, from 'almost no chance' to 'almost certain'.")
+    probability: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
+        None, description="The analyst's own probability, inside the likelihood's band (0.55 to 0.80 for likely): the one scored."
+    )
     confidence: Confidence | None = Field(None, description="Analytic confidence: low, moderate or high.")
     change_reason: NonEmpty | None = Field(None, description="Why the likelihood or confidence changed.")
     citations: Citations
@@ -326,6 +358,7 @@ class Judgment(Strict):
     assumptions: list[Assumption] = Field(
         default_factory=empty_list, description="What the judgment takes for granted, as a Key Assumptions Check found it."
     )
+    resolution: Resolution | None = Field(None, description="The question that scores the judgment, its due date and, once known, its outcome.")
 
 
 class Event(Strict):
@@ -562,6 +595,57 @@ def _derivation_cycles(data: Any) -> list[Finding]:
     return findings
 
 
+def _last_day(value: Any) -> str | None:
+    """The last day a (partial) date may mean, as YYYY-MM-DD text that sorts as the day does."""
+    if not isinstance(value, str) or _PARTIAL_DATE.fullmatch(value) is None:
+        return None
+    try:
+        check_partial_date(value)
+    except ValueError:
+        return None
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{value}-{calendar.monthrange(int(parts[0]), int(parts[1]))[1]:02d}"
+    return value
+
+
+def _check_resolutions(data: Any) -> list[Finding]:
+    """A judgment's number lies in its likelihood's band; an outcome has its day, and that
+    day is not later than the briefing speaks for."""
+    findings: list[Finding] = []
+    as_of = _last_day(data.get("as_of") if isinstance(data, dict) else None)
+    for i, judgment in _entries(data, "judgments"):
+        what = f"judgment {judgment.get('id')!r}"
+        probability, likelihood = judgment.get("probability"), judgment.get("likelihood")
+        if isinstance(probability, (int, float)) and not isinstance(probability, bool) and likelihood in LIKELIHOODS:
+            low, high = LIKELIHOODS[likelihood]
+            if not low / 100 <= probability <= high / 100:
+                findings.append(
+                    Finding(
+                        ("judgments", i, "probability"),
+                        f"{what}: probability {probability} is outside {likelihood!r} ({low / 100:g}–{high / 100:g}): "
+                        "change the number or the likelihood",
+                    )
+                )
+        resolution = judgment.get("resolution")
+        if not isinstance(resolution, dict):
+            continue
+        at = ("judgments", i, "resolution")
+        if resolution.get("outcome") is not None and resolution.get("resolved_on") is None:
+            findings.append(Finding((*at, "outcome"), f"{what}: an outcome needs resolved_on, the day it was recorded"))
+        resolved_on = _last_day(resolution.get("resolved_on"))
+        if resolved_on is not None and as_of is not None and resolved_on > as_of:
+            findings.append(
+                Finding(
+                    (*at, "resolved_on"),
+                    f"{what} is resolved on {resolved_on}, after the briefing's as-of date {data.get('as_of')}: a briefing cannot know it yet",
+                )
+            )
+    return findings
+
+
 def cross_check(data: Any) -> list[Finding]:
     """Unique ids and references between collections; uncited sources are warnings.
 
@@ -630,10 +714,14 @@ def cross_check(data: Any) -> list[Finding]:
             _check_unique(judgment, part, findings, ("judgments", i), f"{part} of {what}")
         for j, indicator in _entries(judgment, "indicators"):
             sources(("judgments", i, "indicators", j), "observed_in", f"indicator {indicator.get('id')!r} of {what}", "is observed in", indicator)
+        resolution = judgment.get("resolution")
+        if isinstance(resolution, dict):
+            sources(("judgments", i, "resolution"), "citations", f"the resolution of {what}", "cites", resolution)
     for i, source in _entries(data, "sources"):
         sources(("sources", i), "derived_from", f"source [{source.get('id')}]", "derives from", source)
     findings += _derivation_cycles(data)
     findings += _check_matrix(data)
+    findings += _check_resolutions(data)
     for i, source in _entries(data, "sources"):
         if _is_number(source.get("id")) and source["id"] not in cited:
             findings.append(Finding(("sources", i, "id"), f"source [{source['id']}] is not cited by anything", "warning"))

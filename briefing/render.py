@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .index import COLLECTIONS, BriefingIndex, Ref
-from .kinds import KINDS, quoted_words
+from .kinds import KINDS, OUTCOME_MARKS, assessment_words, indicator_line, quoted_words
 from .text import (  # noqa: F401 (the text helpers are re-exported: render is where views look for them)
     SEVERITY_STYLE,
     STYLE_DIM,
@@ -156,7 +156,7 @@ def detail(
     id, which only an editor of the file needs, last and dim."""
     item: Any = index.items[ref]
     kind = KINDS[ref.kind]
-    pairs = kind.fields(index, ref, item)
+    pairs = kind.fields(index, ref, item) + post_mortem_pairs(index, ref)
     label = one_line(index.label(ref), 100_000) if kind.titled else ""
     # A label that is one of the fields (a judgment's statement) heads the item in full, once.
     said_in_full = any(isinstance(value, str) and one_line(value, 100_000) == label for _, value in pairs)
@@ -306,7 +306,7 @@ def fields(
     repeats ``said`` (the line above it) is left out."""
     item: Any = index.items[ref]
     kind = KINDS[ref.kind]
-    pairs = kind.fields(index, ref, item)
+    pairs = kind.fields(index, ref, item) + post_mortem_pairs(index, ref)
     if said is not None:
         pairs = [(key, value) for key, value in pairs if (value.plain if isinstance(value, Text) else value) != said]
     if withdrawn:
@@ -326,6 +326,35 @@ def fields(
     ids = [(key, value) for key, value in pairs if key == "id" and value]
     pairs = [(key, value) for key, value in pairs if key != "id"] + [(key, plain(value, STYLE_DIM)) for key, value in ids]
     return _fields(pairs, indent)
+
+
+def post_mortem_pairs(index: BriefingIndex, ref: Ref) -> list[tuple[str, Any]]:
+    """A resolved judgment's post-mortem: beside its outcome, what the briefing held when the
+    judgment was scored — the likelihood and confidence, each indicator's status and the ACH
+    leader, from the version scored (an older one, when the briefing's versions are read).
+    Drawn here, not by the kind: the leader is the matrix's, which the kinds sit below."""
+    if ref.kind != "judgments":
+        return []
+    forecast = index.forecast(ref.key)
+    if forecast is None or forecast.outcome is None:
+        return []
+    held, version = forecast.judgment, forecast.scored
+    word, style = OUTCOME_MARKS[forecast.outcome]
+    text = Text(word, style)
+    where = f"as of {version.briefing.as_of}" + (f", {clean(version.file.replace(chr(92), '/').rsplit('/', 1)[-1])}" if version.file else "")
+    text.append(f" — when it was scored, the briefing ({where}) held:", STYLE_DIM)
+    text.append("\n")
+    text.append(assessment_words(held), "bold")
+    for indicator in held.indicators:
+        text.append("\n")
+        text.append_text(indicator_line(indicator))
+    if version.briefing.ach is not None and version.briefing.hypotheses:
+        from .ach import score
+
+        leaders = score(version.briefing.hypotheses, version.briefing.ach).leading
+        text.append("\nACH leader: ", STYLE_DIM)
+        text.append(clean(", ".join(leaders)) or "none", "bold")
+    return [("post-mortem", text)]
 
 
 def kind_name(ref: Ref) -> str:
@@ -584,4 +613,70 @@ def ach_document(index: BriefingIndex, matrix) -> Group:
             Text(row_flags(row), "bold yellow" if row.critical else STYLE_DIM),
         )
     parts.append(grid)
+    return Group(*parts)
+
+
+def _number(value: float | None, places: int = 3) -> str:
+    return "—" if value is None else f"{value:.{places}f}"
+
+
+def score_counts(scores) -> Text:
+    """``24 resolved · 2 void · 3 open · 1 due``."""
+    return Text.assemble(
+        (f"{scores.resolved} resolved", "bold"),
+        f" · {scores.void} void · {scores.open} open",
+        (f" · {scores.due} due", "bold red") if scores.due else " · 0 due",
+    )
+
+
+def score_fields(scores, meanings: str = "full") -> RenderableType:
+    """The scores and their decomposition, each with what it means: ``full``, ``short`` (for a
+    screen that shares its width with the diagram) or ``none`` (a narrow one)."""
+    if scores.brier is None:
+        return Text("Nothing to score yet: no judgment has been resolved yes or no.", STYLE_DIM)
+    rows = [
+        ("Brier", scores.brier, "0 is perfect; 0.25 is always saying 50%", "0 best · 0.25 = always 50%"),
+        ("log score", scores.log, "0 is perfect; ln 2 = 0.693 is always saying 50%", "0 best · 0.693 = always 50%"),
+        ("reliability", scores.reliability, "how far what was said is from what happened (lower is better)", "said vs happened · lower better"),
+        ("resolution", scores.resolution, "how far the bands tell outcomes apart (higher is better)", "bands apart · higher better"),
+        ("uncertainty", scores.uncertainty, "how hard the questions were: ō(1 − ō)", "ō(1 − ō)"),
+        ("within band", scores.within_band, "what stated probabilities add inside their bands", "stated numbers in bands"),
+    ]
+    said = {"full": lambda row: row[2], "short": lambda row: row[3], "none": lambda row: ""}[meanings]
+    return Fields([(row[0], Text.assemble(_number(row[1]), (f"  {said(row)}" if said(row) else "", STYLE_DIM))) for row in rows])
+
+
+def calibration_table(scores) -> Table:
+    """By likelihood band: how many were resolved, what was said, how often it happened."""
+    table = Table(title="Calibration by likelihood", title_justify="left", box=None, pad_edge=False)
+    table.add_column("likelihood")
+    table.add_column("n", justify="right")
+    table.add_column("said", justify="right")
+    table.add_column("happened", justify="right")
+    for band in scores.bands:
+        table.add_row(band.likelihood, str(band.n), _number(band.mean_probability, 2), _number(band.observed, 2), style=None if band.n else STYLE_DIM)
+    return table
+
+
+def score_document(scores, today, width: int = 64) -> Group:
+    """``briefing score``: the counts, the scores and their decomposition, the calibration
+    table, the reliability diagram and the questions due."""
+    from .plots import reliability_text
+
+    parts: list[RenderableType] = [score_counts(scores), score_fields(scores)]
+    if scores.brier is not None:
+        parts.append(calibration_table(scores))
+        parts.append(Text.from_ansi(reliability_text(scores.bands, width=width, height=18)))
+    due = [f for f in scores.judgments if f.due(today)]
+    if due:
+        parts.append(Text("Due: record the outcome", "bold"))
+        for forecast in sorted(due, key=lambda f: f.by):
+            parts.append(
+                Text.assemble(
+                    ("  ", ""),
+                    (f"{forecast.by}  ", "red"),
+                    clean(f"{forecast.briefing} · {forecast.id}: {forecast.question}"),
+                    (f"\n              {clean(forecast.file)}", STYLE_DIM),
+                )
+            )
     return Group(*parts)

@@ -267,9 +267,11 @@ def staleness(briefing: Briefing, max_age_days: int = 180) -> list[Finding]:
     return findings
 
 
-def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Finding]:
-    """Every tradecraft warning for `check`: language, weak high confidence, staleness."""
+def tradecraft_findings(briefing: Briefing, max_age_days: int = 180, today: datetime.date | None = None) -> list[Finding]:
+    """Every tradecraft warning for `check`: language, weak high confidence, staleness, and
+    the track record's questions past due (as of ``today``)."""
     from .model import Finding
+    from .track import record_findings
 
     index = BriefingIndex(briefing)
     findings = []
@@ -282,6 +284,7 @@ def tradecraft_findings(briefing: Briefing, max_age_days: int = 180) -> list[Fin
     findings += confirmed_but_not_independent(index)
     findings += judgment_checks(briefing)
     findings += staleness(briefing, max_age_days)
+    findings += record_findings(briefing, today)
     return findings
 
 

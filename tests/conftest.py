@@ -83,3 +83,6 @@ def _own_settings(tmp_path_factory, tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "no-config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # each test's own: a theme chosen is remembered
+    # The day questions fall due by (ages and "due since" change daily): the same in every run,
+    # in the processes the tests start too. A test of the clock's own day unsets it.
+    monkeypatch.setenv("BRIEFING_TODAY", "2026-11-30")

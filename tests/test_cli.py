@@ -18,10 +18,14 @@ def run(*args, cwd=None, env=None):
 def test_check_default_briefing_is_clean(capsys):
     assert main(["check"]) == 0
     out, err = capsys.readouterr()
-    # The article states no assumptions behind its judgment: a note, not a warning.
-    assert out.endswith(": ok (0 warnings, 1 note)\n")
+    # The article states no assumptions behind its judgment, and sets no question or day to
+    # score it by: two notes, no warning.
+    assert out.endswith(": ok (0 warnings, 2 notes)\n")
     line = DATA.read_text(encoding="utf-8").splitlines().index("  - id: retain-bases") + 1
-    assert err.endswith(f":{line}:9: note: judgment 'retain-bases' states no assumptions (a Key Assumptions Check lists them)\n")
+    assert err.splitlines() == [
+        f"{DATA}:{line}:9: note: judgment 'retain-bases' states no assumptions (a Key Assumptions Check lists them)",
+        f"{DATA}:{line}:9: note: judgment 'retain-bases' has no resolution: it can never be scored",
+    ]
 
 
 def test_check_reports_each_problem_on_stderr_and_exits_1(write, capsys):

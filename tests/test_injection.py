@@ -95,6 +95,17 @@ def hostile_data() -> dict:
     # Quotes: block quotes in Markdown and HTML, the URL of the source as the HTML's cite.
     data["summary"][0]["quotes"] = [{"source": 1, "text": PAYLOADS[2], "prefix": PAYLOADS[4], "reported_by": PAYLOADS[3]}]
     data["summary"][1]["quotes"] = [{"source": 2, "text": PAYLOADS[9]}]
+    # A judgment with its resolution: the question and what settled it, in every document.
+    data["judgments"] = [
+        {
+            "id": "j",
+            "text": PAYLOADS[5],
+            "likelihood": "likely",
+            "probability": 0.6,
+            "citations": [1],
+            "resolution": {"question": PAYLOADS[6], "by": "2025-06-30", "outcome": "yes", "resolved_on": "2025-07-01", "note": PAYLOADS[8]},
+        }
+    ]
     return data
 
 

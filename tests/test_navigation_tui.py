@@ -99,7 +99,7 @@ async def test_compare_counts_have_a_line_of_their_own_and_lines_end_with_an_ell
             return widget.render_lines(widget.outer_size.region)[0].text.rstrip()
 
         title, status = shown("#title-bar"), shown("#status-line")
-        assert title.startswith(" 1 note (p)  ·  Russia seeks to reinforce partnership with Syria") and title.endswith("…"), title
+        assert title.startswith(" 2 notes (p)  ·  Russia seeks to reinforce partnership with Syria") and title.endswith("…"), title
         # Compared with the baseline, briefing.yaml: the line names it (newer.yaml is on screen).
         assert status.startswith(" since briefing.yaml: 0 new, 1 changed, 0 removed  ·  without [2]"), status
         assert status.endswith("…"), status

@@ -288,8 +288,10 @@ def test_tradecraft_findings_put_each_warning_at_its_field():
         Finding(("judgments", 0, "id"), "judgment 'j0' states no assumptions (a Key Assumptions Check lists them)", "note"),
         Finding(("judgments", 1, "id"), "judgment 'j1' states no assumptions (a Key Assumptions Check lists them)", "note"),
         Finding(("sources", 0, "published"), "source [1] was published 2023, more than 180 days before the as-of date 2025-07", "warning"),
+        Finding(("judgments", 0, "id"), "judgment 'j0' has no resolution: it can never be scored", "note"),
+        Finding(("judgments", 1, "id"), "judgment 'j1' has no resolution: it can never be scored", "note"),
     ]
-    assert tradecraft_findings(b, max_age_days=10_000)[-1].path == ("judgments", 1, "id")
+    assert tradecraft_findings(b, max_age_days=10_000)[-3].path == ("judgments", 1, "id")
     # The likelihood is what the text is read against.
     b = briefing(judgments=[{"id": "j", "text": "It is likely.", "likelihood": "unlikely", "citations": [1]}])
     assert [f.message for f in tradecraft_findings(b) if f.severity == "warning"] == [
