@@ -187,3 +187,51 @@ def test_no_color_80x24(snap_compare, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = bundled_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=quotes_checked(app))
+
+
+def track_record_desk(tmp_path, monkeypatch):
+    """The track-record examples in a folder of their own (on the day conftest sets, the one
+    their headers speak of)."""
+    import shutil
+
+    from .conftest import ROOT
+
+    shutil.copytree(ROOT / "data" / "examples" / "track-record", tmp_path / "track-record")
+    monkeypatch.chdir(tmp_path)
+
+
+def test_track_record_120x40(snap_compare, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from briefing.tui.app import create_app
+
+    from .tui_helpers import until
+
+    track_record_desk(tmp_path, monkeypatch)
+    app = create_app(Path("track-record"), watch=False)
+
+    async def scored(pilot):
+        await until(pilot, lambda: not app.screen.library.unchecked() and not app.screen.checking, what="every row read")
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: getattr(app.screen, "scores", None) is not None, what="the track record scored")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=scored)
+
+
+def test_post_mortem_120x40(snap_compare, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from briefing.tui.app import create_app
+
+    from .tui_helpers import until
+
+    track_record_desk(tmp_path, monkeypatch)
+    app = create_app(Path("track-record/karsk-port.yaml"), watch=False)
+
+    async def post_mortem(pilot):
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.checked, what="checked")
+        await pilot.press("5", "0")  # the judgments (the lease's first), then Detail to read it in full
+        await until(pilot, lambda: "Brier term 0.250" in " ".join(app.dashboard.detail.text().split()), what="the post-mortem")
+        await pilot.press("end")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=post_mortem)

@@ -78,15 +78,16 @@ class DashboardScreen(BriefingFrame):
 
     evidence_ready = _update_detail  # the quotes' marks are in: the item in view shows them
 
-    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None) -> None:
+    def go(self, ref: Ref, trail: Trail | None = None, record: bool = True, leaving: Place | None = None, unfold: bool = False) -> None:
         """Show an item: select it in its pane, focus the pane, remember where we came from
-        (``leaving``, when the place left is more than the item in view)."""
+        (``leaving``, when the place left is more than the item in view); ``unfold``: its pane
+        takes the room (a jump leaves the room as it is)."""
         marks = self.reader.arrive(ref, trail, (leaving or self.current_place()) if record else None)
         if marks is None:
             say(self, "That item is no longer in the briefing.", "warning")
             return
         self.body.mark(marks)
-        self._make_current(ref.collection)
+        self._make_current(ref.collection, unfold)
         self.pane(ref.collection).select_ref(ref)
         self._focus(self.pane(ref.collection))
         self._update_detail()

@@ -26,7 +26,7 @@ from ..render import bluf
 from ..text import clean
 from .body import Body
 from .editing import EditRequested
-from .headline import BlufBar, ErrorBanner, StatusLine, status_text, title_text
+from .headline import BlufBar, ErrorBanner, StatusLine, overdue_words, status_text, title_text
 from .keybar import KeyBar
 from .loading import BriefingFile
 from .panes import PANES, ItemList, PaneBar, ReadSourceRequested
@@ -171,11 +171,12 @@ class BriefingFrame(Screen):
             self.body.restore(scroll)
         elif self.goto is not None:
             goto, self.goto = self.goto, None
-            self.go(goto, record=False)
+            self.go(goto, record=False, unfold=True)  # opened at an item: its pane takes the room
         if not first:  # said when the problems are in, with what changed in them
             self._reloaded = "by hand" if event.by_hand else "watched"
         self._error_line = None
         self.source.verify(event.loaded)
+        self.source.read_record(event.loaded)
         self.source.check(event.loaded)
 
     @on(EditRequested)
@@ -259,6 +260,14 @@ class BriefingFrame(Screen):
         if lost:
             say(self, f"{lost} quote{'s' * (lost != 1)} not found in the saved copies: `briefing check` lists them.", severity="warning")
 
+    @on(BriefingFile.Recorded)
+    def _recorded(self, event: BriefingFile.Recorded) -> None:
+        """The forecasts scored, from every version: the judgment in view shows its post-mortem."""
+        if event.loaded is not self.loaded or self.index is None:
+            return
+        self.index.use_record(event.record)
+        self.evidence_ready()
+
     @on(BriefingFile.Failed)
     def _failed(self, event: BriefingFile.Failed) -> None:
         if self.loaded is None:  # nothing good to keep showing: the app leaves and says why
@@ -304,7 +313,8 @@ class BriefingFrame(Screen):
         reader, name = self.reader, clean(Path(self.baseline.path).name) if self.baseline else ""
         compared = reader.comparison.summary(name) if reader.comparison else None
         withdrawal = withdraw(self.index, reader.withdrawn).summary() if self.index is not None and reader.withdrawn else None
-        self.status_line.show(status_text(compared, withdrawal))
+        overdue = overdue_words(self.loaded.briefing) if self.loaded is not None else None
+        self.status_line.show(status_text(compared, withdrawal, overdue))
 
     def on_resize(self, event) -> None:
         self.body.set_narrow(event.size.width < NARROW_BELOW, self.reader.current_pane)  # self.size catches up only later
@@ -323,5 +333,5 @@ class BriefingFrame(Screen):
     def evidence_ready(self) -> None:
         raise NotImplementedError
 
-    def go(self, ref: Ref, *, record: bool = True) -> None:
+    def go(self, ref: Ref, *, record: bool = True, unfold: bool = False) -> None:
         raise NotImplementedError

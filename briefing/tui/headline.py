@@ -40,11 +40,24 @@ def title_text(briefing: Briefing, problems: str = "") -> Text:
     return title
 
 
-def status_text(comparison: str | None, withdrawal: str | None) -> Text:
+def overdue_words(briefing: Briefing) -> str | None:
+    """``2 questions overdue: record their outcomes``, when any judgment's day has passed."""
+    from ..track import current_day
+
+    day = current_day().isoformat()
+    late = [j.id for j in briefing.judgments if j.resolution is not None and j.resolution.outcome is None and j.resolution.by < day]
+    if not late:
+        return None
+    names = ", ".join(late[:3]) + (" …" if len(late) > 3 else "")
+    return f"⚠ {len(late)} question{'s' * (len(late) != 1)} overdue ({clean(names)}): record {'their outcomes' if len(late) > 1 else 'its outcome'}"
+
+
+def status_text(comparison: str | None, withdrawal: str | None, overdue: str | None = None) -> Text:
     """What the reader must not miss, on a line of its own so that a long title never pushes
-    it off the screen: compare counts, and what withdrawn sources leave. Empty when neither."""
+    it off the screen: compare counts, what withdrawn sources leave, questions overdue. Empty
+    when none."""
     status = Text(no_wrap=True, overflow="ellipsis", end="")
-    for part, style in ((comparison, "bold cyan"), (withdrawal, "bold yellow")):
+    for part, style in ((comparison, "bold cyan"), (withdrawal, "bold yellow"), (overdue, "bold red")):
         if part:
             if status:
                 status.append("  ·  ", "dim")

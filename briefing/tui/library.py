@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from ..library import Library, Row, age_words, sort_key
 from ..text import clean
+from ..track import current_day
 from .keybar import ClickableLine, KeyBar
 from .virtual_list import VirtualList
 from .widgets import OpenBriefing
@@ -45,6 +46,7 @@ COLUMNS: list[tuple[str, str, int | None, bool, int]] = [
     ("bullets", "Bul", 4, True, 0),
     ("judgments", "Jdg", 4, True, 100),
     ("sources", "Src", 4, True, 0),
+    ("due", "Due", 4, True, 0),
     ("check", "Check", 12, False, 0),
 ]
 SORTS = [key for key, *_ in COLUMNS]
@@ -83,6 +85,9 @@ def cell(row: Row, key: str, name: str, today: datetime.date | None) -> Text:
         return Text(age_words(age), "bold yellow" if row.stale(today) else "dim")
     if key == "region":
         return Text(clean(row.region or ""), "dim")
+    if key == "due":
+        due = row.due(today) if row.checked else 0
+        return Text(f"⚠{due}", "bold red") if due else Text("")
     if key in ("bullets", "judgments", "sources"):
         value = getattr(row, key)
         return Text("" if value is None else str(value))
@@ -169,6 +174,7 @@ class LibraryScreen(Screen):
         Binding("less_than_sign,left_square_bracket", "sort(-1)", "Sort ←", key_display="<", show=False, id="library-sort-previous"),
         Binding("ctrl+r", "reverse", "Reverse", show=False, id="library-reverse"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library-clear"),
+        Binding("ctrl+t", "track_record", "Track record", key_display="^t", id="library-track-record"),
         Binding("ctrl+q", "app.quit_now", "Quit", key_display="^q", id="library-quit"),
     ]
 
@@ -182,7 +188,7 @@ class LibraryScreen(Screen):
         self._reading_small = False
         #: Large files being read, each in a process of its own.
         self._reading_apart: set[str] = set()
-        self.today = datetime.date.today()
+        self.today = current_day()
 
     # --- layout --------------------------------------------------------------------
 
@@ -418,6 +424,12 @@ class LibraryScreen(Screen):
         row = self.selected
         if row is not None:
             self.post_message(OpenBriefing(row.path))
+
+    def action_track_record(self) -> None:
+        """How the desk's judgments came out, scored: every briefing here, every version."""
+        from .track_record import TrackRecordScreen
+
+        self.app.push_screen(TrackRecordScreen(self.library, self.today))
 
     def action_search(self) -> None:
         from .screens import LibrarySearchScreen

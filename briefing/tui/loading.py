@@ -88,6 +88,13 @@ class BriefingFile(Widget):
             self.loaded = loaded
             self.verification = verification
 
+    class Recorded(Message):
+        """The briefing's track record, read from all its versions (the folder, git)."""
+
+        def __init__(self, loaded: LoadedBriefing, record: list) -> None:
+            super().__init__()
+            self.loaded, self.record = loaded, record
+
     def __init__(self, path: Path, *, watch: bool, max_bytes: int, baseline: Path | LoadedBriefing | None = None, loaded: bool = False) -> None:
         super().__init__(id="briefing-file")
         self.path = path
@@ -144,6 +151,14 @@ class BriefingFile(Widget):
         if next(quoted_items(loaded.briefing), None) is not None:
             self._run_apart(loaded, partial(_quotes_checked, self.path.parent), "Checking the quotes", "verify")
 
+    def read_record(self, loaded: LoadedBriefing) -> None:
+        """Read the briefing's other versions when a judgment is resolved: the forecast scored,
+        and so the post-mortem, may be an older version's. ``Recorded`` brings it."""
+        from ..versions import has_outcomes
+
+        if has_outcomes(loaded.briefing):
+            self._run_apart(loaded, partial(_record_read, self.path, self.max_bytes), "Reading the track record", "record")
+
     def check(self, loaded: LoadedBriefing) -> None:
         """Run `briefing check` on the file apart, for the Problems list; ``Checked`` brings it."""
         self._run_apart(loaded, partial(_problems_found, self.path, self._read_signature), "Checking", "problems")
@@ -197,6 +212,12 @@ def _quotes_checked(folder: Path, loaded: LoadedBriefing) -> Message:
     from ..saved import verify
 
     return BriefingFile.Verified(loaded, verify(loaded.briefing, folder))
+
+
+def _record_read(path: Path, max_bytes: int, loaded: LoadedBriefing) -> Message:
+    from ..versions import record_of
+
+    return BriefingFile.Recorded(loaded, record_of(path, loaded.briefing, max_bytes))
 
 
 def _problems_found(path: Path, as_loaded: Signature | None, loaded: LoadedBriefing) -> Message | None:
