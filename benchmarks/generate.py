@@ -162,6 +162,56 @@ if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
 
 
+def generate_track_desk(folder: Path, count: int = 1_000, judgments: int = 10, seed: int = 2025) -> Path:
+    """A desk for the track record: ``count`` briefings of ``judgments`` judgments each, every
+    judgment with a resolution — most resolved yes or no, some void, some open (a few past
+    due) — across the seven likelihoods, a third with a stated probability."""
+    rng = random.Random(seed)
+    if folder.exists():
+        return folder
+    staging = folder.with_name(folder.name + ".tmp")
+    import shutil
+
+    shutil.rmtree(staging, ignore_errors=True)
+    bands = {"almost no chance": (1, 5), "very unlikely": (5, 20), "unlikely": (20, 45), "roughly even chance": (45, 55),
+             "likely": (55, 80), "very likely": (80, 95), "almost certain": (95, 99)}  # fmt: skip
+    for number in range(count):
+        lines = [
+            "schema_version: 1",
+            f"id: desk-{number:04d}",
+            f"title: {_q(f'Desk briefing No. {number:04d}')}",
+            "as_of: 2026-10-01",
+            "region: Nowhere",
+            "bluf: A line.",
+            "sources:",
+            "  - id: 1",
+            "    title: A source",
+            "judgments:",
+        ]
+        for j in range(judgments):
+            likelihood = rng.choice(LIKELIHOODS)
+            low, high = bands[likelihood]
+            words = " ".join(rng.choice(WORDS) for _ in range(8))
+            lines += [f"  - id: j{j}", f"    text: {_q(words.capitalize() + '.')}", f"    likelihood: {likelihood}", "    citations: [1]"]
+            if rng.random() < 0.33:
+                lines.append(f"    probability: {rng.randint(low, high) / 100}")
+            lines += ["    assumptions:", "      - {id: a, text: Something holds., status: solid}"]
+            month = rng.randint(1, 12)
+            lines += ["    resolution:", f"      question: {_q('Does ' + words + '?')}", f"      by: 2026-{month:02d}-15"]
+            roll = rng.random()
+            if roll < 0.85 and month <= 9:
+                p = (low + high) / 200
+                outcome = "yes" if rng.random() < p else "no"
+                lines += [f'      outcome: "{outcome}"', f"      resolved_on: 2026-{month:02d}-20"]
+            elif roll < 0.9 and month <= 9:
+                lines += ["      outcome: void", f"      resolved_on: 2026-{month:02d}-20"]
+        sub = staging / f"region-{number // 100:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"desk-{number:04d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    staging.rename(folder)
+    return folder
+
+
 def generate_chain(count: int, chained: bool = True) -> str:
     """``count`` bullets, each citing its own source; chained, every source derives from
     the one before it and they are listed last first (the order that once cost a pass of

@@ -38,7 +38,7 @@ OUT = HERE / "out"
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from generate import generate, generate_chain, generate_quoted  # noqa: E402
+from generate import generate, generate_chain, generate_quoted, generate_track_desk  # noqa: E402
 
 PEAK_RSS = (
     "import resource, subprocess, sys\n"
@@ -389,6 +389,22 @@ def main() -> int:
         f"{big['key_median_ms']:.0f} ms / {big['key_worst_ms']:.0f} ms",
         f"median / worst of {big['keys']} keys; target ≤ 50 ms median, ≤ 100 ms worst",
         check(ok),
+    )
+
+    # --- the track record (#25): score a desk against checking it ---------------------------------
+    track_size = 50 if options.smoke else 1_000
+    track_desk = generate_track_desk(OUT / f"track-desk-{track_size}", track_size)
+    scored = timed_together(
+        {"check": briefing_command("check", "-q", "--today", "2026-11-30", str(track_desk)),
+         "score": briefing_command("score", "--today", "2026-11-30", str(track_desk))},
+        max(1, runs // 2),
+    )  # fmt: skip
+    ratio = scored["score"] / scored["check"]
+    row(
+        f"`briefing score`, {track_size:,} briefings, {track_size * 10:,} judgments",
+        ms(scored["score"]),
+        f"{ratio:.2f}× `check` of the same folder (target ≤ 1.5×)",
+        check(ratio <= 1.5),
     )
 
     # --- how cost grows ------------------------------------------------------------------
