@@ -394,3 +394,49 @@ def test_today_on_the_command_line_reaches_every_part_of_the_command(monkeypatch
     import os
 
     assert os.environ["BRIEFING_TODAY"] == "2026-09-30"  # and so the dashboard's own `check`, a process of its own
+
+
+def test_a_version_of_the_very_day_is_not_before_it():
+    before = Version(briefing(judgment("a", "unlikely", by="2031-07-01"), as_of="2031-06-30"), "v1")
+    on_the_day = Version(briefing(judgment("a", "likely", by="2031-07-01"), as_of="2031-07-01"), "v2")
+    assert forecasts([before, on_the_day])[0].likelihood == "unlikely"
+
+
+def test_the_edges_of_a_band_and_of_the_as_of_date_are_inside():
+    from briefing.loader import LoadError
+
+    for likelihood, probability in (("likely", 0.55), ("likely", 0.8), ("very unlikely", 0.2), ("almost certain", 0.99)):
+        briefing(judgment("a", likelihood, probability=probability))  # loads
+    for likelihood, probability in (("likely", 0.54), ("likely", 0.81), ("almost certain", 1.0)):
+        with pytest.raises(LoadError, match="outside"):
+            briefing(judgment("a", likelihood, probability=probability))
+    briefing(judgment("a", "likely", "yes"), as_of="2031-07-15")  # resolved on the as-of day itself
+    briefing(judgment("a", "likely", "yes"), as_of="2031-07")  # a month: its last day
+    with pytest.raises(LoadError, match="after the briefing's as-of date"):
+        briefing(judgment("a", "likely", "yes"), as_of="2031-07-14")
+
+
+def test_a_row_counts_what_is_due_after_its_day():
+    from briefing.library import Row
+
+    row = Row("a.yaml", 1, 1, open_by=("2026-11-29", "2026-11-30", "2027-01-01"))
+    assert row.due(TODAY) == 1
+    assert Row.from_dict(row._asdict()) == row
+
+
+def test_unresolving_a_judgment_while_moving_it_is_a_rewrite_too():
+    resolved = briefing(judgment("a", "likely", "yes"))
+    reopened = briefing(judgment("a", "very likely"))
+    assert record_changes(resolved, reopened) == (["judgment 'a' is resolved, yet its likelihood changed: the record is being rewritten"], [])
+
+
+def test_a_row_is_marked_overdue_from_the_day_after_its_day(monkeypatch):
+    from briefing.index import BriefingIndex
+    from briefing.kinds import resolution_mark
+    from briefing.render import row
+
+    index = BriefingIndex(briefing(judgment("a", "likely", by="2026-11-29"), as_of="2026-11-01"))
+    assert resolution_mark(index.forecast("a")).plain == "⚠ overdue since 2026-11-29"  # TODAY is the 30th
+    monkeypatch.setenv("BRIEFING_TODAY", "2026-11-29")
+    assert resolution_mark(index.forecast("a")).plain == "due 2026-11-29"
+    assert "· due 2026-11-29" in row(index, next(iter(index.items))).plain
