@@ -114,7 +114,9 @@ class TrackRecordScreen(Screen):
         plot = self.query_one("#track-plot")
         draw_reliability(plot.plt, scores.bands)  # type: ignore[attr-defined]
         plot.refresh()
-        self.query_one("#track-scores", Static).update(Group(score_fields(scores, "short" if self.size.width >= 100 else "none"), Text(""), calibration_table(scores)))
+        self.query_one("#track-scores", Static).update(
+            Group(score_fields(scores, "short" if self.size.width >= 100 else "none"), Text(""), calibration_table(scores))
+        )
         today = self.today.isoformat()
         still_open = [f for f in scores.judgments if f.outcome is None]
         # Overdue first (the longest overdue at the top), then the days to come.
