@@ -406,6 +406,18 @@ def main() -> int:
         f"{ratio:.2f}× `check` of the same folder (target ≤ 1.5×)",
         check(ratio <= 1.5),
     )
+    environment = {**os.environ, "BRIEFING_TODAY": "2026-11-30", "BRIEFING_CACHE_DIR": str(OUT / "track-cache")}
+    screen = json.loads(
+        subprocess.run([PYTHON, str(HERE / "track_frame.py"), str(track_desk)], capture_output=True, text=True, env=environment, check=True).stdout
+    )
+    row(f"library's Track record, {track_size:,} briefings: ctrl+t → scores on screen", ms(screen["scored"]), "every version read in a worker")
+    ok = screen["key_median_ms"] <= 50 and screen["key_worst_ms"] <= 100
+    row(
+        f"keypress → screen, move in its {screen['questions']:,} questions due",
+        f"{screen['key_median_ms']:.0f} ms / {screen['key_worst_ms']:.0f} ms",
+        "median / worst of 60 keys; target ≤ 50 ms median, ≤ 100 ms worst",
+        check(ok),
+    )
 
     # --- how cost grows ------------------------------------------------------------------
     for scale in curve:

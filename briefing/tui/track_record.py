@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.console import Group
 from rich.text import Text
@@ -25,20 +25,32 @@ from textual.widgets import Static
 from ..refs import Ref
 from ..text import clean
 from .keybar import KeyBar
-from .virtual_list import VirtualList
+from .virtual_list import WRAP_LIMIT, VirtualList
 from .widgets import OneLine, OpenBriefing
 from .workers import guarded_work
 
 if TYPE_CHECKING:
     from ..library import Library
-    from ..track import Forecast, Scores
+    from ..track import Scores
 
 
 class DueList(VirtualList):
     """The open questions, overdue first then by day: enter opens the briefing at the judgment."""
 
 
-def due_line(forecast: Forecast, today: datetime.date) -> Text:
+class Question(NamedTuple):
+    """An open question as the screen keeps it: its words and where it is, not the versions it
+    was read from (a desk's thousand briefings held for a list made the collector's passes long
+    enough to stall a keypress)."""
+
+    briefing: str
+    id: str
+    question: str
+    by: str
+    file: str
+
+
+def due_line(forecast: Question, today: datetime.date) -> Text:
     late = (today - datetime.date.fromisoformat(forecast.by)).days
     text = Text(end="")
     if late > 0:
@@ -60,9 +72,9 @@ class TrackRecordScreen(Screen):
     ]
 
     class Scored(Message):
-        def __init__(self, scores: Scores, problems: int) -> None:
+        def __init__(self, scores: Scores, questions: list[Question], problems: int) -> None:
             super().__init__()
-            self.scores, self.problems = scores, problems
+            self.scores, self.questions, self.problems = scores, questions, problems
 
     def __init__(self, library: Library, today: datetime.date | None = None) -> None:
         super().__init__(id="track-record")
@@ -71,7 +83,7 @@ class TrackRecordScreen(Screen):
         self.library = library
         self.today = today or current_day()
         self.scores: Scores | None = None
-        self.questions: list[Forecast] = []
+        self.questions: list[Question] = []
 
     def compose(self) -> ComposeResult:
         from textual_plotext import PlotextPlot
@@ -98,7 +110,12 @@ class TrackRecordScreen(Screen):
         from ..versions import gather
 
         gathered = gather([self.library.root])
-        self.post_message(self.Scored(score(forecasts(gathered.versions), self.today), len(gathered.problems)))
+        scores = score(forecasts(gathered.versions), self.today)
+        today = self.today.isoformat()
+        still_open = [Question(f.briefing, f.id, f.question, f.by, f.file) for f in scores.judgments if f.outcome is None]
+        # Overdue first (the longest overdue at the top), then the days to come.
+        still_open.sort(key=lambda q: (q.by >= today, q.by))
+        self.post_message(self.Scored(scores._replace(judgments=[]), still_open, len(gathered.problems)))
 
     @on(Scored)
     def _scored(self, event: Scored) -> None:
@@ -117,13 +134,10 @@ class TrackRecordScreen(Screen):
         self.query_one("#track-scores", Static).update(
             Group(score_fields(scores, "short" if self.size.width >= 100 else "none"), Text(""), calibration_table(scores))
         )
-        today = self.today.isoformat()
-        still_open = [f for f in scores.judgments if f.outcome is None]
-        # Overdue first (the longest overdue at the top), then the days to come.
-        self.questions = sorted(still_open, key=lambda f: (f.by >= today, f.by))
+        self.questions = event.questions
         box = self.query_one("#track-due-box")
-        overdue = sum(1 for f in still_open if f.by < today)
-        box.border_title = f"Questions due · {overdue} overdue · {len(still_open) - overdue} to come"
+        overdue = scores.due
+        box.border_title = f"Questions due · {overdue} overdue · {len(self.questions) - overdue} to come"
         box.border_subtitle = "⏎ opens the judgment" if self.questions else "no open questions"
         self.query_one(DueList).set_rows(len(self.questions), lambda position: due_line(self.questions[position], self.today))
         self.call_after_refresh(self._fit_due_box)
@@ -136,7 +150,12 @@ class TrackRecordScreen(Screen):
         the stylesheet's max-height caps it, and the rest is the diagram's."""
         listing = self.query_one(DueList)
         width = max((listing.scrollable_content_region.width or self.size.width - 4) - 2, 1)  # a row has a space either side
-        lines = sum(len(due_line(forecast, self.today).wrap(self.app.console, width)) for forecast in self.questions)
+        wraps = len(self.questions) <= WRAP_LIMIT  # as the list will, once its box is taller than a line
+        lines = 0
+        for forecast in self.questions:  # only until the box is as tall as it may be: a desk has thousands
+            lines += len(due_line(forecast, self.today).wrap(self.app.console, width)) if wraps else 1
+            if lines >= self.size.height:
+                break
         self.query_one("#track-due-box").styles.height = max(lines, 1) + 2
 
     def row_text(self, position: int) -> str:
