@@ -195,34 +195,29 @@ class Scores(NamedTuple):
 
 def score(record: Sequence[Forecast], today: datetime.date) -> Scores:
     """The scores of a record (see the module's docstring)."""
-    resolved = [f for f in record if f.observed is not None]
+    # (its band, the probability, the outcome: 1 yes, 0 no) of each judgment scored.
+    scored = [(f.likelihood, f.probability, SCORED_OUTCOMES[f.outcome]) for f in record if f.outcome in SCORED_OUTCOMES]
     void = sum(1 for f in record if f.outcome == "void")
     still_open = [f for f in record if f.outcome is None]
     due = sum(1 for f in still_open if f.due(today))
-    by_band: dict[str, list[Forecast]] = {word: [] for word in LIKELIHOODS}
-    for forecast in resolved:
-        by_band[forecast.likelihood].append(forecast)
-    bands = []
-    for word, members in by_band.items():
-        n = len(members)
-        mean_p = sum(f.probability for f in members) / n if n else None
-        observed = sum(f.observed or 0 for f in members) / n if n else None
-        bands.append(Band(word, n, mean_p, observed))
-    if not resolved:
+    members: dict[str, list[tuple[float, int]]] = {}
+    for word, p, o in scored:
+        members.setdefault(word, []).append((p, o))
+    # Each band that has judgments: (how many, their mean probability, how often it happened).
+    filled = {word: (len(pairs), sum(p for p, _ in pairs) / len(pairs), sum(o for _, o in pairs) / len(pairs)) for word, pairs in members.items()}
+    bands = [Band(word, *filled[word]) if word in filled else Band(word, 0, None, None) for word in LIKELIHOODS]
+    if not scored:
         return Scores(0, void, len(still_open), due, None, None, None, None, None, None, bands, list(record))
-    n_all = len(resolved)
-    brier = sum(f.brier or 0.0 for f in resolved) / n_all
-    log = sum(f.log or 0.0 for f in resolved) / n_all
-    base_rate = sum(f.observed or 0 for f in resolved) / n_all
-    reliability = (
-        sum(b.n * (b.mean_probability - b.observed) ** 2 for b in bands if b.n and b.mean_probability is not None and b.observed is not None) / n_all
-    )
-    resolution = sum(b.n * (b.observed - base_rate) ** 2 for b in bands if b.n and b.observed is not None) / n_all
+    n_all = len(scored)
+    brier = sum((p - o) ** 2 for _, p, o in scored) / n_all
+    log = sum(-math.log(p if o else 1 - p) for _, p, o in scored) / n_all
+    base_rate = sum(o for _, _, o in scored) / n_all
+    reliability = sum(n * (mean - observed) ** 2 for n, mean, observed in filled.values()) / n_all
+    resolution = sum(n * (observed - base_rate) ** 2 for n, _, observed in filled.values()) / n_all
     uncertainty = base_rate * (1 - base_rate)
     # What stated probabilities add inside their bands: Σ (p − p̄)(p + p̄ − 2o) / N, which is
     # exactly 0 when each p is its band's mean, so that with band middles the identity holds.
-    means = {b.likelihood: b.mean_probability or 0.0 for b in bands if b.n}
-    within = sum((f.probability - means[f.likelihood]) * (f.probability + means[f.likelihood] - 2 * (f.observed or 0)) for f in resolved) / n_all
+    within = sum((p - filled[word][1]) * (p + filled[word][1] - 2 * o) for word, p, o in scored) / n_all
     return Scores(n_all, void, len(still_open), due, brier, log, reliability, resolution, uncertainty, within, bands, list(record))
 
 
@@ -298,8 +293,8 @@ def record_changes(old: Briefing, new: Briefing) -> tuple[list[str], list[str]]:
         if outcome_after is not None and outcome_after != outcome_before:
             assert judgment.resolution is not None
             change = f"changed from {outcome_before} to {outcome_after}" if outcome_before else f"recorded: {outcome_after}"
-            on = judgment.resolution.resolved_on
-            reports.append(f"judgment {judgment.id!r}: outcome {change}" + (f" (resolved on {on})" if on else ""))
+            # An outcome comes with its day: a briefing without it does not load.
+            reports.append(f"judgment {judgment.id!r}: outcome {change} (resolved on {judgment.resolution.resolved_on})")
         moved = [name for name in ("likelihood", "probability") if getattr(was, name) != getattr(judgment, name)]
         if moved and (outcome_before or outcome_after):
             warnings.append(f"judgment {judgment.id!r} is resolved, yet its {' and '.join(moved)} changed: the record is being rewritten")

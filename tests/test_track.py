@@ -440,3 +440,37 @@ def test_a_row_is_marked_overdue_from_the_day_after_its_day(monkeypatch):
     monkeypatch.setenv("BRIEFING_TODAY", "2026-11-29")
     assert resolution_mark(index.forecast("a")).plain == "due 2026-11-29"
     assert "· due 2026-11-29" in row(index, next(iter(index.items))).plain
+
+
+def test_last_day_of_a_partial_date():
+    from briefing.track import last_day
+
+    assert last_day("2031-02-14") == datetime.date(2031, 2, 14)
+    assert last_day("2031-02") == datetime.date(2031, 2, 28)
+    assert last_day("2032-02") == datetime.date(2032, 2, 29)
+    assert last_day("2031-12") == datetime.date(2031, 12, 31)  # the month after is next year's
+    assert last_day("2031") == datetime.date(2031, 12, 31)
+
+
+def test_the_open_questions_days():
+    from briefing.track import due_dates
+
+    b = briefing(judgment("a", "likely", by="2031-01-02"), judgment("b", "likely", "yes"), judgment("c", "unlikely", by="2031-03-04"))
+    assert due_dates(b) == ("2031-01-02", "2031-03-04")
+
+
+def test_the_outcome_and_its_day_and_note_come_from_the_version_that_recorded_it():
+    resolved = judgment("a", "likely", "no").replace("resolved_on: 2031-07-15\n", "resolved_on: 2031-07-15\n      note: It closed.\n")
+    recorded = Version(briefing(resolved, as_of="2031-08-01"), "v1")
+    # A later version without the outcome (dropped by mistake): the one recorded still counts.
+    later = Version(briefing(judgment("a", "likely"), as_of="2031-09-01"), "v2")
+    (only,) = forecasts([recorded, later])
+    assert (only.outcome, only.resolved_on, only.note, only.file) == ("no", "2031-07-15", "It closed.", "v2")
+    (open_only,) = forecasts([later])
+    assert (open_only.outcome, open_only.resolved_on, open_only.note) == (None, None, None)
+
+
+def test_a_judgment_new_in_the_later_version_does_not_hide_the_rest():
+    old = briefing(judgment("a", "likely", "yes"))
+    new = briefing(judgment("new", "likely"), judgment("a", "very likely", "yes"))
+    assert record_changes(old, new) == (["judgment 'a' is resolved, yet its likelihood changed: the record is being rewritten"], [])
