@@ -71,7 +71,7 @@ def test_all_void_scores_nothing_and_counts_them_apart():
     scores = scored(Version(briefing(judgment("a", "likely", "void"), judgment("b", "unlikely", "void")), "a.yaml"))
     assert (scores.resolved, scores.void, scores.open) == (0, 2, 0)
     assert scores.brier is scores.log is scores.reliability is scores.within_band is None
-    assert all(b.n == 0 for b in scores.bands)
+    assert [(b.likelihood, b.n, b.mean_probability, b.observed) for b in scores.bands] == [(word, 0, None, None) for word in BAND_MIDDLES]
 
 
 def test_two_bands_by_hand_and_the_decomposition_is_exact_with_band_middles():
