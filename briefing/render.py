@@ -147,7 +147,13 @@ def cited_sources(index: BriefingIndex, citations: Iterable[int], current: int |
 
 
 def detail(
-    index: BriefingIndex, ref: Ref, current: int | None = None, cited_by: bool = True, withdrawn: frozenset[int] = frozenset()
+    index: BriefingIndex,
+    ref: Ref,
+    current: int | None = None,
+    cited_by: bool = True,
+    withdrawn: frozenset[int] = frozenset(),
+    changed: Sequence[tuple[str, Any, Any]] = (),
+    since: str = "",
 ) -> RenderableType:
     """An item in full, as the dashboard shows the selected item: read as prose.
 
@@ -173,6 +179,8 @@ def detail(
     blocks: list[RenderableType] = [heading]
     if under:
         blocks.append(under)
+    if changed:  # compare mode: what this item said in the older version, beside what it says now
+        blocks.extend((Text(""), Text(f"Changed since {clean(since)}" if since else "Changed", STYLE_KEY), changes_text(changed)))
     if withdrawn:
         pairs = kind.without(index, ref, item, withdrawn, pairs)
     ids: list[Text] = []
@@ -326,6 +334,39 @@ def fields(
     ids = [(key, value) for key, value in pairs if key == "id" and value]
     pairs = [(key, value) for key, value in pairs if key != "id"] + [(key, plain(value, STYLE_DIM)) for key, value in ids]
     return _fields(pairs, indent)
+
+
+def changes_text(changed: Sequence[tuple[str, Any, Any]]) -> Text:
+    """Each changed field, old → new; in a long text only the words that changed are marked,
+    as wdiff does — ``[-old-]{+new+}``, the old struck through in red, the new in green, so that
+    colour is never alone — and the rest is shown once."""
+    import difflib
+    import re
+
+    text = Text()
+    for number, (field, old, new) in enumerate(changed):
+        if number:
+            text.append("\n")
+        text.append(f"{field}: ", STYLE_DIM)
+        if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 48:
+            before, after = re.findall(r"\s+|\S+", clean(old)), re.findall(r"\s+|\S+", clean(new))
+            for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+                if op == "equal":
+                    text.append("".join(before[i1:i2]))
+                    continue
+                if i2 > i1:
+                    text.append("[-", STYLE_DIM)
+                    text.append("".join(before[i1:i2]), "red strike")
+                    text.append("-]", STYLE_DIM)
+                if j2 > j1:
+                    text.append("{+", STYLE_DIM)
+                    text.append("".join(after[j1:j2]), "bold green")
+                    text.append("+}", STYLE_DIM)
+        else:
+            text.append(clean(_diff_value(old)), "red strike")
+            text.append(" → ", STYLE_DIM)
+            text.append(clean(_diff_value(new)), "bold green")
+    return text
 
 
 def post_mortem_pairs(index: BriefingIndex, ref: Ref) -> list[tuple[str, Any]]:

@@ -498,6 +498,8 @@ class Comparison(NamedTuple):
 
     changes: dict[Ref, str]  # "added" or "changed"
     removed: int
+    #: What changed in each changed item, field by field: (field, old, new), as `diff` says.
+    fields: dict[Ref, list[tuple[str, Any, Any]]] = {}  # noqa: RUF012 (read only; compare() always gives its own)
 
     @property
     def added(self) -> int:
@@ -510,10 +512,14 @@ class Comparison(NamedTuple):
 def compare(old: Briefing, new: Briefing) -> Comparison:
     """Compare mode: the items of ``new`` to mark, by reference."""
     changes: dict[Ref, str] = {}
+    fields: dict[Ref, list[tuple[str, Any, Any]]] = {}
     removed = 0
     for change in diff(old, new):
         if change.kind == "removed":
             removed += 1
         elif change.collection != "briefing":
-            changes[Ref(change.collection, change.key)] = change.kind
-    return Comparison(changes, removed)
+            ref = Ref(change.collection, change.key)
+            changes[ref] = change.kind
+            if change.fields:
+                fields[ref] = change.fields
+    return Comparison(changes, removed, fields)

@@ -233,3 +233,26 @@ async def test_n_repeats_the_last_search_and_slash_shows_its_words_again():
         assert box.value == "tartus" and box.selected_text == "tartus"
         await pilot.press(*"lavrov")  # typing replaces the words shown
         assert box.value == "lavrov"
+
+
+async def test_compare_mode_shows_what_each_changed_item_said_before():
+    """✎ says an item changed; Detail says how: each field old → new, a long text word by word
+    (wdiff's marks, so that colour is never alone). An unchanged item says nothing of it."""
+    from .test_snapshots import exercise_app
+
+    app = exercise_app(baseline=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="loaded")
+        app.dashboard.go(Ref("summary", "harbour-works"))
+        await pilot.pause()
+        text = " ".join(app.dashboard.detail.text().split())
+        assert "Changed since exercise.yaml" in text
+        assert "text: Dredging at the inner harbour [-continues-]{+has+} [-on a reduced schedule.-]{+stopped.+}" in text
+        assert "citations: [5] → [7]" in text
+        app.dashboard.go(Ref("judgments", "port-stays"))
+        await pilot.pause()
+        text = " ".join(app.dashboard.detail.text().split())
+        assert "indicators[fuel-barges].status: partially observed → observed" in text
+        app.dashboard.go(Ref("summary", "lease-talks"))
+        await pilot.pause()
+        assert "Changed since" not in app.dashboard.detail.text()

@@ -456,3 +456,20 @@ def test_an_indicator_dropped_while_not_observed_is_no_status_change():
     ]
     warnings = unexplained_changes(changes)
     assert len(warnings) == 1 and warnings[0].startswith("judgment 'c': indicator 'z' went from observed to")
+
+
+def test_compare_keeps_each_changed_items_fields_as_diff_gives_them():
+    from briefing.loader import load
+    from briefing.tradecraft import compare
+
+    from .conftest import ROOT
+
+    old = load(ROOT / "data" / "examples" / "exercise.yaml").briefing
+    new = load(ROOT / "data" / "examples" / "exercise-v2.yaml").briefing
+    comparison = compare(old, new)
+    assert comparison.fields[Ref("summary", "harbour-works")] == [
+        ("text", "Dredging at the inner harbour continues on a reduced schedule.", "Dredging at the inner harbour has stopped."),
+        ("citations", [5], [7]),
+    ]
+    assert Ref("summary", "barges-leave") not in comparison.fields  # added: nothing to compare with
+    assert comparison.changes[Ref("summary", "barges-leave")] == "added"

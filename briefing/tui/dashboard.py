@@ -74,7 +74,8 @@ class DashboardScreen(BriefingFrame):
             sources.follow_trail(banner is not None and self.reader.current_pane == "sources")
         shared = self.library is not None and ref is not None and ref.kind == "sources"
         elsewhere = self.library.also_in(str(self.source.path), int(ref.key)) if shared else ()  # type: ignore[union-attr]
-        self.detail.show(self.index, ref, self.reader.marks().get(ref) if ref else None, trail, self.reader.gone, elsewhere)
+        marks = self.reader.marks().get(ref) if ref else None
+        self.detail.show(self.index, ref, marks, trail, self.reader.gone, elsewhere, *self.changed_since(ref))
 
     evidence_ready = _update_detail  # the quotes' marks are in: the item in view shows them
 

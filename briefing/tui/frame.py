@@ -306,6 +306,13 @@ class BriefingFrame(Screen):
         if self.loaded is not None:
             self.bluf_bar.show(bluf(self.loaded.briefing), width or self.size.width or self.app.size.width, self.reader.bluf_folded)
 
+    def changed_since(self, ref: Ref | None) -> tuple[list | tuple, str]:
+        """In compare mode, what changed in an item, field by field, and the older file's name."""
+        comparison = self.reader.comparison
+        if comparison is None or ref is None or self.baseline is None:
+            return (), ""
+        return comparison.fields.get(ref, ()), clean(Path(self.baseline.path).name)
+
     def _show_status(self) -> None:
         """In compare mode what changed; while sources are withdrawn, what that leaves."""
         from ..tradecraft import withdraw

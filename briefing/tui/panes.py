@@ -405,10 +405,12 @@ class DetailPane(LineView, can_focus=True):
         trail: Text | None,
         withdrawn: frozenset[int] = frozenset(),
         elsewhere: list | tuple = (),
+        changed: list | tuple = (),
+        since: str = "",
     ) -> None:
         # A jump reaches here from several messages: draw once.
         # The quotes' marks come after the briefing (a worker checks them): drawn again then.
-        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere), id(index.evidence))
+        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere), id(changed), id(index.evidence))
         if key == self._shown_key:
             return
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
@@ -422,7 +424,7 @@ class DetailPane(LineView, can_focus=True):
         else:
             is_source = ref.kind == "sources"
             refs = index.cited_by.get(int(ref.key), []) if is_source else []
-            self._body = detail(index, ref, current, cited_by=is_source and not refs, withdrawn=withdrawn)
+            self._body = detail(index, ref, current, cited_by=is_source and not refs, withdrawn=withdrawn, changed=changed, since=since)
         if bool(refs or elsewhere) != bool(self.count):
             self.refresh_bindings()  # "enter jumps" comes and goes with the list
         self.refs, self.elsewhere = refs, list(elsewhere)
