@@ -256,3 +256,23 @@ async def test_compare_mode_shows_what_each_changed_item_said_before():
         app.dashboard.go(Ref("summary", "lease-talks"))
         await pilot.pause()
         assert "Changed since" not in app.dashboard.detail.text()
+
+
+async def test_braces_walk_the_changes_in_compare_mode_and_are_offered_only_there():
+    from .test_offered import offered_now
+    from .test_snapshots import exercise_app
+
+    app = exercise_app(baseline=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="loaded")
+        await pilot.press("right_curly_bracket")
+        await until(pilot, lambda: app.dashboard.focused_ref() == Ref("summary", "harbour-works"), what="the first change")
+        await pilot.press("right_curly_bracket")
+        await until(pilot, lambda: app.dashboard.focused_ref() == Ref("summary", "barges-leave"), what="the second")
+        await pilot.press("left_curly_bracket", "left_curly_bracket")  # before the first: round to the last
+        await until(pilot, lambda: app.dashboard.focused_ref() == Ref("sources", "7"), what="round to the last")
+        await until(pilot, lambda: offered_now(app, "Next change"), what="offered in compare mode")
+    plain = exercise_app()
+    async with plain.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: plain.has_dashboard and plain.dashboard.index is not None, what="loaded")
+        await until(pilot, lambda: offered_now(plain, "Next change", expected=False), what="not offered without an older version")

@@ -277,3 +277,26 @@ def test_withdrawing_a_source_says_when_the_matrixs_lead_changes():
     assert reader.toggle_withdrawn(2) == "Restored source [2]. w again toggles it back. The matrix's lead passes from renew to interim."
     assert reader.toggle_withdrawn(1) == "Withdrew source [1]. w again toggles it back."  # the lead stays
     assert lead_change(("a",), ("a",)) == "" and lead_change((), ("a",)) == ""
+
+
+def test_next_change_walks_the_changed_items_in_the_briefings_order_and_goes_round():
+    from briefing.loader import load
+
+    from .conftest import ROOT
+
+    old = load(ROOT / "data" / "examples" / "exercise.yaml").briefing
+    new = load(ROOT / "data" / "examples" / "exercise-v2.yaml").briefing
+    state = Reader(PANES)
+    assert state.next_change(None, 1) == Go(None, message="Not comparing: open with --compare NEW to walk the changes.")
+    state.show(BriefingIndex(new), compare(old, new))
+    first = state.next_change(None, 1)
+    assert first == Go(Ref("summary", "harbour-works"), message="Change 1 of 5 (changed).")
+    assert state.next_change(first.ref, 1) == Go(Ref("summary", "barges-leave"), message="Change 2 of 5 (new).")
+    assert state.next_change(Ref("summary", "barges-leave"), -1).ref == Ref("summary", "harbour-works")
+    last = state.next_change(Ref("summary", "station-open"), -1)  # before the first: round to the last
+    assert last == Go(Ref("sources", "7"), message="Changes went round: change 5 of 5 (new).")
+    assert state.next_change(Ref("sources", "7"), 1) == Go(Ref("summary", "harbour-works"), message="Changes went round: change 1 of 5 (changed).")
+    # An unchanged item in the middle: the next change after it, in the briefing's order.
+    assert state.next_change(Ref("bases", "karsk"), 1).ref == Ref("judgments", "port-stays")
+    state.show(BriefingIndex(old), compare(old, old))
+    assert state.next_change(None, 1) == Go(None, message="Nothing new or changed since the older version.")

@@ -36,6 +36,8 @@ class DashboardScreen(BriefingFrame):
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("n", "next_hit(1)", "Next hit", id="next-hit"),
         Binding("N", "next_hit(-1)", "Previous hit", show=False, id="previous-hit"),
+        Binding("right_curly_bracket", "next_change(1)", "Next change", key_display="}", id="next-change"),
+        Binding("left_curly_bracket", "next_change(-1)", "Previous change", key_display="{", show=False, id="previous-change"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
@@ -248,6 +250,8 @@ class DashboardScreen(BriefingFrame):
             return briefing is not None and briefing.ach is not None
         if action == "next_hit":
             return bool(self.reader.search.hits)
+        if action == "next_change":  # compare mode only
+            return self.reader.comparison is not None
         return True
 
     def _open_dialog(self, dialog) -> None:
@@ -284,6 +288,10 @@ class DashboardScreen(BriefingFrame):
             self.refresh_bindings()  # n is offered from the first hit gone to
         if searched.ref is not None:
             self.go(searched.ref)
+
+    def action_next_change(self, step: int) -> None:
+        """} / {: the next or previous item new or changed since the older version."""
+        self._go(self.reader.next_change(self.current_ref(), step))
 
     def action_next_hit(self, step: int) -> None:
         """n / N: the next or previous hit of the last search, as in less and vim."""
