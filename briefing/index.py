@@ -32,6 +32,21 @@ class Hit(NamedTuple):
     field: str
     text: str
     spans: list[tuple[int, int]]
+    #: The other fields holding the words the first one lacks: (field, text, spans) each.
+    also: tuple[tuple[str, str, list[tuple[int, int]]], ...] = ()
+
+
+def _places(text: str, folded: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each word stands in a field, in order; none when casefolding changed the field's
+    length (ß → ss), since places in the folded text would not be places in the text."""
+    spans: list[tuple[int, int]] = []
+    if len(folded) == len(text):
+        for word in words:
+            start = folded.find(word)
+            while start != -1:
+                spans.append((start, start + len(word)))
+                start = folded.find(word, start + len(word))
+    return sorted(spans)
 
 
 class BriefingIndex:
@@ -183,7 +198,8 @@ class BriefingIndex:
         """Every item holding every word of the query (case-insensitive), in any of its fields.
 
         Returns up to ``limit`` hits and the total count. A hit names the field that holds
-        the most of the words and where each of them stands in it."""
+        the most of the words and where each of them stands in it, then each other field that
+        holds words it lacks (a query can match an item's title and its note together)."""
         words = list(dict.fromkeys(query.casefold().split()))
         if not words:
             return [], 0
@@ -196,14 +212,14 @@ class BriefingIndex:
             if len(hits) >= limit:
                 continue
             name, text, folded = max(fields, key=lambda field: sum(word in field[2] for word in words))
-            spans: list[tuple[int, int]] = []
-            if len(folded) == len(text):  # casefold can change lengths (ß → ss): no places then
-                for word in words:
-                    start = folded.find(word)
-                    while start != -1:
-                        spans.append((start, start + len(word)))
-                        start = folded.find(word, start + len(word))
-            hits.append(Hit(ref, name, text, sorted(spans)))
+            missing = [word for word in words if word not in folded]
+            also = []
+            for other, other_text, other_folded in fields:
+                found = [word for word in missing if word in other_folded]
+                if found:
+                    also.append((other, other_text, _places(other_text, other_folded, found)))
+                    missing = [word for word in missing if word not in found]
+            hits.append(Hit(ref, name, text, _places(text, folded, words), tuple(also)))
         return hits, total
 
     @property

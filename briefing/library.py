@@ -407,6 +407,7 @@ class LibraryHit(NamedTuple):
     field: str
     text: str
     spans: list[tuple[int, int]]
+    also: tuple[tuple[str, str, list[tuple[int, int]]], ...] = ()
 
 
 class LibrarySearch:
@@ -434,7 +435,8 @@ class LibrarySearch:
             found, count = index.search(query, max(0, limit - len(hits)))
             total += count
             hits += [
-                LibraryHit(path, title, hit.ref, index.kind_name(hit.ref), index.label(hit.ref), hit.field, hit.text, hit.spans) for hit in found
+                LibraryHit(path, title, hit.ref, index.kind_name(hit.ref), index.label(hit.ref), hit.field, hit.text, hit.spans, hit.also)
+                for hit in found
             ]
         return hits, total
 

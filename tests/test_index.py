@@ -268,3 +268,17 @@ def test_search_finds_the_words_of_quotes_not_the_hashes_of_saved_copies():
     assert source.saved is not None
     assert index.search(source.saved.sha256[:12]) == ([], 0)
     assert index.search("saved/1.html") == ([], 0)
+
+
+def test_a_hit_names_every_field_that_holds_its_words():
+    from briefing.loader import load
+
+    from .conftest import ROOT
+
+    index = BriefingIndex(load(ROOT / "data" / "briefing.yaml").briefing)
+    hits = {hit.ref: hit for hit in index.search("tartus syria")[0]}
+    tartus = hits[Ref("bases", "tartus")]
+    assert (tartus.field, tartus.text) == ("name", "Tartus naval base")
+    assert tartus.also == (("country", "Syria", [(0, 5)]),)  # "syria" is not in the name: where it is
+    # A field holding every word needs no other.
+    assert all(hit.also == () for hit in index.search("tartus")[0])

@@ -874,3 +874,12 @@ async def test_the_title_line_shows_the_subtitle():
         await until(pilot, lambda: app.dashboard.index is not None, what="the briefing")
         line = str(app.dashboard.title_bar.content)
         assert line.endswith("Russia's bases at Tartus and Hmeimim after the fall of Bashar al-Assad") and "as of 2025-07" in line
+
+
+async def test_a_search_hit_shows_each_field_its_words_are_in():
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"tartus syria")
+        await until(pilot, lambda: Ref("bases", "tartus") in app.screen.refs, what="the hits")
+        row = app.screen.hit_text(app.screen.refs.index(Ref("bases", "tartus")))
+        assert " ".join(row.split()) == "base Tartus naval base · country: Syria", row

@@ -50,14 +50,24 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET) -> Te
 
 
 def hit_row(index: BriefingIndex, hit) -> Text:
-    """``stakeholder  Sergey Lavrov`` or ``base  Tartus naval base — role: …Key to Russia's…``."""
+    """``stakeholder  Sergey Lavrov`` or ``base  Tartus naval base — role: …Key to Russia's…``;
+    words found in other fields too follow, each field with its own window."""
     row = Text.assemble((f"{index.kind_name(hit.ref):<12}", "dim"))
+    width = SNIPPET // (1 + len(hit.also))  # one line shared by every field that matched
     if hit.field in LABEL_FIELDS:
-        row.append_text(snippet(hit.text, hit.spans))
-        return row
-    row.append(clean(" ".join(index.label(hit.ref).split())[:40]), "bold")
-    row.append(f" — {hit.field}: ", "dim")
-    row.append_text(snippet(hit.text, hit.spans, SNIPPET - 20))
+        row.append_text(snippet(hit.text, hit.spans, width))
+    else:
+        row.append(clean(" ".join(index.label(hit.ref).split())[:40]), "bold")
+        row.append(f" — {hit.field}: ", "dim")
+        row.append_text(snippet(hit.text, hit.spans, width - 20))
+    return also_matched(row, hit, width)
+
+
+def also_matched(row: Text, hit, width: int) -> Text:
+    """The other fields a hit's words were found in: ``· note: …words…``."""
+    for field, text, spans in hit.also:
+        row.append(f" · {field}: ", "dim")
+        row.append_text(snippet(text, spans, max(width - 10, 20)))
     return row
 
 
@@ -262,13 +272,14 @@ class LibrarySearchScreen(HitsDialog):
     def _row(self, hit) -> Text:
         name = clean(self.library.name(hit.path))
         row = Text.assemble((name[:24].ljust(25), "bold cyan"), (f"{hit.kind:<12}", "dim"))
+        width = SNIPPET // (1 + len(hit.also))
         if hit.field not in LABEL_FIELDS:
             row.append(clean(" ".join(hit.label.split())[:30]), "bold")
             row.append(f" — {hit.field}: ", "dim")
-            row.append_text(snippet(hit.text, hit.spans, SNIPPET - 30))
+            row.append_text(snippet(hit.text, hit.spans, width - 30))
         else:
-            row.append_text(snippet(hit.text, hit.spans, SNIPPET - 10))
-        return row
+            row.append_text(snippet(hit.text, hit.spans, width - 10))
+        return also_matched(row, hit, width)
 
     @property
     def choices(self) -> list:
