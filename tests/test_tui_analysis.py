@@ -63,8 +63,11 @@ async def test_the_watch_view_puts_what_changed_since_the_older_version_first():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
         watch = app.screen
-        assert all(watch.row_text(n).startswith("✎ ") for n in range(3))  # all three belong to the changed judgment
-        assert watch.row_text(0).startswith("✎ ● observed ↑ raises")
+        # Only the indicator `diff` says changed (fuel barges: partially observed → observed) is
+        # marked and comes first; its judgment's two others did not change.
+        rows = [watch.row_text(n) for n in range(3)]
+        assert rows[0].startswith("✎ ● observed ↓ lowers  Fuel barges leave the inner harbour"), rows
+        assert not any(row.startswith("✎") for row in rows[1:]), rows
 
 
 async def test_a_source_observed_in_an_indicator_lists_it_among_what_cites_it():

@@ -23,6 +23,7 @@ from .workers import guarded_work
 
 if TYPE_CHECKING:
     from ..model import Indicator
+    from ..tradecraft import Comparison
     from .app import BriefingApp
 
 SNIPPET = 70
@@ -370,6 +371,14 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def indicator_changed(comparison: Comparison, index: BriefingIndex, ref: Ref) -> bool:
+    judgment = Ref("judgments", index.judgment_of[ref].id)
+    if comparison.changes.get(judgment) == "added":
+        return True
+    mark = f"indicators[{index.items[ref].id}]."  # type: ignore[union-attr]
+    return any(field.startswith(mark) for field, _, _ in comparison.fields.get(judgment, ()))
+
+
 class WatchScreen(ModalScreen[Ref | None]):
     """Every indicator of the briefing with its status and its judgment: what to watch for.
     What changed since the compared version comes first, then what has been observed."""
@@ -380,15 +389,14 @@ class WatchScreen(ModalScreen[Ref | None]):
     ]
     ORDER: ClassVar[dict[str, int]] = {"observed": 0, "partially observed": 1, "not observed": 2}
 
-    def __init__(self, index: BriefingIndex, changes: dict[Ref, str] | None = None, gone: frozenset[int] = frozenset()) -> None:
+    def __init__(self, index: BriefingIndex, comparison: Comparison | None = None, gone: frozenset[int] = frozenset()) -> None:
         super().__init__()
         self.index = index
-        self.changes = changes or {}
         self.gone = gone
         indicators = [ref for ref in index.items if ref.kind == "indicators"]
-        # Changed since the compared version: the judgment holding the indicator changed.
-        changed_judgments = {r.key for r in self.changes if r.kind == "judgments"}
-        self.changed = {ref for ref in indicators if index.judgment_of[ref].id in changed_judgments}
+        # Changed since the compared version: as `diff` says, a field of this indicator (or the
+        # judgment holding it is new) — not every indicator of a judgment that changed.
+        self.changed = {ref for ref in indicators if comparison is not None and indicator_changed(comparison, index, ref)}
         self.refs = sorted(indicators, key=lambda ref: (ref not in self.changed, self.ORDER[self.status(ref)]))
 
     def indicator(self, ref: Ref) -> Indicator:
