@@ -214,7 +214,7 @@ class BriefingIndex:
             name, text, folded = max(fields, key=lambda field: sum(word in field[2] for word in words))
             missing = [word for word in words if word not in folded]
             also = []
-            for other, other_text, other_folded in fields:
+            for other, other_text, other_folded in fields if missing else ():  # a field with every word needs no other
                 found = [word for word in missing if word in other_folded]
                 if found:
                     also.append((other, other_text, _places(other_text, other_folded, found)))
