@@ -103,3 +103,22 @@ async def test_s_on_an_indicator_cycles_its_status_and_says_why_on_its_judgment(
         "-        status: partially observed",
         "+        status: observed",
     ]
+
+
+async def test_a_resolved_judgment_is_not_moved_its_likelihood_is_the_record(tmp_path):
+    """+ and - would rewrite what the judgment was scored on (#25): not offered, and a notice
+    says why when pressed; an open question's judgment still moves."""
+    folder = tmp_path / "track-record"
+    shutil.copytree(EXAMPLES / "track-record", folder)
+    path = folder / "valdor-grid.yaml"
+    before = path.read_text(encoding="utf-8")
+    app = create_app(load(path), watch=False)
+    messages = Messages()
+    async with app.run_test(size=SIZE, message_hook=messages) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: app.dashboard.current_ref() == Ref("judgments", "north-restored"), what="the judgment")
+        await until(pilot, lambda: offered_now(app, "Likelier", expected=False), what="+ not offered")
+        await pilot.press("plus")
+        await until(pilot, lambda: any("resolved" in notice for notice in messages.notices), what="the notice")
+        assert not isinstance(app.screen, ReasonScreen)
+    assert path.read_text(encoding="utf-8") == before

@@ -35,10 +35,18 @@ class EditRequested(Message):
 
 
 def editable(index: BriefingIndex | None, ref: Ref | None, field: str) -> bool:
-    """Whether the item has this field to edit: an indicator its status, a judgment its likelihood and confidence."""
+    """Whether the item has this field to edit: an indicator its status, a judgment its likelihood
+    and confidence — not once the judgment is resolved, when they are its record (#25)."""
     if index is None or ref is None:
         return False
-    return ref.kind == ("indicators" if field == "status" else "judgments")
+    if field != "status":
+        return ref.kind == "judgments" and not resolved(index, ref)
+    return ref.kind == "indicators"
+
+
+def resolved(index: BriefingIndex, ref: Ref) -> bool:
+    resolution = getattr(index.items.get(ref), "resolution", None)
+    return resolution is not None and resolution.outcome is not None
 
 
 class ReasonScreen(ModalScreen["str | None"]):
@@ -77,7 +85,10 @@ def start_edit(frame: BriefingFrame, event: EditRequested) -> None:
     """Ask why, then write the edit and reload."""
     index = frame.index
     if index is None or not editable(index, event.ref, event.field):
-        say(frame, "Nothing to change here: s on an indicator, + - > < on a judgment.")
+        if index is not None and resolved(index, event.ref):
+            say(frame, "This judgment is resolved: its likelihood and confidence are the record it was scored on.", "warning")
+        else:
+            say(frame, "Nothing to change here: s on an indicator, + - > < on a judgment.")
         return
     item: Any = index.items[event.ref]
     current = getattr(item, event.field)
