@@ -159,10 +159,25 @@ def has_outcomes(briefing: Briefing) -> bool:
 def record_of(path: str | os.PathLike, briefing: Briefing, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Forecast]:
     """The track record of one briefing, from all its versions: the briefings under its folder
     that share its id, and each one's committed history."""
+    from .library import discover
     from .track import briefing_key, forecasts
 
     key = briefing_key(briefing)
     folder = Path(path).parent
-    gathered = gather([folder], max_bytes) if folder.is_dir() else Gathered([], [], 0)
-    versions = [v for v in gathered.versions if briefing_key(v.briefing) == key and os.path.abspath(v.file) != os.path.abspath(path)]
+    here = os.path.abspath(path)
+    # Only the files that name the key are read in full: a briefing in a folder of a thousand
+    # others must not load them all to find its two versions.
+    named = [found for found, _, _ in discover(folder) if os.path.abspath(found) != here and _names(found, key)] if folder.is_dir() else []
+    gathered = gather(named, max_bytes, history=False)
+    versions = [v for v in gathered.versions if briefing_key(v.briefing) == key]
+    versions += committed_versions([os.fspath(path), *(v.file for v in versions)], max_bytes)
     return forecasts([*versions, Version(briefing, os.fspath(path))])
+
+
+def _names(file: str, key: str) -> bool:
+    """Whether a file's text holds the key at all (its id, or its title when it has none)."""
+    try:
+        with open(file, encoding="utf-8", errors="replace") as handle:
+            return key in handle.read()
+    except OSError:
+        return False

@@ -474,3 +474,17 @@ def test_a_judgment_new_in_the_later_version_does_not_hide_the_rest():
     old = briefing(judgment("a", "likely", "yes"))
     new = briefing(judgment("new", "likely"), judgment("a", "very likely", "yes"))
     assert record_changes(old, new) == (["judgment 'a' is resolved, yet its likelihood changed: the record is being rewritten"], [])
+
+
+def test_the_record_of_one_briefing_reads_only_the_files_that_name_it(tmp_path, monkeypatch):
+    import briefing.versions as versions
+
+    for name in ("karsk-port.yaml", "karsk-port-2025.yaml", "valdor-grid.yaml"):
+        shutil.copy(TRACK / name, tmp_path / name)
+    read: list[str] = []
+    gather = versions.gather
+    monkeypatch.setattr(versions, "gather", lambda paths, *args, **kwargs: read.extend(map(str, paths)) or gather(paths, *args, **kwargs))
+    path = tmp_path / "karsk-port.yaml"
+    record = {f.id: f for f in versions.record_of(path, load(path).briefing)}
+    assert [Path(p).name for p in read] == ["karsk-port-2025.yaml"]  # not the Valdor briefing
+    assert record["lease-signed"].scored.file.endswith("karsk-port-2025.yaml")
