@@ -276,3 +276,27 @@ async def test_braces_walk_the_changes_in_compare_mode_and_are_offered_only_ther
     async with plain.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: plain.has_dashboard and plain.dashboard.index is not None, what="loaded")
         await until(pilot, lambda: offered_now(plain, "Next change", expected=False), what="not offered without an older version")
+
+
+async def test_the_matrix_in_compare_mode_marks_changed_ratings_and_the_change_of_lead():
+    from briefing.tui.screens import HypothesesScreen
+
+    from .test_snapshots import exercise_app
+
+    app = exercise_app(baseline=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="loaded")
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HypothesesScreen), what="the matrix")
+        matrix = app.screen
+        assert "The lead changed since exercise.yaml: interim → renew, interim" in matrix.head_text()
+        rows = [matrix.row_text(n) for n in range(len(matrix.matrix.evidence))]
+        barges = next(row for row in rows if row.startswith("indicator: Fuel barges"))
+        assert "✘✘ II✎I" in barges  # interim: I in exercise.yaml, II now
+        assert sum("✎" in row for row in rows) == 1  # only the rating diff says changed
+    plain = exercise_app()
+    async with plain.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: plain.has_dashboard and plain.dashboard.index is not None, what="loaded")
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(plain.screen, HypothesesScreen), what="the matrix")
+        assert "lead changed" not in plain.screen.head_text() and "✎" not in plain.screen.head_text()

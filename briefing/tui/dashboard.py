@@ -272,7 +272,7 @@ class DashboardScreen(BriefingFrame):
         if not self.offers("hypotheses"):
             say(self, 'This briefing has no competing hypotheses (the README\'s "Competing hypotheses" says how to add them).')
         elif self.index is not None:
-            self._open_dialog(HypothesesScreen(self.index, self.reader.gone))
+            self._open_dialog(HypothesesScreen(self.index, self.reader.gone, self.reader.comparison, self.changed_since(None)[1]))
 
     def action_search(self) -> None:
         from .screens import SearchScreen

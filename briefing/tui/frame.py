@@ -309,9 +309,9 @@ class BriefingFrame(Screen):
     def changed_since(self, ref: Ref | None) -> tuple[list | tuple, str]:
         """In compare mode, what changed in an item, field by field, and the older file's name."""
         comparison = self.reader.comparison
-        if comparison is None or ref is None or self.baseline is None:
+        if comparison is None or self.baseline is None:
             return (), ""
-        return comparison.fields.get(ref, ()), clean(Path(self.baseline.path).name)
+        return (comparison.fields.get(ref, ()) if ref is not None else ()), clean(Path(self.baseline.path).name)
 
     def _show_status(self) -> None:
         """In compare mode what changed; while sources are withdrawn, what that leaves."""

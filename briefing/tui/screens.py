@@ -467,13 +467,28 @@ class HypothesesScreen(ModalScreen[Ref | None]):
     ]
     label_width = 34
 
-    def __init__(self, index: BriefingIndex, gone: frozenset[int] = frozenset()) -> None:
+    def __init__(self, index: BriefingIndex, gone: frozenset[int] = frozenset(), comparison: Comparison | None = None, since: str = "") -> None:
         from ..ach import score
 
         super().__init__()
         self.index = index
         briefing = index.briefing
         self.matrix = score(briefing.hypotheses, briefing.ach, index, gone) if briefing.ach is not None else None
+        # Compare mode: the ratings that changed since the older version, row by row, and the lead.
+        self.comparison, self.since = comparison, since
+
+    def changed_ratings(self, ref: str) -> dict[str, str | None]:
+        """A row's ratings as the older version had them, for those that changed."""
+        if self.comparison is None:
+            return {}
+        fields = self.comparison.fields.get(Ref("ach", ref), ())
+        return {field.removeprefix("ratings."): old for field, old, _ in fields if field.startswith("ratings.")}
+
+    def lead_change(self) -> tuple[str | None, str | None] | None:
+        if self.comparison is None:
+            return None
+        fields = self.comparison.fields.get(Ref("ach", "leading hypotheses"), ())
+        return next(((old, new) for field, old, new in fields if field == "leading"), None)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hypotheses-box"):
@@ -502,8 +517,17 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             text.append(f"{hypothesis.weighted_inconsistency:g} weighted · {hypothesis.inconsistency} inconsistent  ", "dim")
             text.append(clean(" ".join(hypothesis.text.split())))
             text.append("\n")
+        lead = self.lead_change()
+        if lead is not None:
+            text.append(f"The lead changed since {clean(self.since)}: ", "bold yellow")
+            text.append(clean(lead[0] or "none"), "red strike")
+            text.append(" → ", "dim")
+            text.append(clean(lead[1] or "none"), "bold green")
+            text.append("\n")
         text.append(
-            "! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike · ⊘ withdrawn: its sources are\n",
+            "! critical: without it another hypothesis leads · ≈ non-diagnostic: rates every hypothesis alike · ⊘ withdrawn: its sources are"
+            + (f" · ✎ rated otherwise in {clean(self.since)} (was …)" if self.comparison is not None else "")
+            + "\n",
             "dim",
         )
         columns = Text(f"{'evidence':<{self.label_width}} {'cred.':<7}", "bold dim")
@@ -520,8 +544,13 @@ class HypothesesScreen(ModalScreen[Ref | None]):
             label = evidence_label(self.index, scored.ref, width - 2)
             line.append(f"{label[: width - 1]:<{width}} ", "dim strike" if scored.withdrawn else "")
             line.append(f"{scored.credibility:<7}", "dim")
+            was = self.changed_ratings(scored.ref)
             for hypothesis in matrix.hypotheses:
                 rating = scored.ratings.get(hypothesis.id, "NA")
+                if hypothesis.id in was:  # ✎ and what it was, in the cell: "✘✘ II✎I"
+                    words = f"{rating_words(rating)}✎{was[hypothesis.id] or ''}"
+                    line.append(f"{words:<9}"[:9], f"{RATING_STYLES[rating]} underline".strip())
+                    continue
                 line.append(f"{rating_words(rating):<9}", RATING_STYLES[rating])
             line.append(f"{scored.diagnosticity:4.2f} ", "dim")
             # One cell each, so that the column never cuts them.
