@@ -415,21 +415,44 @@ def run_schema() -> int:
     return EXIT_OK
 
 
-def run_score(files: Sequence[str], max_bytes: int, today: datetime.date | None, format: str) -> int:
-    from .track import as_json, forecasts, score
+def _gather_or_report(paths: Sequence[str], max_bytes: int):
+    """The versions of the briefings named (files, or every briefing under a folder), their
+    problems reported; None (after saying why) when a path is missing or a folder holds none."""
     from .versions import gather
 
-    paths = list(files) or [str(default_path())]
     missing = [path for path in paths if not Path(path).exists()]
     if missing:
         print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
-    if _expand_folders(paths) is None:
-        return EXIT_USAGE
-    gathered = gather(paths, max_bytes)
+        return None
+    expanded = _expand_folders(paths)
+    if expanded is None:
+        return None
+    gathered = gather(expanded, max_bytes)  # the files found once: not each folder walked again
     _report(gathered.problems)
-    from .track import current_day
+    return gathered
 
+
+def _write_output(text: str, output: str | None, status: int) -> int:
+    """Text to stdout, or written atomically to ``output``; ``status`` unless it cannot be written."""
+    from .files import write_atomically
+
+    if output is None:
+        sys.stdout.write(text)
+        return status
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    return status
+
+
+def run_score(files: Sequence[str], max_bytes: int, today: datetime.date | None, format: str) -> int:
+    from .track import as_json, current_day, forecasts, score
+
+    gathered = _gather_or_report(list(files) or [str(default_path())], max_bytes)
+    if gathered is None:
+        return EXIT_USAGE
     today = today or current_day()
     scores = score(forecasts(gathered.versions), today)
     if format == "json":
@@ -445,29 +468,13 @@ def run_score(files: Sequence[str], max_bytes: int, today: datetime.date | None,
 
 def run_calendar(file: str | None, max_bytes: int, output: str | None) -> int:
     """`export -f ics`: the open questions of a briefing, or of every briefing under a folder."""
-    from .export import to_ics, write_atomically
+    from .export import to_ics
     from .track import forecasts
-    from .versions import gather
 
-    path = file or str(default_path())
-    if not Path(path).exists():
-        print(f"{path}: error: no such file or folder", file=sys.stderr)
+    gathered = _gather_or_report([file or str(default_path())], max_bytes)
+    if gathered is None:
         return EXIT_USAGE
-    if _expand_folders([path]) is None:
-        return EXIT_USAGE
-    gathered = gather([path], max_bytes)
-    _report(gathered.problems)
-    text = to_ics(forecasts(gathered.versions))
-    status = EXIT_INVALID if gathered.problems else EXIT_OK
-    if output is None:
-        sys.stdout.write(text)
-        return status
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    return status
+    return _write_output(to_ics(forecasts(gathered.versions)), output, EXIT_INVALID if gathered.problems else EXIT_OK)
 
 
 def run_export(file: str | None, max_bytes: int, format: str, output: str | None) -> int:
@@ -478,22 +485,14 @@ def run_export(file: str | None, max_bytes: int, format: str, output: str | None
     loaded, code = _load_or_report(file, max_bytes)
     if loaded is None:
         return code
-    from .export import export, write_atomically
+    from .export import export
 
     try:
         text = export(loaded.briefing, format, Path(loaded.path).parent)
     except RuntimeError as error:  # an optional library is missing
         print(f"briefing export: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        print(f"{output}: error: cannot write: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+    return _write_output(text, output, EXIT_OK)
 
 
 def export_targets(relatives: Sequence[Path], suffix: str, reserved: frozenset[str] = frozenset()) -> tuple[dict[Path, Path], list[str]]:
