@@ -425,13 +425,12 @@ OUTCOME_MARKS = {"yes": ("✔ yes", "bold green"), "no": ("✘ no", "bold red"),
 
 def resolution_mark(forecast: Forecast) -> Text:
     """A judgment's place in the track record, for its row: its outcome, its day, or overdue."""
-    from .track import current_day, days_overdue
+    from .track import current_day, overdue
 
     if forecast.outcome is not None:
         word, style = OUTCOME_MARKS[forecast.outcome]
         return Text(word, style)
-    late = days_overdue(forecast.by, current_day())
-    if late > 0:
+    if overdue(forecast.by, current_day()):
         return Text(f"⚠ overdue since {forecast.by}", "bold red")
     return Text(f"due {forecast.by}", STYLE_DIM)
 

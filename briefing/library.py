@@ -77,10 +77,10 @@ class Row(NamedTuple):
 
     def due(self, today: datetime.date | None = None) -> int:
         """How many of its questions are past their day with no outcome."""
-        from .track import current_day
+        from .track import current_day, overdue
 
-        day = (today or current_day()).isoformat()
-        return sum(1 for by in self.open_by if by < day)
+        day = today or current_day()
+        return sum(1 for by in self.open_by if overdue(by, day))
 
     def age_days(self, today: datetime.date | None = None) -> int | None:
         day = as_of_date(self.as_of)

@@ -50,6 +50,12 @@ def current_day() -> datetime.date:
     return datetime.date.today()
 
 
+def overdue(by: str, day: datetime.date) -> bool:
+    """Whether a question due ``by`` is past its day on ``day`` (from the day after it): the one
+    rule for check's warning, the rows, the status line, the library's count and the scores."""
+    return days_overdue(by, day) > 0
+
+
 def days_overdue(by: str, day: datetime.date) -> int:
     return (day - datetime.date.fromisoformat(by)).days
 
@@ -118,16 +124,9 @@ class Forecast(NamedTuple):
         o = self.observed
         return None if o is None else (self.probability - o) ** 2
 
-    @property
-    def log(self) -> float | None:
-        o = self.observed
-        if o is None:
-            return None
-        return -math.log(self.probability if o else 1 - self.probability)
-
     def due(self, today: datetime.date) -> bool:
         """Open, and past the day it was to be settled by."""
-        return self.outcome is None and datetime.date.fromisoformat(self.by) < today
+        return self.outcome is None and overdue(self.by, today)
 
     @property
     def judgment(self) -> Judgment:
@@ -265,7 +264,7 @@ def record_findings(briefing: Briefing, today: datetime.date | None = None) -> l
         resolution = judgment.resolution
         if resolution is None:
             findings.append(Finding(("judgments", i, "id"), f"judgment {judgment.id!r} has no resolution: it can never be scored", "note"))
-        elif resolution.outcome is None and datetime.date.fromisoformat(resolution.by) < today:
+        elif resolution.outcome is None and overdue(resolution.by, today):
             findings.append(
                 Finding(("judgments", i, "resolution", "by"), f"judgment {judgment.id!r}: due since {resolution.by}: record the outcome", "warning")
             )

@@ -167,17 +167,18 @@ def record_of(path: str | os.PathLike, briefing: Briefing, max_bytes: int = DEFA
     here = os.path.abspath(path)
     # Only the files that name the key are read in full: a briefing in a folder of a thousand
     # others must not load them all to find its two versions.
-    named = [found for found, _, _ in discover(folder) if os.path.abspath(found) != here and _names(found, key)] if folder.is_dir() else []
+    named = [found for found, _, _ in discover(folder) if os.path.abspath(found) != here and _names(found, key, max_bytes)] if folder.is_dir() else []
     gathered = gather(named, max_bytes, history=False)
     versions = [v for v in gathered.versions if briefing_key(v.briefing) == key]
     versions += committed_versions([os.fspath(path), *(v.file for v in versions)], max_bytes)
     return forecasts([*versions, Version(briefing, os.fspath(path))])
 
 
-def _names(file: str, key: str) -> bool:
-    """Whether a file's text holds the key at all (its id, or its title when it has none)."""
+def _names(file: str, key: str, max_bytes: int) -> bool:
+    """Whether a file's text holds the key at all (its id, or its title when it has none); no
+    more of it is read than a briefing may hold."""
     try:
         with open(file, encoding="utf-8", errors="replace") as handle:
-            return key in handle.read()
+            return key in handle.read(max_bytes)
     except OSError:
         return False

@@ -42,10 +42,10 @@ def title_text(briefing: Briefing, problems: str = "") -> Text:
 
 def overdue_words(briefing: Briefing) -> str | None:
     """``2 questions overdue: record their outcomes``, when any judgment's day has passed."""
-    from ..track import current_day
+    from ..track import current_day, overdue
 
-    day = current_day().isoformat()
-    late = [j.id for j in briefing.judgments if j.resolution is not None and j.resolution.outcome is None and j.resolution.by < day]
+    day = current_day()
+    late = [j.id for j in briefing.judgments if j.resolution is not None and j.resolution.outcome is None and overdue(j.resolution.by, day)]
     if not late:
         return None
     names = ", ".join(late[:3]) + (" …" if len(late) > 3 else "")
