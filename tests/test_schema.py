@@ -180,7 +180,7 @@ def test_check_and_the_schema_agree_on_each_mutation(name, change):
 
 
 def valid_fixtures() -> list[Path]:
-    return [DATA, *sorted((ROOT / "data" / "examples").glob("*.yaml"))]
+    return [DATA, *sorted((ROOT / "data" / "examples").rglob("*.yaml"))]  # the track record's, in folders, too
 
 
 @pytest.mark.parametrize("path", valid_fixtures(), ids=lambda path: path.name)

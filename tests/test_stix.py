@@ -68,10 +68,10 @@ def verdict(text: str, **options) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-@pytest.mark.parametrize("name", ["bundled", "fixture", "minimal", "exercise", "exercise-v2"])
+@pytest.mark.parametrize("name", ["bundled", "fixture", "minimal", "exercise", "exercise-v2", "track-record/karsk-port"])
 @pytest.mark.parametrize("mode", ["default", "interop"])
 def test_the_oasis_validator_finds_no_error_and_only_the_uuid4_warning(name, mode):
-    if name.startswith("exercise"):
+    if name.startswith(("exercise", "track-record")):  # the track record: resolutions, open and resolved, as notes
         text = to_stix(load(default_path().parent / "examples" / f"{name}.yaml").briefing)
     else:
         text = {
