@@ -71,13 +71,20 @@ def committed_versions(files: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES)
 
 
 def _root_of(folder: Path, roots: dict[Path, Path | None]) -> Path | None:
-    """The work tree root of the git repository a folder lies in, or None."""
+    """The work tree root of the git repository a folder lies in, or None. As git does, the
+    search goes no higher than a folder named in ``$GIT_CEILING_DIRECTORIES``."""
     if folder not in roots:
         if (folder / ".git").exists():
             roots[folder] = folder
+        elif folder.parent == folder or folder.parent in _ceilings():
+            roots[folder] = None
         else:
-            roots[folder] = None if folder.parent == folder else _root_of(folder.parent, roots)
+            roots[folder] = _root_of(folder.parent, roots)
     return roots[folder]
+
+
+def _ceilings() -> set[Path]:
+    return {Path(entry) for entry in os.environ.get("GIT_CEILING_DIRECTORIES", "").split(os.pathsep) if os.path.isabs(entry)}
 
 
 def _history(root: Path, tracked: list[tuple[str, bytes]], max_bytes: int) -> list[Version]:
@@ -88,12 +95,12 @@ def _history(root: Path, tracked: list[tuple[str, bytes]], max_bytes: int) -> li
 
     try:
         repo = Repo(str(root))
-    except (NotGitRepository, OSError):
+    except (NotGitRepository, OSError, ValueError):  # a .git that is not a repository dulwich can open
         return []
     versions: list[Version] = []
     try:
         versions += _walk(repo, tracked, max_bytes)
-    except (KeyError, OSError, ValueError):
+    except Exception:  # any repository on disk: what dulwich cannot read is no part of the record
         pass
     finally:
         repo.close()  # its pack files: closed here, not by the collector at exit

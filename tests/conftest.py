@@ -86,3 +86,6 @@ def _own_settings(tmp_path_factory, tmp_path, monkeypatch):
     # The day questions fall due by (ages and "due since" change daily): the same in every run,
     # in the processes the tests start too. A test of the clock's own day unsets it.
     monkeypatch.setenv("BRIEFING_TODAY", "2026-11-30")
+    # A test's folder is no part of whatever git repository the machine has above the
+    # temporary folder: its track record is its own files'.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(base))

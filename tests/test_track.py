@@ -213,6 +213,35 @@ def test_git_history_chooses_the_forecast_scored(lorn_repository, examples):
     assert {f.id: f for f in forecasts(gather([lorn_repository]).versions)}["bridge-funded"].likelihood == "very likely"
 
 
+def test_the_search_for_a_repository_stops_at_a_ceiling_and_an_unreadable_one_gives_nothing(lorn_repository, monkeypatch):
+    """As git does, no repository is looked for in or above a folder of
+    $GIT_CEILING_DIRECTORIES; a .git dulwich cannot read is no history, never a failure."""
+    nested = lorn_repository.parent / "sub" / "lorn-strait.yaml"
+    nested.parent.mkdir()
+    shutil.copy(lorn_repository, nested)
+    porcelain_add_commit(lorn_repository.parent, nested)
+    assert len(committed_versions([str(nested)])) == 1
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(lorn_repository.parent))
+    assert committed_versions([str(nested)]) == []
+    monkeypatch.delenv("GIT_CEILING_DIRECTORIES")
+    (lorn_repository.parent / ".git" / "HEAD").write_text("ref: refs/heads/nowhere\n")  # a HEAD naming no commit
+    assert committed_versions([str(nested)]) == []
+    (lorn_repository.parent / ".git" / "HEAD").write_text("ref: refs/heads/master\n")
+    for stored in (lorn_repository.parent / ".git" / "objects").rglob("*"):
+        if stored.is_file():  # every object damaged (zlib, not an OSError, says so)
+            stored.chmod(0o644)
+            stored.write_bytes(b"not zlib")
+    assert committed_versions([str(nested)]) == []
+
+
+def porcelain_add_commit(folder: Path, path: Path) -> None:
+    from dulwich import porcelain
+
+    with porcelain.open_repo_closing(str(folder)) as repo:
+        porcelain.add(repo, paths=[str(path)])
+        porcelain.commit(repo, message=b"nested", author=b"Desk <desk@example.org>", committer=b"Desk <desk@example.org>")
+
+
 def test_a_file_not_in_git_and_a_repository_without_commits(tmp_path):
     from dulwich import porcelain
 

@@ -50,14 +50,17 @@ class Messages:
         self._ids.clear()
 
 
-async def until(pilot, condition: Callable[[], object], timeout: float = 60.0, what: str = "the condition") -> None:
-    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds. The
-    ceiling is generous: it costs nothing when the condition holds, and a machine under
-    load (CI beside other jobs) may take many times longer than this one idle."""
+async def until(
+    pilot, condition: Callable[[], object], timeout: float = 60.0, what: str = "the condition", shown: Callable[[], object] | None = None
+) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds (saying
+    what ``shown()`` gives then: what the screen held instead). The ceiling is generous: it
+    costs nothing when the condition holds, and a machine under load (CI beside other jobs)
+    may take many times longer than this one idle."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what}" + (f"; instead: {shown()!r}" if shown else ""))
         await pilot.pause()
         await asyncio.sleep(0.01)  # let threads (workers, the file watcher's clock) move on
 
