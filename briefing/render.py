@@ -222,10 +222,6 @@ def detail(
     return Group(*blocks)
 
 
-#: How much of a cited source's note an item shown in full quotes under its citations.
-NOTE_IN_CITATIONS = 150
-
-
 #: A quote's mark: its words found in the saved copy, not found (or not single), or not checked.
 QUOTE_MARKS = {"found": ("✔", "green"), "not found": ("✘", "bold red"), "ambiguous": ("✘", "bold red"), "unverified": ("?", "yellow")}
 QUOTE_CONTEXT = 320
@@ -289,9 +285,9 @@ def cited_source_notes(
                 text.append(f"  {grade(source)}", STYLE_DIM)
             if source_id in withdrawn:
                 text.append("  withdrawn", "bold yellow")
-            if source.note:  # its start: the whole note is one key away, on the source
+            if source.note:  # in full: what the source was cited for is why it is read
                 text.append("\n")
-                text.append(shorten(source.note, NOTE_IN_CITATIONS), "strike dim" if source_id in withdrawn else "")
+                text.append(clean(source.note), "strike dim" if source_id in withdrawn else "")
         for position, quote in enumerate(quotes):
             if quote.source == source_id:
                 text.append("\n")

@@ -94,12 +94,14 @@ async def test_compare_counts_have_a_line_of_their_own_and_lines_end_with_an_ell
         await pilot.press("7", "j", "w")
         await until(pilot, lambda: app.dashboard.checked, what="the check (its count leads the title)")
 
-        def shown(selector: str) -> str:
+        def shown(selector: str, line: int = 0) -> str:
             widget = app.query_one(selector)
-            return widget.render_lines(widget.outer_size.region)[0].text.rstrip()
+            return widget.render_lines(widget.outer_size.region)[line].text.rstrip()
 
+        # The title on its line; the date, region and subtitle on the next, cut at its end.
         title, status = shown("#title-bar"), shown("#status-line")
-        assert title.startswith(" 2 notes (p)  ·  Russia seeks to reinforce partnership with Syria") and title.endswith("…"), title
+        assert title == " 2 notes (p)  ·  Russia seeks to reinforce partnership with Syria", title
+        assert shown("#title-bar", 1).startswith(" as of 2025-07  ·  Middle East (Syria)  ·  Russia's bases") and shown("#title-bar", 1).endswith("…")
         # Compared with the baseline, briefing.yaml: the line names it (newer.yaml is on screen).
         assert status.startswith(" since briefing.yaml: 0 new, 1 changed, 0 removed  ·  without [2]"), status
         assert status.endswith("…"), status

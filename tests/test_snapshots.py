@@ -13,9 +13,9 @@ def test_main_screen_80x24(snap_compare):
     assert snap_compare(app, terminal_size=(80, 24), run_before=quotes_checked(app))
 
 
-def test_main_screen_200x50(snap_compare):
+def test_main_screen_200x60(snap_compare):
     app = bundled_app()
-    assert snap_compare(app, terminal_size=(200, 50), run_before=quotes_checked(app))
+    assert snap_compare(app, terminal_size=(200, 60), run_before=quotes_checked(app))
 
 
 def test_following_a_citation_120x40(snap_compare):
@@ -231,7 +231,8 @@ def test_post_mortem_120x40(snap_compare, tmp_path, monkeypatch):
     async def post_mortem(pilot):
         await until(pilot, lambda: app.has_dashboard and app.dashboard.checked, what="checked")
         await pilot.press("5", "0")  # the judgments (the lease's first), then Detail to read it in full
-        await until(pilot, lambda: "Brier term 0.250" in " ".join(app.dashboard.detail.text().split()), what="the post-mortem")
+        detail = lambda: " ".join(app.dashboard.detail.text().split())  # noqa: E731
+        await until(pilot, lambda: "Brier term 0.250" in detail(), what="the post-mortem", shown=detail)
         await pilot.press("end")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=post_mortem)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.containers import Horizontal, Vertical
 
-from .panes import PANE_CLASSES, PANES, DetailPane, ItemList
+from ..room import FRAME, share
+from .panes import PANE_CLASSES, PANES, TITLE_GUTTER, DetailPane, ItemList
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -29,6 +31,47 @@ class Body(Horizontal):
         self.detail = DetailPane()
         super().__init__(Vertical(*self.lists.values(), id="lists"), self.detail, id="main")
         self.narrow = False
+        self.unfolded = self.current = current
+        for name, pane in self.lists.items():
+            pane.set_class(name != current, "-folded")
+
+    # --- the room: rows for each pane --------------------------------------------------
+
+    @on(DetailPane.Resized)
+    def _resized(self) -> None:
+        self.fit()
+
+    def _fold(self) -> None:
+        """Fold every pane but the unfolded one — and the one shown alone (narrow, zoomed) —
+        then share the rows again."""
+        for name, pane in self.lists.items():
+            alone = (self.narrow and name == self.current) or pane.has_class("-zoom-target")
+            pane.set_class(name != self.unfolded and not alone, "-folded")
+        self.fit()
+
+    def fit(self) -> None:
+        """Rows for each list pane, from what each needs to show in full (``briefing.room``):
+        no pane's text is cut while another has rows to spare. Narrow or zoomed, one pane
+        is shown and the stylesheet sizes it."""
+        if not self.is_mounted:
+            return
+        # The column is hidden (never drawn, see app.tcss), and so never told its size: the
+        # Detail pane beside it is as high, and the screen's width is theirs.
+        height = self.detail.outer_size.height
+        width = self.screen.size.width - self.detail.outer_size.width
+        if self.narrow or self.screen.has_class("-zoomed") or self.screen.has_class("-zoomed-detail") or not height or not width:
+            for pane in self.lists.values():
+                pane.styles.height = None  # the stylesheet's
+            return
+        needs, selected = {}, {}
+        for name, pane in self.lists.items():
+            framed = not pane.has_class("-folded")
+            inner = width - (FRAME if framed else TITLE_GUTTER) - 1  # and the scrollbar's column
+            needs[name] = max(pane.lines_needed(inner, height), 1)
+            selected[name] = pane.row_lines_needed(pane.highlighted or 0, inner)
+        rows = share(height, self.unfolded, needs, selected)
+        for name, pane in self.lists.items():
+            pane.styles.height = None if name == self.unfolded else rows[name]  # the unfolded one: the rest (1fr)
 
     def pane(self, name: str) -> ItemList:
         return self.lists[name]
@@ -37,6 +80,7 @@ class Body(Horizontal):
         """A briefing (the first, or a reloaded one) in every list pane; each keeps its scroll."""
         for pane in self.lists.values():
             pane.show(index, marks, gone, changes)
+        self.fit()  # (the first briefing's panes have no size yet: the Detail pane's resize fits them)
 
     def scrolls(self) -> dict[str, float]:
         return {name: pane.scroll_y for name, pane in self.lists.items()}
@@ -48,6 +92,7 @@ class Body(Horizontal):
     def withdraw(self, gone: frozenset[int]) -> None:
         for pane in self.lists.values():
             pane.withdraw(gone)
+        self.fit()
 
     def mark(self, marks: Marks) -> None:
         """Redraw the rows whose trail mark changed."""
@@ -56,18 +101,24 @@ class Body(Horizontal):
 
     def apply_pane_change(self, change: PaneChange, current: str) -> None:
         """A pane became current, or took the room."""
+        self.current = current
         if change.unfolded is not None and change.folded is not None:
             self.lists[change.folded].remove_class("-unfolded")
             self.lists[change.unfolded].add_class("-unfolded")
+            self.unfolded = change.unfolded
         if change.left is not None and self.narrow:  # restyling costs a jump time: wide screens never read the class
             self.lists[change.left].remove_class("-current")
             self.lists[current].add_class("-current")
+        if change.unfolded is not None or (change.left is not None and self.narrow):
+            self._fold()
 
     def set_narrow(self, narrow: bool, current: str) -> None:
         if narrow and not self.narrow:
             for name, pane in self.lists.items():
                 pane.set_class(name == current, "-current")
-        self.narrow = narrow
+        changed, self.narrow, self.current = narrow != self.narrow, narrow, current
+        if changed:
+            self._fold()
 
     def focus_now(self, widget: Widget) -> None:
         """Focus now, not later: Widget.focus() defers, and keys typed fast behind a pane
@@ -85,3 +136,4 @@ class Body(Horizontal):
             target.add_class("-zoom-target")
         self.screen.set_class(zoom == "pane", "-zoomed")
         self.screen.set_class(zoom == "detail", "-zoomed-detail")
+        self._fold()

@@ -298,9 +298,9 @@ class BriefingFrame(Screen):
         self.briefing_shown()
         self.post_message(self.Shown())
 
-    def _show_title(self) -> None:
+    def _show_title(self, width: int | None = None) -> None:
         if self.loaded is not None:
-            self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems)))
+            self.title_bar.update(title_text(self.loaded.briefing, counts(self.problems), width or self.size.width or self.app.size.width))
 
     def _show_bluf(self, width: int | None = None) -> None:
         if self.loaded is not None:
@@ -326,6 +326,7 @@ class BriefingFrame(Screen):
     def on_resize(self, event) -> None:
         self.body.set_narrow(event.size.width < NARROW_BELOW, self.reader.current_pane)  # self.size catches up only later
         self._show_bluf(event.size.width)
+        self._show_title(event.size.width)
 
     # What the dashboard adds: where the reader is when the panes first show, and after a briefing is shown.
     def shown_first(self) -> None:

@@ -21,22 +21,29 @@ if TYPE_CHECKING:
 BLUF_LINES = 4
 
 
-def title_text(briefing: Briefing, problems: str = "") -> Text:
-    """What `check` finds (`p` lists it), title, as-of, region and the subtitle on one line that
-    always fits (the subtitle last: cut first where the terminal is narrow). The count is
-    written into the line there is, never a line of its own: its coming moves nothing."""
-    title = Text(no_wrap=True, overflow="ellipsis", end="")
+def title_text(briefing: Briefing, problems: str = "", width: int | None = None) -> Text:
+    """What `check` finds (`p` lists it), title, as-of, region and subtitle: on one line where
+    they fit, else what does not fit on a second (the subtitle says what the briefing is
+    about, the date how old it is: neither is cut away). The count is written into the line
+    there is, never a line of its own, and room is kept for it: its coming moves nothing."""
+    parts: list[Text] = []
     if problems:
-        title.append(f"{problems} (p)", "yellow")
-        title.append("  ·  ", "dim")
-    title.append(clean(briefing.title), "bold")
-    title.append("  ·  as of ", "dim")
-    title.append(briefing.as_of, "bold")
-    title.append("  ·  ", "dim")
-    title.append(clean(briefing.region))
+        parts.append(Text(f"{problems} (p)", "yellow"))
+    parts.append(Text(clean(briefing.title), "bold"))
+    parts.append(Text.assemble(("as of ", "dim"), (briefing.as_of, "bold")))
+    parts.append(Text(clean(briefing.region)))
     if briefing.subtitle:
-        title.append("  ·  ", "dim")
-        title.append(clean(briefing.subtitle), "italic")
+        parts.append(Text(clean(briefing.subtitle), "italic"))
+    separator = Text("  ·  ", "dim")
+    room = None if width is None else width - 2 - (0 if problems else len("10 warnings (p)  ·  "))  # the bar's padding
+    lines: list[list[Text]] = [[]]
+    for part in parts:
+        used = sum(p.cell_len for p in lines[-1]) + len(separator) * len(lines[-1])
+        if room is not None and lines[-1] and used + len(separator) + part.cell_len > room and len(lines) == 1:
+            lines.append([])
+        lines[-1].append(part)
+    title = Text(no_wrap=True, overflow="ellipsis", end="")
+    title.append_text(Text("\n").join(separator.join(line) for line in lines))
     return title
 
 

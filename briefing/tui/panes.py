@@ -32,6 +32,8 @@ from .widgets import say
 PANES = COLLECTIONS
 PANE_TITLES = {pane: SECTION_TITLES[pane] for pane in PANES}
 PANES_KEYS = {pane: str(number) for number, pane in enumerate(PANES, 1)}
+#: A folded pane's title, left of its rows: as wide as the longest, and a space.
+TITLE_GUTTER = max(len(f"{PANES_KEYS[pane]} {PANE_TITLES[pane]}") for pane in PANES) + 1
 
 
 class RefMessage(Message):
@@ -70,6 +72,9 @@ class ItemList(VirtualList):
         Binding("less_than_sign", "surer(-1)", "Less confident", key_display="<", show=False, id="less-confident"),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane--title", "pane--title-focused", "pane--position"}
+    EMPTY = "none in this briefing"
+
     #: What the key bar last offered for the highlighted item (Read source; the edits).
     _offered: tuple[bool, ...] = ()
 
@@ -101,6 +106,36 @@ class ItemList(VirtualList):
         self._withdrawn: frozenset[int] = frozenset()
         self._changes: dict[Ref, str] = {}
         self._position_shown = ""
+
+    # --- folded: no frame, the title in a gutter ----------------------------------
+
+    def label_width(self) -> int:
+        return TITLE_GUTTER if self.has_class("-folded") else 0
+
+    def label_line(self, y: int, width: int) -> Strip:
+        """The title on the first line (bold in the accent colour while the pane has focus,
+        as a frame would be), where the highlight is on the second."""
+        if y == 0:
+            component = "pane--title-focused" if self.has_focus else "pane--title"
+            text = Text(str(self.border_title), self.get_component_rich_style(component))
+        elif y == 1:
+            text = Text(self._position_shown, self.get_component_rich_style("pane--position"))
+        else:
+            text = Text()
+        text.truncate(width - 1, pad=True)
+        return Strip([*text.render(self.app.console), Segment(" ")]).extend_cell_length(width).crop(0, width)
+
+    def highlight_on_top(self) -> bool:
+        return self.has_class("-folded")  # a folded pane's first line is its item's, never the tail of the one before
+
+    # (Textual calls each class's own handler: LineView's redraws the highlight.)
+    def on_focus(self) -> None:
+        if self.has_class("-folded"):  # the title in the gutter shows the focus
+            self.refresh(Region(0, 0, TITLE_GUTTER, 1))
+
+    def on_blur(self) -> None:
+        if self.has_class("-folded"):
+            self.refresh(Region(0, 0, TITLE_GUTTER, 1))
 
     def withdraw(self, withdrawn: frozenset[int]) -> None:
         """Show which rows depend on withdrawn sources (and which are left with none)."""
@@ -233,6 +268,8 @@ class ItemList(VirtualList):
         if shown != self._position_shown:
             self._position_shown = shown
             self.border_subtitle = shown
+            if self.has_class("-folded"):
+                self.refresh(Region(0, 1, TITLE_GUTTER, 1))
 
 
 class SourcesList(ItemList):
@@ -368,6 +405,12 @@ class DetailPane(LineView, can_focus=True):
 
     def action_step_citation(self, step: int) -> None:
         self.post_message(self.StepRequested(step))
+
+    class Resized(Message):
+        """The Detail pane's size changed: so did the room of the list panes beside it."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")

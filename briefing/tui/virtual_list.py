@@ -118,6 +118,8 @@ class VirtualList(LineView, can_focus=True):
 
     #: Wrap rows when there are few enough of them; a subclass of one-line rows says False.
     WRAP: ClassVar[bool] = True
+    #: What an empty list shows on its first line.
+    EMPTY: ClassVar[str] = ""
 
     highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
 
@@ -137,6 +139,8 @@ class VirtualList(LineView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.row_count = 0
         self._render_row: Callable[[int], Text] = lambda row: Text("")
+        #: Each row's text, rendered once: measured (to share the room) and drawn from it.
+        self._texts: dict[int, Text] = {}
         self._cache: dict[int, list[Strip]] = {}
         #: What the cached rows were drawn for: the width, and whether they wrap.
         self._cache_box: tuple[int, bool] = (-1, self.WRAP)
@@ -151,6 +155,7 @@ class VirtualList(LineView, can_focus=True):
         self.row_count = count
         self._render_row = render_row
         self._cache.clear()
+        self._texts.clear()
         self._starts = None
         self._update_size()
         row = None if count == 0 else keep if keep is not None and 0 <= keep < count else 0
@@ -164,6 +169,7 @@ class VirtualList(LineView, can_focus=True):
     def refresh_row(self, row: int) -> None:
         """Draw one row again (its text changed); wrapped heights are measured again."""
         self._cache.pop(row, None)
+        self._texts.pop(row, None)
         if self._starts is not None:
             self._starts = None
             self._update_size()
@@ -178,7 +184,40 @@ class VirtualList(LineView, can_focus=True):
         where a row's first line would be cut without a mark (and wrapping every row of
         every folded pane was a good part of the first frame)."""
         region = self.scrollable_content_region
-        return max(region.width, 1), self.WRAP and region.height != 1
+        return max(region.width - self.label_width(), 1), self.WRAP and region.height != 1
+
+    def label_width(self) -> int:
+        """Columns left of the rows for a subclass's ``label_line`` (a pane's title, unframed)."""
+        return 0
+
+    def label_line(self, y: int, width: int) -> Strip:
+        """Line ``y`` left of the rows, ``width`` wide (drawn only when ``label_width`` is not 0)."""
+        return Strip.blank(width, self.base_style)
+
+    def lines_needed(self, width: int, limit: int) -> int:
+        """The lines the rows take drawn ``width`` wide (the rows alone), counted up to
+        ``limit``: what this list shows in full in a box that high."""
+        if not self.WRAP or self.row_count > WRAP_LIMIT:
+            return min(self.row_count, limit)
+        lines = 0
+        for row in range(self.row_count):
+            lines += self.row_lines_needed(row, width)
+            if lines >= limit:
+                return limit
+        return lines
+
+    def row_lines_needed(self, row: int, width: int) -> int:
+        """The lines one row takes drawn ``width`` wide."""
+        if not self.WRAP or self.row_count > WRAP_LIMIT or not 0 <= row < self.row_count:
+            return 1
+        return max(len(self._text(row).wrap(self.app.console, max(width - 2, 1), overflow="fold")), 1)
+
+    def _text(self, row: int) -> Text:
+        text = self._texts.get(row)
+        if text is None:
+            text = self._texts[row] = self._render_row(row)
+            text.end = ""
+        return text
 
     def _check_width(self) -> int:
         """Rows are drawn for one box (see ``_box``): when it changes, every height may change."""
@@ -193,7 +232,7 @@ class VirtualList(LineView, can_focus=True):
         width = self._check_width()
         strips = self._cache.get(row)
         if strips is None:
-            text = self._render_row(row)
+            text = self._text(row).copy()  # drawing cuts a line: the measured text stays whole
             console = self.app.console
             if self.wraps:
                 text.end = ""
@@ -264,17 +303,23 @@ class VirtualList(LineView, can_focus=True):
             self._check_width()
             self._update_size()
         line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        gutter = self.label_width()
+        width = self.scrollable_content_region.width - gutter
         row = self._row_at_line(line)
-        if row is None:
-            return self.blank_line(width)
-        first, _ = self.row_extent(row)
-        strips = self._strips(row)
-        strip = strips[min(line - first, len(strips) - 1)]
-        if row == self.highlighted:
-            component = "virtual-list--highlight" if self.has_focus else "virtual-list--highlight-blurred"
-            return styled(strip, self.base_style, self.get_component_rich_style(component))
-        return styled(strip, self.base_style)
+        if row is None and line == 0 and self.EMPTY:  # an empty list says so
+            drawn = row_strip(Text(self.EMPTY, "dim italic"), width, self.app.console)
+        elif row is None:
+            drawn = self.blank_line(width)
+        else:
+            first, _ = self.row_extent(row)
+            strips = self._strips(row)
+            strip = strips[min(line - first, len(strips) - 1)]
+            if row == self.highlighted:
+                component = "virtual-list--highlight" if self.has_focus else "virtual-list--highlight-blurred"
+                drawn = styled(strip, self.base_style, self.get_component_rich_style(component))
+            else:
+                drawn = styled(strip, self.base_style)
+        return Strip.join([self.label_line(y, gutter), drawn]) if gutter else drawn
 
     # --- moving ----------------------------------------------------------------------
 
@@ -300,7 +345,15 @@ class VirtualList(LineView, can_focus=True):
         if self.highlighted is None or not self.size.height:
             return
         first, height = self.row_extent(self.highlighted)
-        self.scroll_to_region(Region(0, first, 1, height), animate=False, force=True, immediate=True)
+        if self.highlight_on_top():
+            self.scroll_to(y=first, animate=False, force=True, immediate=True)
+        else:
+            self.scroll_to_region(Region(0, first, 1, height), animate=False, force=True, immediate=True)
+
+    def highlight_on_top(self) -> bool:
+        """Whether the highlighted row is shown from the top line (a box of a few lines that
+        stands for its highlighted row), rather than only kept in view."""
+        return False
 
     def _move(self, row: int) -> None:
         if self.row_count:

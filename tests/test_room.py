@@ -1,0 +1,150 @@
+"""The screen fills with the briefing (README, "The room"): how the list panes share the column
+(``briefing.room``, pure), and the rules as a reader meets them at 80×24, 120×40 and 200×60."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.room import FRAME, blank_rows, cut, share
+
+from .tui_helpers import bundled_app, until
+
+PANES = ["summary", "bases", "stakeholders", "tensions", "judgments", "timeline", "sources"]
+
+
+# --- the rule, pure ---------------------------------------------------------------------
+
+
+def test_the_current_pane_gets_what_it_needs_and_the_others_share_the_rest():
+    needs = dict(zip(PANES, [11, 4, 30, 8, 6, 8, 16]))
+    rows = share(35, "summary", needs, dict(zip(PANES, [2, 2, 1, 2, 6, 3, 2])))
+    assert rows["summary"] == 11 + FRAME and sum(rows.values()) == 35
+    assert rows["judgments"] == 6  # its selected row (the judgment) in full, before anyone's second row
+    assert blank_rows(rows, needs, "summary") == 0
+
+
+def test_with_no_room_to_spare_a_folded_pane_costs_one_row():
+    needs = dict(zip(PANES, [40, 4, 30, 8, 6, 8, 16]))
+    rows = share(20, "summary", needs)
+    assert rows == {"summary": 14, **{name: 1 for name in PANES[1:]}}
+
+
+def test_when_everything_fits_the_current_pane_takes_what_is_left():
+    needs = dict.fromkeys(PANES, 2)
+    rows = share(40, "tensions", needs)
+    assert all(rows[name] == 2 for name in PANES if name != "tensions") and rows["tensions"] == 40 - 12
+    assert cut(rows, needs, "tensions") == []
+
+
+def test_a_current_pane_keeps_a_row_of_itself_on_a_screen_too_low_for_all():
+    rows = share(5, "summary", dict.fromkeys(PANES, 9))
+    assert rows["summary"] == FRAME + 1 and all(rows[name] == 1 for name in PANES[1:])
+
+
+@given(
+    height=st.integers(min_value=len(PANES) + FRAME, max_value=200),
+    needs=st.lists(st.integers(min_value=1, max_value=80), min_size=len(PANES), max_size=len(PANES)),
+    selected=st.lists(st.integers(min_value=1, max_value=12), min_size=len(PANES), max_size=len(PANES)),
+    current=st.sampled_from(PANES),
+)
+def test_no_pane_is_cut_while_another_has_a_row_to_spare(height, needs, selected, current):
+    wanted, chosen = dict(zip(PANES, needs)), dict(zip(PANES, selected))
+    rows = share(height, current, wanted, chosen)
+    assert sum(rows.values()) == height
+    assert all(rows[name] >= 1 for name in PANES) and rows[current] >= FRAME + 1
+    if cut(rows, wanted, current):
+        assert blank_rows(rows, wanted, current) == 0
+    assert all(rows[name] <= max(wanted[name], 1) for name in PANES if name != current)
+
+
+# --- as a reader meets it -----------------------------------------------------------------
+
+
+def lines_shown(pane) -> int:
+    """The lines of a list pane's rows on screen now."""
+    return max(min(pane.virtual_size.height - pane.scroll_offset.y, pane.scrollable_content_region.height), 0)
+
+
+def blank_in_lists(dashboard) -> int:
+    return sum(pane.scrollable_content_region.height - lines_shown(pane) for pane in dashboard.panes if pane.display)
+
+
+def cut_in_lists(dashboard) -> list[str]:
+    """The panes whose rows are not all on screen, or are drawn cut with "…"."""
+    found = []
+    for pane in dashboard.panes:
+        hidden = pane.virtual_size.height > pane.scrollable_content_region.height
+        marked = any(pane.render_line(y).text.rstrip().endswith("…") for y in range(pane.scrollable_content_region.height))
+        if pane.display and (hidden or marked):
+            found.append(pane.pane)
+    return found
+
+
+async def settled(pilot, app) -> None:
+    await until(pilot, lambda: app.has_dashboard and app.dashboard.checked, what="the briefing checked")
+    dashboard = app.dashboard
+    await until(
+        pilot,
+        lambda: dashboard.body.narrow or sum(pane.outer_size.height for pane in dashboard.panes) == dashboard.detail.outer_size.height > 0,
+        what="the room shared",
+    )
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+async def test_the_judgment_is_read_in_full_on_the_first_screen(size):
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot, app)
+        judgments = app.dashboard.pane("judgments")
+        statement = " ".join(app.dashboard.index.briefing.judgments[0].text.split())
+        drawn = " ".join(judgments.render_line(y).text[len(judgments.border_title) + 1 :].strip() for y in range(judgments.size.height))
+        assert statement in " ".join(drawn.split()) and "…" not in drawn
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+@pytest.mark.parametrize("key", ["1", "3", "5", "7"])
+async def test_while_a_pane_is_cut_the_list_panes_hold_at_most_four_blank_rows(size, key):
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot, app)
+        await pilot.press(key)
+        current = app.dashboard.pane(app.dashboard.reader.unfolded)
+        await until(pilot, lambda: not current.has_class("-folded") and current.size.height >= 1, what="the pane unfolded")
+        await pilot.pause()
+        if cut_in_lists(app.dashboard):
+            assert blank_in_lists(app.dashboard) <= 4, (cut_in_lists(app.dashboard), blank_in_lists(app.dashboard))
+
+
+async def test_a_folded_pane_costs_one_row_with_no_frame():
+    app = bundled_app()
+    async with app.run_test(size=(120, 24)) as pilot:  # no room to spare: every folded pane one row
+        await settled(pilot, app)
+        await until(pilot, lambda: all(app.dashboard.pane(name).outer_size.height == 1 for name in PANES[1:]), what="the panes folded")
+        for name in PANES[1:]:
+            pane = app.dashboard.pane(name)
+            assert pane.render_line(0).text.startswith(pane.border_title)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_selected_items_source_notes_are_in_full_in_detail(size):
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot, app)
+        detail = " ".join(app.dashboard.detail.text().split())
+        for source_id in (1, 3):  # the first bullet cites [1] and [3]
+            note = " ".join(app.dashboard.index.sources[source_id].note.split())
+            assert note in detail, source_id
+
+
+@pytest.mark.parametrize("size", [(100, 30), (120, 40), (200, 60)])
+async def test_the_subtitle_and_the_date_are_shown(size):
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot, app)
+        subtitle = app.dashboard.index.briefing.subtitle
+        bar = app.dashboard.title_bar
+        drawn = " ".join(bar.render_line(y).text.strip() for y in range(bar.size.height))
+        assert subtitle and subtitle in drawn and app.dashboard.index.briefing.as_of in drawn
