@@ -105,6 +105,38 @@ async def test_s_on_an_indicator_cycles_its_status_and_says_why_on_its_judgment(
     ]
 
 
+async def test_s_in_the_watch_list_cycles_the_highlighted_indicator_and_the_list_shows_the_file(exercise):
+    """`s` acts in the Watch list too (#22): asked why, written, reloaded — and the list, still
+    open, shows the new status (the highlight on the same indicator), not the one it opened with."""
+    from briefing.tui.screens import WatchScreen
+
+    before = exercise.read_text(encoding="utf-8")
+    app = create_app(load(exercise), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="the briefing")
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, WatchScreen), what="the Watch list")
+        watch = app.screen
+        target = Ref("indicators", "port-stays/fuel-barges")
+        for _ in range(len(watch.refs)):  # to the fuel barges, wherever the order puts them
+            if watch._highlighted() == target:
+                break
+            await pilot.press("down")
+        assert watch._highlighted() == target and watch.status(target) == "partially observed"
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
+        await pilot.press(*"fuel-barges left on 2 April", "enter")
+        await until(pilot, lambda: app.screen is watch and watch.status(target) == "observed", what="the list showing the file")
+        assert watch._highlighted() == target
+        assert watch.row_text(watch.refs.index(target)).startswith("● observed ")  # as drawn
+    assert changed_lines(before, exercise.read_text(encoding="utf-8")) == [
+        "-    change_reason: Raised from 'roughly even chance' after supply-ships was observed in March.",
+        "+    change_reason: fuel-barges left on 2 April",
+        "-        status: partially observed",
+        "+        status: observed",
+    ]
+
+
 async def test_a_resolved_judgment_is_not_moved_its_likelihood_is_the_record(tmp_path):
     """+ and - would rewrite what the judgment was scored on (#25): not offered, and a notice
     says why when pressed; an open question's judgment still moves."""

@@ -329,6 +329,34 @@ async def test_sorting_by_columns_and_reversing(desk):
         assert shown(app) == ["broken.yaml", "exercise/karsk-v2.yaml", "exercise/karsk.yaml", "syria/bases.yaml"]
 
 
+async def test_at_80_columns_the_sorted_column_shows_and_rows_of_one_title_name_their_file(desk):
+    """#22: the library sorted by a hidden column (File, at 80 columns), and two briefings of
+    the same title could not be told apart; a path cut lost the file's name at its end."""
+    app = library_app(desk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await rows_read(pilot, app)
+        screen = app.screen
+        headings = screen.headings.line(78)[0].plain
+        assert app.screen.sort == "path" and "File▲" in headings
+        await pilot.press("greater_than_sign")  # by as-of: the File column gives way
+        assert app.screen.sort == "as_of" and "File" not in screen.headings.line(78)[0].plain
+        lines = {screen.library.name(row.path): screen.rows.row_text(position) for position, row in enumerate(screen.shown)}
+        # karsk.yaml and karsk-v2.yaml share a title: each row names its file; the others do not.
+        assert "· karsk.yaml" in lines["exercise/karsk.yaml"] and "· karsk-v2.yaml" in lines["exercise/karsk-v2.yaml"]
+        assert "·" not in lines["syria/bases.yaml"][:30]
+        for line in lines.values():
+            assert len(line) <= 78, line
+
+
+def test_a_long_path_is_cut_at_its_start_where_it_does_not_name_the_file():
+    from briefing.library import Row
+    from briefing.tui.library import row_line
+
+    row = Row("a/b.yaml", 10, 0, title="T", as_of="2025-07", errors=0)
+    line = row_line(row, "desks/middle-east/2025/syria/russian-bases.yaml", 120, sort="path").plain
+    assert "…ia/russian-bases.yaml " in line  # the File column, 22 wide
+
+
 async def test_enter_opens_the_briefing_and_back_returns_to_the_same_row(desk):
     app = library_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -873,6 +873,27 @@ async def test_the_help_lists_the_keys_the_keymap_gives():
         assert entries[("Everywhere", "Search")] == "^s"
 
 
+async def test_the_help_leads_with_what_acts_here_and_lists_no_dialog_the_briefing_lacks():
+    """The help is built from the bindings that act (#22): on a source, Cited by and Withdraw
+    lead it; the bundled briefing has no matrix and no indicators, so neither `h`, `i` nor their
+    dialogs' keys are listed; `n` waits for a search."""
+    app = bundled_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="the briefing")
+        await pilot.press("7", "question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        entries = app.screen.entries()
+        here = [description for where, _, description in entries if where.startswith("Here")]
+        assert entries[0][0] == "Here (7 Sources)" and "Cited by" in here and "Withdraw" in here
+        assert "Cycle status" not in here and "Likelier" not in here  # a source has neither
+        wheres = {where for where, _, _ in entries}
+        assert "In the watch list" not in wheres and "In the hypotheses matrix" not in wheres
+        everywhere = {description for where, _, description in entries if where == "Everywhere"}
+        assert "Search" in everywhere and "Watch indicators" not in everywhere and "Competing hypotheses" not in everywhere
+        assert "Next change" not in everywhere  # compare mode only
+        assert not any(description.startswith("Next hit") for description in everywhere)
+
+
 async def test_the_title_line_shows_the_subtitle():
     """#22: the subtitle never appeared in the dashboard."""
     app = bundled_app()

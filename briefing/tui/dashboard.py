@@ -264,7 +264,7 @@ class DashboardScreen(BriefingFrame):
         if not self.offers("watch"):
             say(self, "This briefing has no indicators to watch.")
         elif self.index is not None:
-            self._open_dialog(WatchScreen(self.index, self.reader.comparison, self.reader.gone))
+            self._open_dialog(WatchScreen(self))
 
     def action_hypotheses(self) -> None:
         from .screens import HypothesesScreen

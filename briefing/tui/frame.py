@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widget import Widget
 
 from ..index import BriefingIndex
@@ -91,6 +92,9 @@ class BriefingFrame(Screen):
         self.source, self.loaded, self.baseline = source, loaded, baseline
         self.index: BriefingIndex | None = BriefingIndex(loaded.briefing) if loaded else None
         self.reader = Reader(PANES, from_library=library is not None)
+        #: Published with the index each time a briefing is shown (a reload too): a dialog over
+        #: the dashboard (the Watch list) shows what the file now says.
+        self.shown_signal: Signal[BriefingIndex] = Signal(self, "shown")
         self.title_bar, self.status_line, self.bluf_bar, self.banner = OneLine(id="title-bar"), StatusLine(id="status-line"), BlufBar(), ErrorBanner()
         self.pane_bar, self.body = PaneBar(id="pane-bar"), Body(self.reader.current_pane)
         self.detail = self.body.detail
@@ -295,6 +299,7 @@ class BriefingFrame(Screen):
         self._show_status()
         self._show_bluf()
         self.body.show(self.index, self.reader.marks(), self.reader.gone, self.reader.changes)
+        self.shown_signal.publish(self.index)
         self.briefing_shown()
         self.post_message(self.Shown())
 

@@ -9,6 +9,7 @@ folder again every few seconds: new, changed and removed files show up on their 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -53,10 +54,22 @@ SORTS = [key for key, *_ in COLUMNS]
 SORT_NAMES = {key: heading.lower() for key, heading, *_ in COLUMNS}
 
 
-def columns_for(width: int) -> list[tuple[str, str, int, bool]]:
-    """The columns that fit, each with its width (the title takes what is left)."""
-    shown = [column for column in COLUMNS if width >= column[4]]
+#: The title column's least width before another column gives way to a sorted one.
+TITLE_AT_LEAST = 24
+
+
+def columns_for(width: int, sort: str | None = None) -> list[tuple[str, str, int, bool]]:
+    """The columns that fit, each with its width (the title takes what is left); the column
+    the rows are sorted by is always among them: an order by what cannot be seen is no order."""
+    shown = [column for column in COLUMNS if width >= column[4] or column[0] == sort]
     fixed = sum((column[2] or 0) + 1 for column in shown)
+    for spare in ("region", "judgments", "bullets", "sources", "age"):  # room for a column the sort brought in
+        if width - 2 - fixed >= TITLE_AT_LEAST:
+            break
+        column = next((column for column in shown if column[0] == spare and spare != sort), None)
+        if column is not None:
+            shown.remove(column)
+            fixed -= (column[2] or 0) + 1
     title = max(12, width - 2 - fixed)
     return [(key, heading, size if size is not None else title, right) for key, heading, size, right, _ in shown]
 
@@ -94,12 +107,22 @@ def cell(row: Row, key: str, name: str, today: datetime.date | None) -> Text:
     return check_text(row, today)
 
 
-def row_line(row: Row, name: str, width: int, today: datetime.date | None = None) -> Text:
+def row_line(row: Row, name: str, width: int, today: datetime.date | None = None, sort: str | None = None, shared_title: bool = False) -> Text:
+    """One briefing's line. ``shared_title``: another row has the same title, so the file
+    name follows it (with no File column on screen, two of them could not be told apart)."""
     line = Text(no_wrap=True, end="")
-    for number, (key, _, size, right) in enumerate(columns_for(width)):
+    columns = columns_for(width, sort)
+    for number, (key, _, size, right) in enumerate(columns):
         if number:
             line.append(" ")
         text = cell(row, key, name, today)
+        if key == "title" and shared_title and not any(column[0] == "path" for column in columns):
+            base = name.rsplit("/", 1)[-1]  # the file's own name: what tells two of a title apart
+            text.truncate(max(size - len(base) - 3, 4), overflow="ellipsis")
+            text.append(" · ", "dim")
+            text.append(base, "dim")
+        if key == "path" and text.cell_len > size:  # a path's end names the file: cut its start
+            text = Text("…" + text.plain[-(size - 1) :], "dim")
         text.truncate(size, overflow="ellipsis", pad=False)
         padding = " " * (size - text.cell_len)
         if right:
@@ -150,7 +173,7 @@ class ColumnHeadings(ClickableLine):
 
     def line(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
         text, spans = Text(" ", no_wrap=True, end=""), []
-        for number, (key, heading, size, right) in enumerate(columns_for(width)):
+        for number, (key, heading, size, right) in enumerate(columns_for(width, self.sort)):
             if number:
                 text.append(" ")
             label = heading + (("▼" if self.reverse else "▲") if key == self.sort else "")
@@ -185,6 +208,8 @@ class LibraryScreen(Screen):
         self.sort = "path"
         self.reverse = False
         self.shown: list[Row] = []
+        #: Titles more than one row shows: those rows name their file too.
+        self._shared_titles: set[str] = set()
         self._reading_small = False
         #: Large files being read, each in a process of its own.
         self._reading_apart: set[str] = set()
@@ -227,6 +252,8 @@ class LibraryScreen(Screen):
         known = sorted((pair for pair in keyed if not pair[0][0]), key=lambda pair: pair[0], reverse=self.reverse)
         unknown = sorted((pair for pair in keyed if pair[0][0]), key=lambda pair: pair[1].path)
         self.shown = [row for _, row in known + unknown]  # what is not read yet sorts last, either way
+        titles = Counter(row.title for row in self.shown if row.title)
+        self._shared_titles = {title for title, count in titles.items() if count > 1}
         position = next((number for number, row in enumerate(self.shown) if row.path == keep), 0)
         self.rows.set_rows(len(self.shown), self._line, keep=position)
         self.headings.sort, self.headings.reverse = self.sort, self.reverse
@@ -237,7 +264,8 @@ class LibraryScreen(Screen):
 
     def _line(self, position: int) -> Text:
         row = self.shown[position]
-        return row_line(row, self.library.name(row.path), self.rows.scrollable_content_region.width or 120, self.today)
+        width = self.rows.scrollable_content_region.width or 120
+        return row_line(row, self.library.name(row.path), width, self.today, self.sort, row.title in self._shared_titles)
 
     @property
     def selected(self) -> Row | None:
@@ -288,8 +316,10 @@ class LibraryScreen(Screen):
         self.filter_bar.update(text)
 
     def _show_detail(self) -> None:
+        # Each fact on a line of its own, cut with "…" where the terminal is narrow: the box is
+        # as high as its lines can be, so the problem never falls below it unseen.
         row = self.selected
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
         if row is None:
             text.append("No briefing here." if not self.library.rows else "No briefing matches the filter.", "dim")
         else:
@@ -298,10 +328,13 @@ class LibraryScreen(Screen):
                 shared = len(row.shared)
                 text.append(f"  ·  {row.size:,} bytes", "dim")
                 if shared:
-                    text.append(f"  ·  {shared} source{'s' * (shared != 1)} with a URL or a title and publisher", "dim")
+                    text.append(f"\n{shared} source{'s' * (shared != 1)} with a URL or a title and publisher", "dim")
             if row.problem:
+                found = (row.errors or 0) + row.warnings
                 text.append("\n")
-                text.append(clean(row.problem), "red" if row.broken else "yellow")
+                if found > 1:  # first, where a narrow line keeps it
+                    text.append(f"1 of {found}: ", "bold")
+                text.append(clean(" ".join(row.problem.split())), "red" if row.broken else "yellow")
             elif not row.checked:
                 text.append("\nnot read yet", "dim italic")
         self.detail.update(text)

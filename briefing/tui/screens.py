@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..index import BriefingIndex, Ref
-from ..text import clean
+from ..text import clean, one_line
 from .virtual_list import VirtualList
 from .widgets import KeysWelcome, TakesTypedKeys, bindings_of
 from .workers import guarded_work
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..model import Indicator
     from ..tradecraft import Comparison
     from .app import BriefingApp
+    from .frame import BriefingFrame
 
 SNIPPET = 70
 #: Fields whose text is the item's own label: a hit there shows the label, highlighted.
@@ -272,10 +273,12 @@ class LibrarySearchScreen(HitsDialog):
 
     def _row(self, hit) -> Text:
         name = clean(self.library.name(hit.path))
-        row = Text.assemble((name[:24].ljust(25), "bold cyan"), (f"{hit.kind:<12}", "dim"))
+        if len(name) > 24:  # a path's end names the file: cut its start, and say so
+            name = "…" + name[-23:]
+        row = Text.assemble((name.ljust(25), "bold cyan"), (f"{hit.kind:<12}", "dim"))
         width = SNIPPET // (1 + len(hit.also))
         if hit.field not in LABEL_FIELDS:
-            row.append(clean(" ".join(hit.label.split())[:30]), "bold")
+            row.append(one_line(hit.label, 30), "bold")
             row.append(f" — {hit.field}: ", "dim")
             row.append_text(snippet(hit.text, hit.spans, width - 30))
         else:
@@ -336,16 +339,24 @@ class HelpScreen(ModalScreen[None]):
             from .source_reader import SourceReaderScreen
 
             dashboard = app.dashboard
+            focused = dashboard.focused
+            if focused is not None and hasattr(focused, "offers"):  # what acts on the focused item, first
+                here = [b for b in bindings_of(type(focused), keymap) if focused.offers(b.action.split("(")[0])]
+                groups.append((f"Here ({focused.border_title})", here))
+            everywhere = [b for b in bindings_of(type(dashboard), keymap) if dashboard.offers(b.action.split("(")[0])]
             groups += [
-                ("Everywhere" if app.library is None else "In a briefing", bindings_of(type(dashboard), keymap) + bindings_of(type(app), keymap)),
+                ("Everywhere" if app.library is None else "In a briefing", everywhere + bindings_of(type(app), keymap)),
                 ("In a list pane", bindings_of(type(dashboard.pane("summary")), keymap)),
                 ("In Sources", bindings_of(type(dashboard.pane("sources")), keymap)),
                 ("In the Detail pane", bindings_of(type(dashboard.detail), keymap)),
                 ("In search", bindings_of(SearchScreen, keymap)),
-                ("In the watch list", bindings_of(WatchScreen, keymap)),
-                ("In the hypotheses matrix", bindings_of(HypothesesScreen, keymap)),
-                ("In the source reader", bindings_of(SourceReaderScreen, keymap)),
             ]
+            # Only the dialogs this briefing has: no keys of a matrix it does not hold.
+            if dashboard.offers("watch"):
+                groups.append(("In the watch list", bindings_of(WatchScreen, keymap)))
+            if dashboard.offers("hypotheses"):
+                groups.append(("In the hypotheses matrix", bindings_of(HypothesesScreen, keymap)))
+            groups.append(("In the source reader", bindings_of(SourceReaderScreen, keymap)))
         else:
             groups.append(("Everywhere", bindings_of(type(app), keymap)))
         entries = []
@@ -381,18 +392,25 @@ def indicator_changed(comparison: Comparison, index: BriefingIndex, ref: Ref) ->
 
 class WatchScreen(ModalScreen[Ref | None]):
     """Every indicator of the briefing with its status and its judgment: what to watch for.
-    What changed since the compared version comes first, then what has been observed."""
+    What changed since the compared version comes first, then what has been observed. `s`
+    cycles the highlighted indicator's status in the file (asking why, as on the dashboard);
+    the list shows the file as it is after each reload."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,i", "close", "Close", id="watch-close"),
         Binding("enter", "choose", "Go to indicator", id="watch-choose"),
+        Binding("s", "status", "Cycle status", id="watch-cycle-status"),
     ]
     ORDER: ClassVar[dict[str, int]] = {"observed": 0, "partially observed": 1, "not observed": 2}
 
-    def __init__(self, index: BriefingIndex, comparison: Comparison | None = None, gone: frozenset[int] = frozenset()) -> None:
+    def __init__(self, frame: BriefingFrame) -> None:
         super().__init__()
-        self.index = index
-        self.gone = gone
+        self.frame = frame
+        assert frame.index is not None  # the dashboard opens it on a briefing
+        self._read(frame.index)
+
+    def _read(self, index: BriefingIndex) -> None:
+        self.index, comparison, self.gone = index, self.frame.reader.comparison, self.frame.reader.gone
         indicators = [ref for ref in index.items if ref.kind == "indicators"]
         # Changed since the compared version: as `diff` says, a field of this indicator (or the
         # judgment holding it is new) — not every indicator of a judgment that changed.
@@ -411,11 +429,26 @@ class WatchScreen(ModalScreen[Ref | None]):
             yield VirtualList(id="watch-list")
 
     def on_mount(self) -> None:
-        from ..kinds import indicator_line
-
         box = self.query_one("#watch-box")
         box.border_title = "Watch: indicators"
-        box.border_subtitle = "⏎ go to it · esc closes"
+        box.border_subtitle = "⏎ go to it · s cycles its status · esc closes"
+        self._show()
+        self.query_one("#watch-list", VirtualList).focus()
+        self.frame.shown_signal.subscribe(self, self._reloaded)
+
+    def on_unmount(self) -> None:
+        self.frame.shown_signal.unsubscribe(self)  # its callback holds this screen: let both go
+
+    def _reloaded(self, index: BriefingIndex) -> None:
+        """The file was read again (an edit written, or changed on disk): show what it says now,
+        the highlight kept on the same indicator."""
+        kept = self._highlighted()
+        self._read(index)
+        self._show(kept)
+
+    def _show(self, keep: Ref | None = None) -> None:
+        from ..kinds import indicator_line
+
         observed = sum(1 for ref in self.refs if self.status(ref) != "not observed")
         summary = f"{len(self.refs)} indicator{'s' * (len(self.refs) != 1)}, {observed} observed or partly"
         if not self.refs:
@@ -431,8 +464,7 @@ class WatchScreen(ModalScreen[Ref | None]):
             return text
 
         listing = self.query_one("#watch-list", VirtualList)
-        listing.set_rows(len(self.refs), row)
-        listing.focus()
+        listing.set_rows(len(self.refs), row, keep=self.refs.index(keep) if keep in self.refs else None)
 
     def row_text(self, position: int) -> str:
         """A row as shown (tests read it)."""
@@ -442,10 +474,22 @@ class WatchScreen(ModalScreen[Ref | None]):
     def _moved(self, event: VirtualList.Moved) -> None:
         event.stop()
 
-    def action_choose(self) -> None:
+    def _highlighted(self) -> Ref | None:
         listing = self.query_one("#watch-list", VirtualList)
-        if listing.highlighted is not None and listing.highlighted < len(self.refs):
-            self.dismiss(self.refs[listing.highlighted])
+        return self.refs[listing.highlighted] if listing.highlighted is not None and listing.highlighted < len(self.refs) else None
+
+    def action_choose(self) -> None:
+        ref = self._highlighted()
+        if ref is not None:
+            self.dismiss(ref)
+
+    def action_status(self) -> None:
+        """The dashboard edits the file (it asks why, writes, reloads): the list follows."""
+        from .editing import EditRequested
+
+        ref = self._highlighted()
+        if ref is not None:
+            self.frame.post_message(EditRequested(ref, "status", 1))
 
     def action_close(self) -> None:
         self.dismiss(None)
