@@ -123,7 +123,8 @@ class ItemList(VirtualList):
         else:
             text = Text()
         text.truncate(width - 1, pad=True)
-        return Strip([*text.render(self.app.console), Segment(" ")]).extend_cell_length(width).crop(0, width)
+        strip = Strip([*text.render(self.app.console), Segment(" ")]).extend_cell_length(width).crop(0, width)
+        return styled(strip, self.base_style)  # every cell styled: NO_COLOR's filter reads each
 
     def highlight_on_top(self) -> bool:
         return self.has_class("-folded")  # a folded pane's first line is its item's, never the tail of the one before

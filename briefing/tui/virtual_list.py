@@ -307,7 +307,7 @@ class VirtualList(LineView, can_focus=True):
         width = self.scrollable_content_region.width - gutter
         row = self._row_at_line(line)
         if row is None and line == 0 and self.EMPTY:  # an empty list says so
-            drawn = row_strip(Text(self.EMPTY, "dim italic"), width, self.app.console)
+            drawn = styled(row_strip(Text(self.EMPTY, "dim italic"), width, self.app.console), self.base_style)
         elif row is None:
             drawn = self.blank_line(width)
         else:
