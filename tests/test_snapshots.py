@@ -79,6 +79,12 @@ def exercise_app(baseline: bool = False):
     return create_app(load(examples / "exercise.yaml"), watch=False)
 
 
+def test_problems_list_120x40(snap_compare):
+    """`p`: what `check` finds, each to jump from (the item, or its line with `e`)."""
+    app = exercise_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["p"], run_before=quotes_checked(app))
+
+
 def test_zoomed_summary_120x40(snap_compare):
     app = bundled_app()
     assert snap_compare(app, terminal_size=(120, 40), press=["z"], run_before=quotes_checked(app))

@@ -23,7 +23,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..text import clean
+from ..text import clean, one_line
 from .virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -137,6 +137,17 @@ class ProblemsScreen(ModalScreen["tuple[str, Problem] | None"]):
         listing = self.query_one("#problems-list", VirtualList)
         listing.set_rows(len(self.problems), self._row)
         listing.focus()
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The box as high as its lines, up to the stylesheet's 70% of the screen: a short list
+        is not a tall empty box."""
+        box, listing = self.query_one("#problems-box"), self.query_one("#problems-list", VirtualList)
+        most = box.outer_size.height
+        chrome = most - listing.outer_size.height  # the border, the head
+        needed = listing.lines_needed(listing.scrollable_content_region.width, most)
+        if needed + chrome < most:
+            box.styles.height = needed + chrome
 
     def _row(self, position: int) -> Text:
         problem = self.problems[position]
@@ -144,7 +155,7 @@ class ProblemsScreen(ModalScreen["tuple[str, Problem] | None"]):
         text.append(f"{problem.severity}: ", SEVERITY_STYLE[problem.severity])
         text.append(clean(problem.message))
         if problem.ref is not None and problem.ref in self.index.items:
-            text.append(f"  — {clean(self.index.label(problem.ref))[:60]}", "dim italic")
+            text.append(f"  — {one_line(self.index.label(problem.ref), 60)}", "dim italic")
         return text
 
     def row_text(self, position: int) -> str:
