@@ -30,6 +30,7 @@ from .text import (
     markers,
     md,
     md_url,
+    one_line,
     severity_text,
     severity_words,
     shorten,
@@ -72,6 +73,11 @@ class Kind(Generic[ItemT]):
     def row(self, index: BriefingIndex, ref: Ref, item: ItemT) -> Text:
         """The item's line in its list (the views add markers and evidence)."""
         raise NotImplementedError
+
+    def row_in_full(self, index: BriefingIndex, ref: Ref, item: ItemT) -> Text:
+        """The row where it may take several lines (the dashboard's lists wrap their rows):
+        nothing cut that the row otherwise shortens. Most rows shorten nothing."""
+        return self.row(index, ref, item)
 
     def fields(self, index: BriefingIndex, ref: Ref, item: ItemT) -> Pairs:
         """Every field, in the order a reader wants them."""
@@ -721,13 +727,19 @@ class SourceKind(Kind["Source"]):
         return f"[{item.id}] {source_title(item)}"
 
     def row(self, index: BriefingIndex, ref: Ref, item: Source) -> Text:
+        return self._row(index, item, 56)
+
+    def row_in_full(self, index: BriefingIndex, ref: Ref, item: Source) -> Text:
+        return self._row(index, item, None)
+
+    def _row(self, index: BriefingIndex, item: Source, note_limit: int | None) -> Text:
         text = Text()
         text.append(f"[{item.id}] ", STYLE_MARKER)
         if item.title or not item.note:
             text.append(clean(source_title(item)), STYLE_LABEL if item.title else "italic dim")
-        else:  # untitled: the start of its note tells it from the others
+        else:  # untitled: its note tells it from the others (its start, where a row is one line)
             text.append("untitled · ", "italic dim")
-            text.append(shorten(item.note, 56), "italic")
+            text.append(one_line(item.note) if note_limit is None else shorten(item.note, note_limit), "italic")
         if item.publisher:
             text.append(" — ")
             text.append(clean(item.publisher))

@@ -50,16 +50,18 @@ SECTION_TITLES = {collection: KINDS[collection].heading for collection in COLLEC
 # --- one line per item: list rows ---------------------------------------------------
 
 
-def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: frozenset[int] = frozenset()) -> Text:
+def row(index: BriefingIndex, ref: Ref, current: int | None = None, withdrawn: frozenset[int] = frozenset(), in_full: bool = False) -> Text:
     """The line an item gets in its list (and in search hits): the kind's row, then its
-    citation markers and the strength of its evidence."""
+    citation markers and the strength of its evidence. ``in_full``: for a list that wraps its
+    rows, nothing shortened."""
     item: Any = index.items[ref]
     text = Text()
     if withdrawn and withdrawn.intersection(getattr(item, "citations", ())):
         text.append("◆ ", "bold yellow")  # depends on a withdrawn source
     if ref.kind == "sources" and int(ref.key) in withdrawn:
         text.append("⊘ withdrawn ", "bold yellow")  # the source itself, set aside (or derived from one that is)
-    text.append_text(KINDS[ref.kind].row(index, ref, item))
+    kind = KINDS[ref.kind]
+    text.append_text(kind.row_in_full(index, ref, item) if in_full else kind.row(index, ref, item))
     citations = getattr(item, "citations", None)
     if citations:
         text.append(" ")

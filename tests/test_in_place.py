@@ -19,7 +19,7 @@ from briefing.tui.app import create_app
 from briefing.tui.editing import ReasonScreen
 
 from .test_offered import offered_now
-from .tui_helpers import Messages, until
+from .tui_helpers import Messages, screen_is, until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
 SIZE = (120, 40)
@@ -68,12 +68,12 @@ async def test_plus_on_a_judgment_asks_why_then_writes_only_the_changed_lines(ex
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("judgments", "port-stays"), what="the judgment")
         await until(pilot, lambda: offered_now(app, "Likelier"), what="+ offered on a judgment")
         await pilot.press("minus")
-        await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
+        await until(pilot, lambda: screen_is(app, ReasonScreen), what="the reason asked")
         await pilot.press("escape")  # cancelled: nothing written
         await until(pilot, lambda: not isinstance(app.screen, ReasonScreen))
         assert exercise.read_text(encoding="utf-8") == before
         await pilot.press("minus")
-        await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked again")
+        await until(pilot, lambda: screen_is(app, ReasonScreen), what="the reason asked again")
         await pilot.press(*"Barges seen leaving", "enter")
         await until(pilot, lambda: app.dashboard.index.items[Ref("judgments", "port-stays")].likelihood == "roughly even chance", what="reloaded")
     after = exercise.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ async def test_s_on_an_indicator_cycles_its_status_and_says_why_on_its_judgment(
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges"), what="the indicator")
         await until(pilot, lambda: offered_now(app, "Cycle status") and offered_now(app, "Likelier", False), what="s offered, + not")
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
+        await until(pilot, lambda: screen_is(app, ReasonScreen), what="the reason asked")
         await pilot.press(*"fuel-barges left on 2 April", "enter")
         await until(pilot, lambda: app.dashboard.index.items[Ref("indicators", "port-stays/fuel-barges")].status == "observed", what="reloaded")
     assert changed_lines(before, exercise.read_text(encoding="utf-8")) == [
@@ -115,7 +115,7 @@ async def test_s_in_the_watch_list_cycles_the_highlighted_indicator_and_the_list
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="the briefing")
         await pilot.press("i")
-        await until(pilot, lambda: isinstance(app.screen, WatchScreen), what="the Watch list")
+        await until(pilot, lambda: screen_is(app, WatchScreen), what="the Watch list")
         watch = app.screen
         target = Ref("indicators", "port-stays/fuel-barges")
         for _ in range(len(watch.refs)):  # to the fuel barges, wherever the order puts them
@@ -124,7 +124,7 @@ async def test_s_in_the_watch_list_cycles_the_highlighted_indicator_and_the_list
             await pilot.press("down")
         assert watch._highlighted() == target and watch.status(target) == "partially observed"
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ReasonScreen), what="the reason asked")
+        await until(pilot, lambda: screen_is(app, ReasonScreen), what="the reason asked")
         await pilot.press(*"fuel-barges left on 2 April", "enter")
         await until(pilot, lambda: app.screen is watch and watch.status(target) == "observed", what="the list showing the file")
         assert watch._highlighted() == target

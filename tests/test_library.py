@@ -14,7 +14,7 @@ import pytest
 from briefing.cli import main
 from briefing.library import Library, LibraryCache, age_words, as_of_date, discover, is_briefing, shared_key, summarize
 
-from .tui_helpers import until
+from .tui_helpers import screen_is, until
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -517,7 +517,7 @@ async def test_help_in_the_library_lists_the_library_keys(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         await rows_read(pilot, app)
         await pilot.press("question_mark")  # a key here, not a letter of the filter
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await until(pilot, lambda: screen_is(app, HelpScreen), what="the help")
         entries = app.screen.entries()
         library_keys = {(keys, what) for where, keys, what in entries if where.startswith("In the library")}
         assert ("⏎", "Open") in library_keys and ("/", "Search all") in library_keys and ("^q", "Quit") in library_keys

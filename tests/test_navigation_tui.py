@@ -8,7 +8,7 @@ import sys
 
 from briefing.index import Ref
 
-from .tui_helpers import Messages, bundled_app, until
+from .tui_helpers import Messages, bundled_app, screen_is, until
 
 SIZE = (120, 40)
 BULLET = Ref("summary", "bases-operated")  # cites [1] and [3]
@@ -229,7 +229,7 @@ async def test_n_repeats_the_last_search_and_slash_shows_its_words_again():
         await pilot.press("backspace")  # each hit gone to is a step of history
         assert app.dashboard.current_ref() == hits[0]
         await pilot.press("slash")
-        await until(pilot, lambda: isinstance(app.screen, SearchScreen), what="the search box")
+        await until(pilot, lambda: screen_is(app, SearchScreen), what="the search box")
         box = app.screen.query_one("#search-input", Input)
         await until(pilot, lambda: box.has_focus, what="the box focused")
         assert box.value == "tartus" and box.selected_text == "tartus"
@@ -280,6 +280,13 @@ async def test_braces_walk_the_changes_in_compare_mode_and_are_offered_only_ther
         await until(pilot, lambda: offered_now(plain, "Next change", expected=False), what="not offered without an older version")
 
 
+def matrix_shown(screen) -> bool:
+    """Its rows are in (the screen is on the stack a moment before it has mounted them)."""
+    from briefing.tui.virtual_list import VirtualList
+
+    return screen.is_mounted and bool(screen.query("#hypotheses-list")) and screen.query_one("#hypotheses-list", VirtualList).row_count > 0
+
+
 async def test_the_matrix_in_compare_mode_marks_changed_ratings_and_the_change_of_lead():
     from briefing.tui.screens import HypothesesScreen
 
@@ -289,7 +296,7 @@ async def test_the_matrix_in_compare_mode_marks_changed_ratings_and_the_change_o
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="loaded")
         await pilot.press("h")
-        await until(pilot, lambda: isinstance(app.screen, HypothesesScreen), what="the matrix")
+        await until(pilot, lambda: isinstance(app.screen, HypothesesScreen) and matrix_shown(app.screen), what="the matrix")
         matrix = app.screen
         assert "The lead changed since exercise.yaml: interim → renew, interim" in matrix.head_text()
         rows = [matrix.row_text(n) for n in range(len(matrix.matrix.evidence))]
@@ -300,5 +307,5 @@ async def test_the_matrix_in_compare_mode_marks_changed_ratings_and_the_change_o
     async with plain.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: plain.has_dashboard and plain.dashboard.index is not None, what="loaded")
         await pilot.press("h")
-        await until(pilot, lambda: isinstance(plain.screen, HypothesesScreen), what="the matrix")
+        await until(pilot, lambda: isinstance(plain.screen, HypothesesScreen) and matrix_shown(plain.screen), what="the matrix")
         assert "lead changed" not in plain.screen.head_text() and "✎" not in plain.screen.head_text()

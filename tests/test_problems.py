@@ -16,7 +16,7 @@ from briefing.tui.problems import Problem, ProblemsScreen, news
 
 from .conftest import MINIMAL
 from .test_edit import fake_editor
-from .tui_helpers import Messages, until
+from .tui_helpers import Messages, screen_is, until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
 SIZE = (120, 40)
@@ -41,7 +41,7 @@ async def test_the_status_line_counts_the_problems_and_p_lists_them(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: title(app).startswith("4 warnings · 1 note (p)  ·  Exercise NORTHERN LANTERN"), what="the count")
         await pilot.press("p")
-        await until(pilot, lambda: isinstance(app.screen, ProblemsScreen), what="the list")
+        await until(pilot, lambda: screen_is(app, ProblemsScreen), what="the list")
         screen = app.screen
         rows = [screen.row_text(i) for i in range(len(screen.problems))]
         assert any("warning: judgment 'port-stays' is held with high confidence but its 3 sources" in row for row in rows)

@@ -76,7 +76,7 @@ def cut_in_lists(dashboard) -> list[str]:
     found = []
     for pane in dashboard.panes:
         hidden = pane.virtual_size.height > pane.scrollable_content_region.height
-        marked = any(pane.render_line(y).text.rstrip().endswith("…") for y in range(pane.scrollable_content_region.height))
+        marked = any("…" in pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
         if pane.display and (hidden or marked):
             found.append(pane.pane)
     return found
@@ -148,3 +148,20 @@ async def test_the_subtitle_and_the_date_are_shown(size):
         bar = app.dashboard.title_bar
         drawn = " ".join(bar.render_line(y).text.strip() for y in range(bar.size.height))
         assert subtitle and subtitle in drawn and app.dashboard.index.briefing.as_of in drawn
+
+
+@pytest.mark.parametrize(("size", "in_full"), [((200, 60), True), ((120, 40), False)])
+async def test_a_sources_row_shows_its_whole_note_only_where_rows_are_to_spare(size, in_full):
+    """An untitled source's row is named by the start of its note; where the short rows leave
+    rows empty, the whole note fills them (at 120×40 there are none to spare: more sources in view)."""
+    app = bundled_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot, app)
+        await pilot.press("5")
+        sources = app.dashboard.pane("sources")
+        await until(pilot, lambda: sources.in_full == in_full, what="the rows' length chosen")
+        await pilot.pause()
+        first = " ".join(sources.row_lines(0)).split()
+        assert ("Unnamed in the article." in " ".join(first)) == in_full
+        if in_full:
+            assert blank_in_lists(app.dashboard) == 0

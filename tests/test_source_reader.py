@@ -11,7 +11,7 @@ from briefing.tui.source_reader import SourceReaderScreen
 
 from .test_offered import offered_now
 from .test_tui import detail_text
-from .tui_helpers import Messages, app_for, until
+from .tui_helpers import Messages, app_for, screen_is, until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
 SIZE = (120, 40)
@@ -66,7 +66,7 @@ async def test_the_source_reader_lights_the_passages_and_leads_to_the_items():
         await pilot.press("j")
         await until(pilot, lambda: offered_now(app, "Read source"), what="Read source offered")
         await pilot.press("v")
-        await until(pilot, lambda: isinstance(app.screen, SourceReaderScreen), what="the reader")
+        await until(pilot, lambda: screen_is(app, SourceReaderScreen), what="the reader")
         reader = app.screen
         assert reader.source_id == 3
         assert reader.passage_text() == "The second round of talks on the Karsk lease ended without agreement"
@@ -77,7 +77,7 @@ async def test_the_source_reader_lights_the_passages_and_leads_to_the_items():
         await pilot.press("7")
         await until(pilot, lambda: app.dashboard.current_ref() == Ref("sources", "1"), what="source 1")
         await pilot.press("v")
-        await until(pilot, lambda: isinstance(app.screen, SourceReaderScreen), what="the reader")
+        await until(pilot, lambda: screen_is(app, SourceReaderScreen), what="the reader")
         reader = app.screen
         walked = [reader.passage_text()]
         for _ in range(3):
@@ -117,7 +117,7 @@ async def test_enter_in_the_detail_pane_reads_the_items_quote():
         await pilot.press("j", "0")  # Lease talks, in the Detail pane: no list to choose from
         await until(pilot, lambda: app.dashboard.focused is app.dashboard.detail, what="the Detail pane focused")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SourceReaderScreen), what="the reader")
+        await until(pilot, lambda: screen_is(app, SourceReaderScreen), what="the reader")
         assert app.screen.source_id == 3  # its first quote found ([2] is cited, not quoted)
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is app.dashboard, what="back")

@@ -12,7 +12,7 @@ import pytest
 from briefing.index import Ref
 
 from .conftest import ROOT
-from .tui_helpers import until
+from .tui_helpers import screen_is, until
 
 TRACK = ROOT / "data" / "examples" / "track-record"
 
@@ -100,7 +100,7 @@ async def test_escape_leaves_the_track_record(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         await track_record_open(pilot, app)
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), what="the library")
+        await until(pilot, lambda: screen_is(app, LibraryScreen), what="the library")
 
 
 async def test_a_resolved_judgment_shows_its_post_mortem_from_the_version_scored(desk):

@@ -13,7 +13,7 @@ from briefing.tui.screens import HelpScreen, SearchScreen
 
 from . import textual_probes
 from .conftest import MINIMAL
-from .tui_helpers import Messages, app_for, bundled_app, current_markers, send_burst, until
+from .tui_helpers import Messages, app_for, bundled_app, current_markers, screen_is, send_burst, until
 
 BULLET = Ref("summary", "bases-operated")
 SIZE = (120, 40)
@@ -527,8 +527,15 @@ async def test_the_current_pane_unfolds_and_the_others_fold_to_a_row():
         await pilot.press("4")
         panes = app.dashboard
         tensions = panes.pane("tensions")
+        others = [panes.pane(name) for name in ("summary", "bases", "stakeholders", "judgments", "timeline", "sources")]
         await until(
-            pilot, lambda: not tensions.has_class("-folded") and tensions.size.height >= tensions.virtual_size.height > 1, what="Tensions unfolded"
+            pilot,
+            lambda: (
+                not tensions.has_class("-folded")
+                and tensions.size.height >= tensions.virtual_size.height > 1
+                and all(pane.outer_size.height == pane.size.height >= 1 for pane in others)
+            ),
+            what="Tensions unfolded, the others folded",
         )
         assert tensions.outer_size.height == tensions.size.height + 2  # framed
         for name in ("summary", "bases", "stakeholders", "judgments", "timeline", "sources"):
@@ -850,7 +857,7 @@ async def test_a_click_on_a_key_in_the_key_bar_presses_it():
         await until(pilot, lambda: "Help" in str(bar.content), what="the key bar")
         column = str(bar.content).index("Help")
         await pilot.click("#keybar", offset=(column, 0))
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="help")
+        await until(pilot, lambda: screen_is(app, HelpScreen), what="help")
         assert app.is_running
 
 
@@ -867,7 +874,7 @@ async def test_the_help_lists_the_keys_the_keymap_gives():
         await pilot.pause()
         app.set_keymap({"help": "f2", "search": "ctrl+s"})
         await pilot.press("f2")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help, opened with the remapped key")
+        await until(pilot, lambda: screen_is(app, HelpScreen), what="the help, opened with the remapped key")
         entries = {(where, description): keys for where, keys, description in app.screen.entries()}
         assert entries[("Everywhere", "Help")] == "f2"
         assert entries[("Everywhere", "Search")] == "^s"
@@ -881,7 +888,7 @@ async def test_the_help_leads_with_what_acts_here_and_lists_no_dialog_the_briefi
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="the briefing")
         await pilot.press("7", "question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await until(pilot, lambda: screen_is(app, HelpScreen), what="the help")
         entries = app.screen.entries()
         here = [description for where, _, description in entries if where.startswith("Here")]
         assert entries[0][0] == "Here (7 Sources)" and "Cited by" in here and "Withdraw" in here

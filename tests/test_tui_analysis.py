@@ -6,9 +6,9 @@ from __future__ import annotations
 from briefing.index import Ref
 from briefing.loader import default_path, load
 from briefing.tui.app import create_app
-from briefing.tui.screens import WatchScreen
+from briefing.tui.screens import HypothesesScreen, WatchScreen
 
-from .tui_helpers import Messages
+from .tui_helpers import Messages, screen_is, until
 
 EXERCISE = default_path().parent / "examples" / "exercise.yaml"
 SIZE = (120, 40)
@@ -43,16 +43,17 @@ async def test_the_watch_view_lists_every_indicator_and_jumps_to_one():
     app = exercise_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
+        await until(pilot, lambda: screen_is(app, WatchScreen), what="the Watch list")
         watch = app.screen
-        assert isinstance(watch, WatchScreen)
         rows = [watch.row_text(n) for n in range(len(watch.refs))]
         assert [row.split("  ")[0] for row in rows] == ["● observed ↑ raises", "◐ partially observed ↓ lowers", "○ not observed ↓ lowers"]
         await pilot.press("down", "enter")
-        assert not isinstance(app.screen, WatchScreen)
+        await until(pilot, lambda: not isinstance(app.screen, WatchScreen), what="the Watch list closed")
         assert app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges")
         assert app.focused is app.dashboard.pane("judgments")
         await pilot.press("i", "escape")
-        assert not isinstance(app.screen, WatchScreen) and app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges")
+        await until(pilot, lambda: not isinstance(app.screen, WatchScreen), what="the Watch list closed")
+        assert app.dashboard.current_ref() == Ref("indicators", "port-stays/fuel-barges")
         await pilot.press("backspace")  # the jump from the watch list is one step of history
         assert app.dashboard.current_ref() == Ref("summary", "station-open")
 
@@ -62,6 +63,7 @@ async def test_the_watch_view_puts_what_changed_since_the_older_version_first():
     app = create_app(newer, watch=False, baseline=load(EXERCISE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
+        await until(pilot, lambda: screen_is(app, WatchScreen), what="the Watch list")
         watch = app.screen
         # Only the indicator `diff` says changed (fuel barges: partially observed → observed) is
         # marked and comes first; its judgment's two others did not change.
@@ -108,8 +110,8 @@ async def test_the_hypotheses_view_ranks_marks_and_jumps_to_the_evidence():
     app = exercise_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
+        await until(pilot, lambda: screen_is(app, HypothesesScreen), what="the matrix")
         matrix = app.screen
-        assert isinstance(matrix, HypothesesScreen)
         head = matrix.head_text()
         assert "★ interim 0.75 weighted" in head and head.index("interim") < head.index("renew") < head.index("withdraw")
         rows = [matrix.row_text(n) for n in range(len(matrix.matrix.evidence))]
@@ -117,7 +119,7 @@ async def test_the_hypotheses_view_ranks_marks_and_jumps_to_the_evidence():
         assert "✔ C" in rows[1] and "✘ I" in rows[1]  # glyph and letter: colour is never all it says
         assert rows[2].endswith("0.00 ≈") and "! critical: without it another hypothesis leads" in head
         await pilot.press("down", "enter")
-        assert not isinstance(app.screen, HypothesesScreen)
+        await until(pilot, lambda: not isinstance(app.screen, HypothesesScreen), what="the matrix closed")
         assert app.dashboard.current_ref() == Ref("summary", "lease-talks") and app.focused is app.dashboard.pane("summary")
         await pilot.press("enter")  # and on to its sources, like any citation
         assert app.dashboard.current_ref() == Ref("sources", "2")
@@ -127,11 +129,13 @@ async def test_withdrawing_a_source_changes_the_leader_in_the_matrix():
     app = exercise_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "j", "w", "h")  # withdraw [2], then open the matrix
+        await until(pilot, lambda: screen_is(app, HypothesesScreen), what="the matrix")
         matrix = app.screen
         assert "★ renew 0.5 weighted" in matrix.head_text()
         assert [row.withdrawn for row in matrix.matrix.evidence][:4] == [False, True, False, True]
         assert matrix.row_text(1).endswith("0.82 ⊘") and matrix.row_text(3).endswith("1.41 ⊘")
         await pilot.press("escape", "w", "h")  # restore [2]
+        await until(pilot, lambda: screen_is(app, HypothesesScreen) and app.screen is not matrix, what="the matrix again")
         assert "★ interim 0.75 weighted" in app.screen.head_text()
 
 

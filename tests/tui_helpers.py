@@ -90,3 +90,10 @@ def current_markers(app: BriefingApp, ref: Ref) -> list[str]:
 
 
 __all__ = ["Messages", "Ref", "app_for", "bundled_app", "current_markers", "load_text", "row_text", "send_burst", "until"]
+
+
+def screen_is(app, cls) -> bool:
+    """The app's screen is of this class and has mounted its widgets: it is on the stack a
+    moment before its on_mount has filled them, which a loaded machine makes long enough to
+    read an empty list."""
+    return isinstance(app.screen, cls) and app.screen.is_mounted

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.containers import Horizontal, Vertical
 
-from ..room import FRAME, share
+from ..room import FRAME, blank_rows, share
 from .panes import PANE_CLASSES, PANES, TITLE_GUTTER, DetailPane, ItemList
 
 if TYPE_CHECKING:
@@ -62,16 +62,35 @@ class Body(Horizontal):
         if self.narrow or self.screen.has_class("-zoomed") or self.screen.has_class("-zoomed-detail") or not height or not width:
             for pane in self.lists.values():
                 pane.styles.height = None  # the stylesheet's
+            self._alone_in_full()
             return
+        # Rows as short as their kinds make them; where that leaves rows to spare, in full
+        # (a source's whole note) — more text, never more cut.
+        for pane in self.lists.values():
+            pane.set_in_full(False)
+        rows, needs = self._share(height, width)
+        if blank_rows(rows, needs, self.unfolded) and any(pane.set_in_full(True) for pane in self.lists.values()):
+            rows, needs = self._share(height, width)
+        for name, pane in self.lists.items():
+            pane.styles.height = None if name == self.unfolded else rows[name]  # the unfolded one: the rest (1fr)
+
+    def _share(self, height: int, width: int) -> tuple[dict[str, int], dict[str, int]]:
         needs, selected = {}, {}
         for name, pane in self.lists.items():
             framed = not pane.has_class("-folded")
             inner = width - (FRAME if framed else TITLE_GUTTER) - 1  # and the scrollbar's column
             needs[name] = max(pane.lines_needed(inner, height), 1)
             selected[name] = pane.row_lines_needed(pane.highlighted or 0, inner)
-        rows = share(height, self.unfolded, needs, selected)
-        for name, pane in self.lists.items():
-            pane.styles.height = None if name == self.unfolded else rows[name]  # the unfolded one: the rest (1fr)
+        return share(height, self.unfolded, needs, selected), needs
+
+    def _alone_in_full(self) -> None:
+        """The one pane shown (narrow, zoomed): its rows in full when all of them fit."""
+        shown = next((pane for pane in self.lists.values() if not pane.has_class("-folded") and pane.display), None)
+        if shown is None or not shown.SHORTENS or not shown.size.height:
+            return
+        shown.set_in_full(True)
+        if shown.lines_needed(shown.scrollable_content_region.width - shown.label_width(), shown.size.height + 1) > shown.size.height:
+            shown.set_in_full(False)
 
     def pane(self, name: str) -> ItemList:
         return self.lists[name]

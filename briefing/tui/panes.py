@@ -74,6 +74,10 @@ class ItemList(VirtualList):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pane--title", "pane--title-focused", "pane--position"}
     EMPTY = "none in this briefing"
+    #: Whether the kind's row shortens something (a source's note) that it can show in full.
+    SHORTENS: ClassVar[bool] = False
+    #: Rows in full: where the room allows (the dashboard decides, ``Body.fit``).
+    in_full = False
 
     #: What the key bar last offered for the highlighted item (Read source; the edits).
     _offered: tuple[bool, ...] = ()
@@ -129,6 +133,15 @@ class ItemList(VirtualList):
     def highlight_on_top(self) -> bool:
         return self.has_class("-folded")  # a folded pane's first line is its item's, never the tail of the one before
 
+    def set_in_full(self, in_full: bool) -> bool:
+        """Rows in full, or as short as the kind makes them; whether that changed anything."""
+        if in_full == self.in_full or not self.SHORTENS:
+            return False
+        self.in_full = in_full
+        if self._index is not None:
+            self.set_rows(len(self.refs), self._row, keep=self.highlighted, announce=False)
+        return True
+
     # (Textual calls each class's own handler: LineView's redraws the highlight.)
     def on_focus(self) -> None:
         if self.has_class("-folded"):  # the title in the gutter shows the focus
@@ -169,7 +182,7 @@ class ItemList(VirtualList):
     def _row(self, position: int) -> Text:
         ref = self.refs[position]
         assert self._index is not None  # rows exist only once a briefing is shown
-        text = row(self._index, ref, self._marks.get(ref), self._withdrawn)
+        text = row(self._index, ref, self._marks.get(ref), self._withdrawn, in_full=self.in_full)
         change = self._changes.get(ref)
         if change is not None:  # compare mode
             return Text.assemble(("✚ new " if change == "added" else "✎ ", "bold green" if change == "added" else "bold yellow"), text)
@@ -282,6 +295,7 @@ class SourcesList(ItemList):
         Binding("w", "withdraw", "Withdraw", id="withdraw"),
     ]
 
+    SHORTENS = True  # an untitled source's row names it by the start of its note
     #: A trail shows the highlighted source: ] and [ move along it (off a trail a source cites nothing).
     on_trail = False
     #: The URL the key bar last offered "Open URL" for (None: not offered).
