@@ -15,7 +15,7 @@ from collections.abc import Mapping
 FRAME = 2
 
 
-def share(height: int, current: str, needs: Mapping[str, int], selected: Mapping[str, int] | None = None) -> dict[str, int]:
+def share(height: int, current: str, needs: Mapping[str, int], selected: Mapping[str, int]) -> dict[str, int]:
     """Rows for each pane (``needs``: the lines each would show in full, in pane order) in a
     column ``height`` rows high. The current pane's rows include its frame. ``selected``: the
     lines of each pane's selected row — the item it stands for is read in full first (a
@@ -23,10 +23,10 @@ def share(height: int, current: str, needs: Mapping[str, int], selected: Mapping
     others = [name for name in needs if name != current]
     rows = dict.fromkeys(others, 1)
     room = max(height - len(others), FRAME + 1)  # a current pane always shows a row of itself
-    rows[current] = min(max(needs.get(current, 1), 1) + FRAME, room)
+    rows[current] = min(max(needs[current], 1) + FRAME, room)
     spare = height - sum(rows.values())
     for name in others:
-        wanted = min((selected or {}).get(name, 1), needs[name]) - rows[name]
+        wanted = min(selected[name], needs[name]) - rows[name]
         if spare > 0 and wanted > 0:
             given = min(wanted, spare)
             rows[name] += given

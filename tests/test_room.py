@@ -27,20 +27,27 @@ def test_the_current_pane_gets_what_it_needs_and_the_others_share_the_rest():
 
 def test_with_no_room_to_spare_a_folded_pane_costs_one_row():
     needs = dict(zip(PANES, [40, 4, 30, 8, 6, 8, 16]))
-    rows = share(20, "summary", needs)
+    rows = share(20, "summary", needs, dict.fromkeys(PANES, 3))
     assert rows == {"summary": 14, **{name: 1 for name in PANES[1:]}}
 
 
 def test_when_everything_fits_the_current_pane_takes_what_is_left():
     needs = dict.fromkeys(PANES, 2)
-    rows = share(40, "tensions", needs)
+    rows = share(40, "tensions", needs, dict.fromkeys(PANES, 1))
     assert all(rows[name] == 2 for name in PANES if name != "tensions") and rows["tensions"] == 40 - 12
     assert cut(rows, needs, "tensions") == []
 
 
 def test_a_current_pane_keeps_a_row_of_itself_on_a_screen_too_low_for_all():
-    rows = share(5, "summary", dict.fromkeys(PANES, 9))
+    rows = share(5, "summary", dict.fromkeys(PANES, 9), dict.fromkeys(PANES, 4))  # no rows to give: none taken either
     assert rows["summary"] == FRAME + 1 and all(rows[name] == 1 for name in PANES[1:])
+
+
+def test_blank_rows_and_cut_count_the_current_panes_frame_and_no_one_elses():
+    rows, needs = {"a": 5, "b": 3}, {"a": 2, "b": 1}
+    assert blank_rows(rows, needs, "a") == (5 - 2 - FRAME) + (3 - 1)
+    assert cut({"a": 4, "b": 1}, {"a": 3, "b": 2}, "a") == ["a", "b"]  # a shows 4 - 2 lines of its 3
+    assert cut({"a": 5, "b": 2}, {"a": 3, "b": 2}, "a") == []
 
 
 @given(
