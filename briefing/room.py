@@ -26,11 +26,9 @@ def share(height: int, current: str, needs: Mapping[str, int], selected: Mapping
     rows[current] = min(max(needs[current], 1) + FRAME, room)
     spare = height - sum(rows.values())
     for name in others:
-        wanted = min(selected[name], needs[name]) - rows[name]
-        if spare > 0 and wanted > 0:
-            given = min(wanted, spare)
-            rows[name] += given
-            spare -= given
+        given = max(min(min(selected[name], needs[name]) - rows[name], spare), 0)
+        rows[name] += given
+        spare -= given
     while spare > 0:
         wanting = [name for name in others if rows[name] < needs[name]]
         if not wanting:

@@ -25,6 +25,19 @@ def test_the_current_pane_gets_what_it_needs_and_the_others_share_the_rest():
     assert blank_rows(rows, needs, "summary") == 0
 
 
+@pytest.mark.parametrize("wanted", [2, 3])
+def test_a_selected_item_in_full_comes_before_an_earlier_panes_second_row(wanted):
+    """One row to give: it goes to the pane whose selected item is not all shown (b), not to
+    the pane first in order that merely holds more (a)."""
+    rows = share(6, "cur", {"cur": 1, "a": 3, "b": 3}, {"cur": 1, "a": 1, "b": wanted})
+    assert rows == {"cur": 1 + FRAME, "a": 1, "b": 2}
+
+
+def test_rows_to_spare_go_a_row_at_a_time_to_whichever_shows_least():
+    rows = share(10, "cur", {"cur": 1, "b": 9, "a": 9}, {"cur": 1, "b": 1, "a": 1})
+    assert rows == {"cur": 1 + FRAME, "b": 4, "a": 3}  # b, a, b, a, b: not all to one of them
+
+
 def test_with_no_room_to_spare_a_folded_pane_costs_one_row():
     needs = dict(zip(PANES, [40, 4, 30, 8, 6, 8, 16]))
     rows = share(20, "summary", needs, dict.fromkeys(PANES, 3))
