@@ -421,11 +421,20 @@ async def test_moving_and_reading_within_a_pane_never_lay_out_the_screen():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
-        await pilot.pause()
+        await until(pilot, lambda: room_shared(app, "sources"), what="Sources unfolded, the room shared")
         assert await count_layouts(["j", "enter", "down", "escape", "k", "]", "[", "backspace", "f"])(pilot) == []
         await pilot.press("1")
-        await pilot.pause()
+        await until(pilot, lambda: room_shared(app, "summary"), what="Summary unfolded, the room shared")
         assert await count_layouts(["j", "j", "k", "0", "escape"])(pilot) == []
+
+
+def room_shared(app, unfolded: str) -> bool:
+    """The pane chosen has the room and the layout that gave it is done (not still to come,
+    where it would count against the keys after it)."""
+    dashboard = app.dashboard
+    pane = dashboard.pane(unfolded)
+    heights = sum(p.outer_size.height for p in dashboard.panes)
+    return not pane.has_class("-folded") and pane.outer_size.height == pane.size.height + 2 and heights == dashboard.detail.outer_size.height
 
 
 async def test_following_citations_across_panes_never_lays_out_the_screen():
