@@ -88,6 +88,8 @@ class BriefingIndex:
         #: The judgments' forecasts by id (``track``), from this version alone until the
         #: versions of the briefing are read (``use_record``): the one scored may be older.
         self._forecasts: dict[str, Forecast] | None = None
+        #: How many times the record was read in: a view drawn before it came knows it is stale.
+        self.records_read = 0
         #: Sources that repeat or derive from each source (directly).
         self.derived_by: dict[int, list[int]] = {}
         for source in briefing.sources:
@@ -129,6 +131,7 @@ class BriefingIndex:
 
         key = briefing_key(self.briefing)
         self._forecasts = {f.id: f for f in record if f.briefing == key}
+        self.records_read += 1
 
     def citations(self, ref: Ref) -> list[int]:
         """The distinct sources an item cites, in the order it cites them."""

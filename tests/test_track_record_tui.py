@@ -103,9 +103,21 @@ async def test_escape_leaves_the_track_record(desk):
         await until(pilot, lambda: screen_is(app, LibraryScreen), what="the library")
 
 
-async def test_a_resolved_judgment_shows_its_post_mortem_from_the_version_scored(desk):
+async def test_a_resolved_judgment_shows_its_post_mortem_from_the_version_scored(desk, monkeypatch):
+    """The versions are read in a worker; here they come only once the judgment is on screen
+    (as on a loaded machine), and Detail must draw them then, not keep this version's alone."""
+    import threading
+
+    from briefing import versions
     from briefing.tui.app import create_app
 
+    may_read, read = threading.Event(), versions.record_of
+
+    def record_of_when_allowed(*args, **kwargs):
+        may_read.wait(60)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(versions, "record_of", record_of_when_allowed)
     app = create_app(desk / "karsk-port.yaml", watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.has_dashboard and app.dashboard.index is not None, what="loaded")
@@ -113,7 +125,14 @@ async def test_a_resolved_judgment_shows_its_post_mortem_from_the_version_scored
         await pilot.press("5")  # the judgments; the first is the lease
         await until(pilot, lambda: dashboard.focused_ref() == Ref("judgments", "lease-signed"), what="the judgment")
         # At first this version alone; once the folder's versions are read, the first one's forecast.
-        await until(pilot, lambda: "karsk-port-2025.yaml" in detail_text(dashboard), what="the post-mortem of the version scored")
+        await until(pilot, lambda: "Brier term 0.090" in detail_text(dashboard), what="this version's forecast")
+        may_read.set()
+        await until(
+            pilot,
+            lambda: "karsk-port-2025.yaml" in detail_text(dashboard),
+            what="the post-mortem of the version scored",
+            shown=lambda: detail_text(dashboard),
+        )
         text = detail_text(dashboard)
         assert "✔ yes" in text and "Brier term 0.250" in text and "p 0.5 (roughly even chance, as of 2025-04-01)" in text
         assert "○ not observed" in text  # the indicator as it stood then (observed now)

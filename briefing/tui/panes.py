@@ -467,8 +467,19 @@ class DetailPane(LineView, can_focus=True):
         since: str = "",
     ) -> None:
         # A jump reaches here from several messages: draw once.
-        # The quotes' marks come after the briefing (a worker checks them): drawn again then.
-        key = (id(index), ref, current, trail.plain if trail is not None else None, withdrawn, tuple(elsewhere), id(changed), id(index.evidence))
+        # The quotes' marks and the track record come after the briefing (workers read them):
+        # drawn again then (a post-mortem drawn from this version alone would stay on screen).
+        key = (
+            id(index),
+            ref,
+            current,
+            trail.plain if trail is not None else None,
+            withdrawn,
+            tuple(elsewhere),
+            id(changed),
+            index.records_read,
+            id(index.evidence),
+        )
         if key == self._shown_key:
             return
         same_item = self._shown_key is not None and self._shown_key[:2] == key[:2]
