@@ -422,6 +422,10 @@ async def test_moving_and_reading_within_a_pane_never_lay_out_the_screen():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await until(pilot, lambda: room_shared(app, "sources"), what="Sources unfolded, the room shared")
+        with textual_probes.layouts() as layouts:  # sharing the room again (a resize, a reload) when nothing moves
+            app.dashboard.body.fit()
+            await pilot.pause()
+        assert [scroll for scroll in layouts if not scroll] == []
         assert await count_layouts(["j", "enter", "down", "escape", "k", "]", "[", "backspace", "f"])(pilot) == []
         await pilot.press("1")
         await until(pilot, lambda: room_shared(app, "summary"), what="Summary unfolded, the room shared")
