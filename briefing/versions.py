@@ -59,9 +59,10 @@ def committed_versions(files: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES)
     One walk of a repository's history serves every file in it."""
     by_repository: dict[Path, list[tuple[str, bytes]]] = {}
     roots: dict[Path, Path | None] = {}  # folder → its repository's root: looked up once per folder
+    ceilings = _ceilings()  # read once, not at each folder climbed
     for file in files:
         path = Path(file).resolve()
-        root = _root_of(path.parent, roots)
+        root = _root_of(path.parent, roots, ceilings)
         if root is not None:
             by_repository.setdefault(root, []).append((file, path.relative_to(root).as_posix().encode()))
     versions: list[Version] = []
@@ -70,16 +71,16 @@ def committed_versions(files: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES)
     return versions
 
 
-def _root_of(folder: Path, roots: dict[Path, Path | None]) -> Path | None:
+def _root_of(folder: Path, roots: dict[Path, Path | None], ceilings: set[Path]) -> Path | None:
     """The work tree root of the git repository a folder lies in, or None. As git does, the
     search goes no higher than a folder named in ``$GIT_CEILING_DIRECTORIES``."""
     if folder not in roots:
         if (folder / ".git").exists():
             roots[folder] = folder
-        elif folder.parent == folder or folder.parent in _ceilings():
+        elif folder.parent == folder or folder.parent in ceilings:
             roots[folder] = None
         else:
-            roots[folder] = _root_of(folder.parent, roots)
+            roots[folder] = _root_of(folder.parent, roots, ceilings)
     return roots[folder]
 
 
