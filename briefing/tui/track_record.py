@@ -25,7 +25,7 @@ from textual.widgets import Static
 from ..refs import Ref
 from ..text import clean
 from .keybar import KeyBar
-from .virtual_list import WRAP_LIMIT, VirtualList
+from .virtual_list import VirtualList
 from .widgets import OneLine, OpenBriefing
 from .workers import guarded_work
 
@@ -149,13 +149,9 @@ class TrackRecordScreen(Screen):
         """The questions' box as tall as their lines (wrapped at this width) and its border;
         the stylesheet's max-height caps it, and the rest is the diagram's."""
         listing = self.query_one(DueList)
-        width = max((listing.scrollable_content_region.width or self.size.width - 4) - 2, 1)  # a row has a space either side
-        wraps = len(self.questions) <= WRAP_LIMIT  # as the list will, once its box is taller than a line
-        lines = 0
-        for forecast in self.questions:  # only until the box is as tall as it may be: a desk has thousands
-            lines += len(due_line(forecast, self.today).wrap(self.app.console, width)) if wraps else 1
-            if lines >= self.size.height:
-                break
+        # Counted as the list will wrap them, and only until the box is as tall as it may be
+        # (a desk has thousands).
+        lines = listing.lines_needed(listing.scrollable_content_region.width or self.size.width - 4, self.size.height)
         self.query_one("#track-due-box").styles.height = max(lines, 1) + 2
 
     def row_text(self, position: int) -> str:
