@@ -54,6 +54,12 @@ def one_line(value: object, limit: int | None = None) -> str:
     return text
 
 
+def cut_start(value: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at its start with an ellipsis: a path, whose end
+    names the file."""
+    return value if len(value) <= limit else "…" + value[-(limit - 1) :]
+
+
 def shorten(value: object, limit: int) -> str:
     """On one line and at most ``limit`` characters, cut at a word with an ellipsis."""
     text = " ".join(clean(value).split())

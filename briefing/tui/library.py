@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..library import Library, Row, age_words, sort_key
-from ..text import clean
+from ..text import clean, cut_start
 from ..track import current_day
 from .keybar import ClickableLine, KeyBar
 from .virtual_list import VirtualList
@@ -121,8 +121,8 @@ def row_line(row: Row, name: str, width: int, today: datetime.date | None = None
             text.truncate(max(size - len(base) - 3, 4), overflow="ellipsis")
             text.append(" · ", "dim")
             text.append(base, "dim")
-        if key == "path" and text.cell_len > size:  # a path's end names the file: cut its start
-            text = Text("…" + text.plain[-(size - 1) :], "dim")
+        if key == "path":
+            text = Text(cut_start(text.plain, size), "dim")
         text.truncate(size, overflow="ellipsis", pad=False)
         padding = " " * (size - text.cell_len)
         if right:

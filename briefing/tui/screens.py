@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..index import BriefingIndex, Ref
-from ..text import clean, one_line
+from ..text import clean, cut_start, one_line
 from .virtual_list import VirtualList
 from .widgets import KeysWelcome, TakesTypedKeys, bindings_of
 from .workers import guarded_work
@@ -272,9 +272,7 @@ class LibrarySearchScreen(HitsDialog):
         self.list_hits(query, len(hits), lambda position: self._row(hits[position]), total, hint)
 
     def _row(self, hit) -> Text:
-        name = clean(self.library.name(hit.path))
-        if len(name) > 24:  # a path's end names the file: cut its start, and say so
-            name = "…" + name[-23:]
+        name = cut_start(clean(self.library.name(hit.path)), 24)
         row = Text.assemble((name.ljust(25), "bold cyan"), (f"{hit.kind:<12}", "dim"))
         width = SNIPPET // (1 + len(hit.also))
         if hit.field not in LABEL_FIELDS:
