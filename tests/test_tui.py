@@ -438,7 +438,8 @@ def room_shared(app, unfolded: str) -> bool:
     dashboard = app.dashboard
     pane = dashboard.pane(unfolded)
     heights = sum(p.outer_size.height for p in dashboard.panes)
-    return not pane.has_class("-folded") and pane.outer_size.height == pane.size.height + 2 and heights == dashboard.detail.outer_size.height
+    shared = not pane.has_class("-folded") and pane.outer_size.height == pane.size.height + 2 and heights == dashboard.detail.outer_size.height
+    return shared and not textual_probes.layout_pending(app.screen)
 
 
 async def test_following_citations_across_panes_never_lays_out_the_screen():
@@ -447,7 +448,7 @@ async def test_following_citations_across_panes_never_lays_out_the_screen():
     the bullets stay in view. Only the reader's choice of pane unfolds one (one layout)."""
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: app.has_dashboard and not textual_probes.layout_pending(app.screen), what="the dashboard laid out")
         assert await count_layouts(["enter", "]", "[", "backspace"])(pilot) == []
         await pilot.press("enter")
         await pilot.pause()

@@ -16,6 +16,7 @@ from typing import Any
 
 from textual._compositor import Compositor
 from textual.screen import Screen
+from textual.widget import Widget
 
 #: (owner, name, parameters after self): what the probes hook, as this Textual has it.
 WATCHED: list[tuple[type, str, list[str]]] = [
@@ -25,6 +26,10 @@ WATCHED: list[tuple[type, str, list[str]]] = [
 ]
 
 
+#: (owner, method): where Textual keeps a layout still to come in ``_layout_required``.
+PENDING: list[tuple[type, str]] = [(Widget, "_check_refresh"), (Screen, "_on_timer_update")]
+
+
 def missing() -> list[str]:
     """The watched methods this Textual no longer has in the shape the probes expect."""
     gone = []
@@ -32,7 +37,23 @@ def missing() -> list[str]:
         method = getattr(owner, name, None)
         if method is None or list(inspect.signature(method).parameters)[1:] != parameters:
             gone.append(f"{owner.__name__}.{name}({', '.join(parameters)})")
+    for owner, name in PENDING:
+        method = getattr(owner, name, None)
+        if method is None or "_layout_required" not in inspect.getsource(method):
+            gone.append(f"{owner.__name__}.{name} reading _layout_required")
     return gone
+
+
+def layout_pending(screen: Screen) -> bool:
+    """Whether a layout of the screen is still to come: asked for by a widget, on its way to the
+    screen as a message, or due at the screen's next update. A layout can ask for another (it
+    gives a scrollbar its new size, and the scrollbar asks for a layout), so a screen whose
+    sizes already look right may still have one to do."""
+    return (
+        screen._layout_required
+        or screen.message_queue_size > 0
+        or any(widget._layout_required for widget in screen.walk_children(Widget, with_self=False))
+    )
 
 
 @contextmanager
