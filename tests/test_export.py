@@ -99,6 +99,16 @@ def test_html_escapes_every_briefing_string():
     assert '<a href="https://example.org/two">https://example.org/two</a>' in page
 
 
+def test_a_url_no_loader_checked_is_written_as_words_not_a_link():
+    """Every URL a loaded briefing holds is an http(s) URL; a briefing built in code is not
+    checked, and a ``javascript:`` URL must not become a link (nor its words markup)."""
+    briefing = load_text(MINIMAL).briefing
+    source = briefing.sources[0].model_copy(update={"url": 'javascript:alert(1)//"><b>'})
+    page = to_html(briefing.model_copy(update={"sources": [source, *briefing.sources[1:]]}))
+    assert 'href="javascript' not in page and "<b>" not in page
+    assert "javascript:alert(1)//&quot;&gt;&lt;b&gt;" in page
+
+
 def test_svg_is_the_print_rendering(bundled):
     svg = to_svg(bundled)
     assert svg.startswith("<svg") and "Bases&#160;Operated" in svg
