@@ -177,3 +177,11 @@ def test_a_kind_at_the_top_without_a_heading_fails_at_import():
     headless["bases"] = NoHeading()
     with pytest.raises(TypeError, match=r"^no heading for the section of: bases$"):
         check_registry(headless)
+
+
+def test_print_heads_a_judgment_with_its_statement_in_bold():
+    """`print` heads a judgment with its whole statement, bold as a heading (its row, which
+    carries the likelihood, is said below it)."""
+    ref = next(ref for ref in INDEX.items if ref.kind == "judgments")
+    title = KINDS["judgments"].print_title(INDEX, ref, INDEX.items[ref], row(INDEX, ref))
+    assert title.plain == INDEX.items[ref].text and str(title.style) == "bold" and not title.spans
