@@ -275,6 +275,8 @@ class StakeholderKind(Kind["Stakeholder"]):
             statements.append(f"{number}. “", STYLE_DIM)
             statements.append(clean(statement.text), "italic")
             statements.append("” ", STYLE_DIM)
+            if statement.by is not None and statement.by != item.id:  # filed here, said by another: a quote is its speaker's
+                statements.append(f"— {clean(_stakeholder_name(index, statement.by))} ", STYLE_DIM)
             statements.append_text(markers(statement.citations))
             if statement.quotes:
                 statements.append("\n   ")
@@ -325,48 +327,53 @@ class StatementKind(Kind["Statement"]):
     name = "statement"
     titled = False
 
+    @staticmethod
+    def _voices(index: BriefingIndex, ref: Ref) -> tuple[Stakeholder, Stakeholder | None]:
+        """Who said it, and the stakeholder it is filed under when that is someone else. Every
+        statement is filed under one, and a ``by`` naming no stakeholder does not load."""
+        owner = index.owner[ref]
+        speaker = index.speaker(ref) or owner
+        return speaker, (owner if owner is not speaker else None)
+
     def label(self, index: BriefingIndex, ref: Ref, item: Statement) -> str:
-        speaker = index.speaker(ref)
-        return f"{speaker.name if speaker else '?'}: {item.text}"
+        speaker, _ = self._voices(index, ref)
+        return f"{speaker.name}: {item.text}"
 
     def row(self, index: BriefingIndex, ref: Ref, item: Statement) -> Text:
-        speaker = index.speaker(ref)
+        speaker, filed_under = self._voices(index, ref)
         text = Text()
         text.append("  “", STYLE_DIM)
         text.append(clean(item.text), "italic")
         text.append("”", STYLE_DIM)
-        if speaker is not None and speaker is not index.owner.get(ref):
+        if filed_under is not None:  # the row sits under the stakeholder: name the speaker only when another
             text.append(" — ", STYLE_DIM)
             text.append(clean(speaker.name), STYLE_DIM)
         return text
 
     def fields(self, index: BriefingIndex, ref: Ref, item: Statement) -> Pairs:
-        speaker = index.speaker(ref)
-        owner = index.owner.get(ref)
+        speaker, filed_under = self._voices(index, ref)
         return [
-            ("said by", speaker.name if speaker else item.by),
-            ("filed under", owner.name if owner is not None and owner is not speaker else None),
+            ("said by", speaker.name),
+            ("filed under", filed_under.name if filed_under is not None else None),
             ("date", item.date),
             ("text", item.text),
         ]
 
     def markdown(self, index: BriefingIndex, ref: Ref, item: Statement, notes: str) -> list[str]:
-        speaker = index.speaker(ref)
-        who = f" ({md(speaker.name)})" if speaker is not None and speaker is not index.owner.get(ref) else ""
+        speaker, filed_under = self._voices(index, ref)
+        who = f" ({md(speaker.name)})" if filed_under is not None else ""
         return [f"  - said{who}: “{md(item.text)}”{notes}"]
 
     def html(self, index: BriefingIndex, ref: Ref, item: Statement) -> str:
-        speaker = index.speaker(ref)
-        who = f" — {h(speaker.name)}" if speaker is not None else ""
-        return f"“{h(item.text)}”{who}"
+        speaker, _ = self._voices(index, ref)
+        return f"“{h(item.text)}” — {h(speaker.name)}"
 
     def stix(self, context: StixContext, ref: Ref, item: Statement) -> list[Any]:
-        speaker = context.index.speaker(ref)
-        authors = [clean(speaker.name)] if speaker is not None else None
-        about = [context.identity(speaker.id) if speaker is not None else None]
-        extra: dict[str, Any] = {"authors": authors} if authors else {}
+        speaker, _ = self._voices(context.index, ref)
+        extra: dict[str, Any] = {"authors": [clean(speaker.name)]}
         if item.date:
             extra["abstract"] = f"Said {item.date}"
+        about = [context.identity(speaker.id)]
         return [context.note(f"statement:{ref.key}", clean(item.text), about, ["statement"], item.citations, **extra)]
 
 
@@ -664,13 +671,13 @@ class IndicatorKind(Kind["Indicator"]):
         return [(key, shown if key == "status" else value) for key, value in pairs]
 
     def fields(self, index: BriefingIndex, ref: Ref, item: Indicator) -> Pairs:
-        judgment = index.judgment_of.get(ref)
+        judgment = index.judgment_of[ref]  # an indicator is listed under its judgment
         return [
             ("id", item.id),
             ("status", Text(f"{INDICATOR_GLYPHS[item.status]} {item.status}", "bold")),
             ("direction", f"{DIRECTION_WORDS[item.direction]} the likelihood when observed"),
             ("text", item.text),
-            ("judgment", judgment.text if judgment is not None else None),
+            ("judgment", judgment.text),
         ]
 
     def markdown(self, index: BriefingIndex, ref: Ref, item: Indicator, notes: str) -> list[str]:
@@ -680,8 +687,7 @@ class IndicatorKind(Kind["Indicator"]):
         return f"indicator ({h(item.status)}; {h(item.direction)} the likelihood): {h(item.text)}"
 
     def stix(self, context: StixContext, ref: Ref, item: Indicator) -> list[Any]:
-        judgment = context.index.judgment_of.get(ref)
-        about = [context.sid("note", f"judgment:{judgment.id}")] if judgment is not None else []
+        about = [context.sid("note", f"judgment:{context.index.judgment_of[ref].id}")]
         labels = ["indicator", item.status.replace(" ", "-"), item.direction]
         return [context.note(f"indicator:{ref.key}", clean(item.text), about, labels, item.observed_in, abstract=f"Indicator, {item.status}")]
 
