@@ -37,6 +37,7 @@ from .text import (  # noqa: F401 (the text helpers are re-exported: render is w
     shorten,
     source_grade_text,
     source_title,
+    text_segments,
 )
 from .tradecraft import evidence, thin_evidence
 
@@ -106,12 +107,12 @@ class Fields:
         for key, value in self.pairs:
             lines = value.wrap(console, width, justify="default", overflow="fold", no_wrap=False)
             if isinstance(key, Text):  # a key with styles of its own (a citation marker)
-                head = [Segment(" " * self.indent), *key.render(console), Segment(" " * (self.key_width - len(key) + 1))]
+                head = [Segment(" " * self.indent), *text_segments(key, console), Segment(" " * (self.key_width - len(key) + 1))]
             else:
                 head = [Segment(" " * self.indent + key.ljust(self.key_width) + " ", _KEY_STYLE)]
             for number, line in enumerate(lines):
                 yield from head if number == 0 else (pad,)
-                yield from line.render(console)
+                yield from text_segments(line, console)
                 yield new_line
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -12,11 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from .scales import CREDIBILITY_MEANING, LIKELIHOODS, RELIABILITY_MEANING, admiralty_grade
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .model import Source
 
 # Characters that must never reach a terminal raw, mapped to a visible spelling.
@@ -156,3 +160,12 @@ def h(value: object) -> str:
     from html import escape
 
     return escape(clean(value), quote=True)
+
+
+def text_segments(text: Text, console: Console) -> list[Segment]:
+    """A Text's segments, its own style under its spans'. ``Text.render`` gives a text without
+    spans no style at all (the style given to the whole text is left to the caller), so a bold
+    status or a dim "none stated" drawn through it lost its style."""
+    if text.style and not text.spans:
+        return [Segment(text.plain, console.get_style(text.style, default=Style.null()))]
+    return list(text.render(console))

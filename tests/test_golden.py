@@ -29,6 +29,8 @@ BRIEFINGS = {
     # What the others leave out (no label, no operator, coordinates, a speaker who is not the
     # stakeholder, no title, two parents…); a judgment's indicator seen only in [4].
     "corners": (Path(__file__).parent / "data" / "corners.yaml", frozenset({4})),
+    # Questions resolved yes, no and void, one overdue, one to come (on the day conftest sets).
+    "track-record": (EXAMPLES / "track-record" / "karsk-port.yaml", frozenset({2})),
 }
 
 

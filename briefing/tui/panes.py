@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from ..index import COLLECTIONS, BriefingIndex, Ref
 from ..render import SECTION_TITLES, cited_by_entry, detail, row, section_rule
+from ..text import text_segments
 from .editing import EditRequested, editable
 from .keybar import ClickableLine
 from .source_reader import readable
@@ -127,7 +128,7 @@ class ItemList(VirtualList):
         else:
             text = Text()
         text.truncate(width - 1, pad=True)
-        strip = Strip([*text.render(self.app.console), Segment(" ")]).extend_cell_length(width).crop(0, width)
+        strip = Strip([*text_segments(text, self.app.console), Segment(" ")]).extend_cell_length(width).crop(0, width)
         return styled(strip, self.base_style)  # every cell styled: NO_COLOR's filter reads each
 
     def highlight_on_top(self) -> bool:

@@ -26,6 +26,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..text import text_segments
+
 WRAP_LIMIT = 400
 
 
@@ -38,7 +40,7 @@ def row_strip(text: Text, width: int, console: Console) -> Strip:
         kept = text.plain[:-1].rstrip()
         if kept.endswith("…"):  # cut just after a field that was cut already: one mark, not "…  …"
             text = text[: len(kept)]
-    segments = [Segment(" "), *text.render(console), Segment(" ")]
+    segments = [Segment(" "), *text_segments(text, console), Segment(" ")]
     return Strip(segments).extend_cell_length(width).crop(0, width)
 
 
