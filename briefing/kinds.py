@@ -204,10 +204,10 @@ class BaseKind(Kind["Base"]):
         return lines
 
     def html(self, index: BriefingIndex, ref: Ref, item: Base) -> str:
-        operator = index.stakeholders.get(item.operator) if item.operator else None
+        operator = _stakeholder_name(index, item.operator)
         parts = [f"<strong>{h(item.name)}</strong> ({h(item.kind)}, {h(item.location.place)}, {h(item.location.country)})"]
         if operator is not None:
-            parts.append(f"operated by {h(operator.name)}")
+            parts.append(f"operated by {h(operator)}")
         parts += [f"{key}: {h(getattr(item, key))}" for key in ("status", "role") if getattr(item, key)]
         return "<br>".join(parts)
 
@@ -505,7 +505,7 @@ class JudgmentKind(Kind["Judgment"]):
         text.append(clean(item.text))
         text.append("  ")
         text.append_text(self._assessment(item))
-        forecast = index.forecast(item.id) if item.resolution is not None else None
+        forecast = index.forecast(item.id)  # None for a judgment without a resolution
         if forecast is not None:
             text.append(" · ", STYLE_DIM)
             text.append_text(resolution_mark(forecast))
@@ -537,7 +537,7 @@ class JudgmentKind(Kind["Judgment"]):
                 assumptions.append("\n")
             assumptions.append(f"{ASSUMPTION_GLYPHS[assumption.status]} {assumption.status} ", ASSUMPTION_STYLES[assumption.status])
             assumptions.append(clean(assumption.text))
-        forecast = index.forecast(item.id) if item.resolution is not None else None
+        forecast = index.forecast(item.id)  # None for a judgment without a resolution
         return [
             ("id", item.id),
             ("assessment", assessment),

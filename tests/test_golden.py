@@ -102,6 +102,8 @@ def test_every_row_and_detail(name, snapshot):
             styled(row(index, ref)),
             f"== {ref} row, {sorted(withdrawn)} withdrawn",
             styled(row(index, ref, withdrawn=withdrawn)),
+            f"== {ref} row in full",
+            "(as the row)" if row(index, ref, in_full=True) == row(index, ref) else styled(row(index, ref, in_full=True)),
             f"== {ref} detail",
             drawn_styled(detail(index, ref)),
             f"== {ref} detail, {sorted(withdrawn)} withdrawn",

@@ -178,6 +178,13 @@ def test_a_kind_at_the_top_without_a_heading_fails_at_import():
     with pytest.raises(TypeError, match=r"^no heading for the section of: bases$"):
         check_registry(headless)
 
+    class NoTimelineHeading(type(KINDS["timeline"])):  # type: ignore[misc]
+        heading = ""
+
+    headless["timeline"] = NoTimelineHeading()
+    with pytest.raises(TypeError, match=r"^no heading for the section of: bases, timeline$"):
+        check_registry(headless)
+
 
 def test_print_heads_a_judgment_with_its_statement_in_bold():
     """`print` heads a judgment with its whole statement, bold as a heading (its row, which
