@@ -482,7 +482,8 @@ def scored_text(forecast: Forecast) -> Text | None:
     """The probability scored and this judgment's term of the Brier score, once resolved."""
     if forecast.brier is None:
         return None
-    text = Text(f"p {forecast.probability:g}", "bold")
+    text = Text()  # not Text(…, "bold"): a style given to the whole text would make all of it bold
+    text.append(f"p {forecast.probability:g}", "bold")
     text.append(f" ({forecast.likelihood}", STYLE_DIM)
     if forecast.scored.file:
         text.append(f", as of {forecast.scored.briefing.as_of}", STYLE_DIM)
@@ -625,7 +626,7 @@ def resolution_words(item: Judgment) -> str:
     assert resolution is not None
     words = f"{resolution.question} (due {resolution.by})"
     if resolution.outcome is not None:
-        words += f" — outcome: {resolution.outcome}" + (f", recorded on {resolution.resolved_on}" if resolution.resolved_on else "")
+        words += f" — outcome: {resolution.outcome}, recorded on {resolution.resolved_on}"  # an outcome without its day does not load
         if resolution.note:
             words += f". {resolution.note}"
         if resolution.citations:

@@ -517,3 +517,42 @@ def test_the_record_of_one_briefing_reads_only_the_files_that_name_it(tmp_path, 
     record = {f.id: f for f in versions.record_of(path, load(path).briefing)}
     assert [Path(p).name for p in read] == ["karsk-port-2025.yaml"]  # not the Valdor briefing
     assert record["lease-signed"].scored.file.endswith("karsk-port-2025.yaml")
+
+
+@pytest.mark.parametrize(
+    ("today", "said"),
+    [
+        ("2031-09-28", " · in 2 days"),
+        ("2031-09-29", " · in 1 day"),
+        ("2031-09-30", " · today"),
+        ("2031-10-01", " · ⚠ overdue by 1 day: record the outcome"),
+        ("2031-10-02", " · ⚠ overdue by 2 days: record the outcome"),
+    ],
+)
+def test_an_open_questions_day_is_said_to_the_day(monkeypatch, today, said):
+    """Detail counts the days to an open question's date, and past it (from the day after)."""
+    from briefing.kinds import resolution_text
+
+    monkeypatch.setenv("BRIEFING_TODAY", today)
+    item = briefing(judgment("a", "likely")).judgments[0]
+    (forecast,) = forecasts([Version(briefing(judgment("a", "likely")), "")])
+    text = resolution_text(item, forecast)
+    assert text.plain == "Did it?\ndue 2031-09-30" + said
+    assert ("bold red" in [span.style for span in text.spans]) == ("overdue" in said)
+
+
+def test_the_scored_line_names_the_older_version_scored_and_bolds_only_the_numbers():
+    from briefing.kinds import scored_text
+
+    versions = [Version(load(TRACK / "karsk-port-2025.yaml").briefing, "karsk-port-2025.yaml"), Version(load(TRACK / "karsk-port.yaml").briefing, "")]
+    forecast = {f.id: f for f in forecasts(versions)}["lease-signed"]
+    text = scored_text(forecast)
+    assert text is not None and text.plain == "p 0.5 (roughly even chance, as of 2025-04-01) · Brier term 0.250"
+    assert [(text.plain[span.start : span.end], str(span.style)) for span in text.spans] == [
+        ("p 0.5", "bold"),
+        (" (roughly even chance", "dim"),
+        (", as of 2025-04-01", "dim"),
+        (")", "dim"),
+        ("0.250", "bold"),
+    ]
+    assert not text.style
