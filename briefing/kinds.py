@@ -513,7 +513,8 @@ class JudgmentKind(Kind["Judgment"]):
         return text
 
     def _assessment(self, item: Judgment) -> Text:
-        text = Text("assessed ", STYLE_DIM)
+        text = Text()  # the words dim and the likelihood bold: a style given to the whole Text would dim it too
+        text.append("assessed ", STYLE_DIM)
         text.append(likelihood_text(item.likelihood), "bold")
         if item.probability is not None:
             text.append(f" ({item.probability:g})", "bold")
@@ -522,7 +523,8 @@ class JudgmentKind(Kind["Judgment"]):
         return text
 
     def fields(self, index: BriefingIndex, ref: Ref, item: Judgment) -> Pairs:
-        assessment = Text("the briefing's: ", STYLE_DIM)
+        assessment = Text()
+        assessment.append("the briefing's: ", STYLE_DIM)
         assessment.append(likelihood_text(item.likelihood), "bold")
         if item.probability is not None:
             assessment.append(f" ({item.probability:g})", "bold")
