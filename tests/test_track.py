@@ -556,3 +556,19 @@ def test_the_scored_line_names_the_older_version_scored_and_bolds_only_the_numbe
         ("0.250", "bold"),
     ]
     assert not text.style
+
+
+def test_an_index_takes_the_record_of_its_own_briefing_and_counts_each_reading():
+    """The dashboard's index scores from this version alone until the versions are read in;
+    then from the record, its own briefing's forecasts only; each reading is counted (Detail
+    draws again on a new count)."""
+    from briefing.index import BriefingIndex
+
+    mine, other = briefing(judgment("a", "likely", "yes"), id="desk"), briefing(judgment("a", "unlikely", "no"), id="other")
+    index = BriefingIndex(mine)
+    assert (index.forecast("a").file, index.records_read) == ("", 0)
+    record = forecasts([Version(other, "other.yaml"), Version(mine, "desk.yaml")])
+    index.use_record(record)
+    assert (index.forecast("a").file, index.forecast("a").outcome, index.records_read) == ("desk.yaml", "yes", 1)
+    index.use_record(record)
+    assert index.records_read == 2
