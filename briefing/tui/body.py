@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 
 from ..room import FRAME, blank_rows, share
 from .panes import PANE_CLASSES, PANES, TITLE_GUTTER, DetailPane, ItemList
+from .widgets import set_height
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -32,8 +33,6 @@ class Body(Horizontal):
         super().__init__(Vertical(*self.lists.values(), id="lists"), self.detail, id="main")
         self.narrow = False
         self.unfolded = self.current = current
-        #: The heights ``fit`` gave each pane (None: the stylesheet's).
-        self._heights: dict[str, int | None] = {}
         for name, pane in self.lists.items():
             pane.set_class(name != current, "-folded")
 
@@ -62,8 +61,8 @@ class Body(Horizontal):
         height = self.detail.outer_size.height
         width = self.screen.size.width - self.detail.outer_size.width
         if self.narrow or self.screen.has_class("-zoomed") or self.screen.has_class("-zoomed-detail") or not height or not width:
-            for name in self.lists:
-                self._set_height(name, None)  # the stylesheet's
+            for pane in self.lists.values():
+                set_height(pane, None)  # the stylesheet's
             self._alone_in_full()
             return
         # Rows as short as their kinds make them; where that leaves rows to spare, in full
@@ -73,16 +72,8 @@ class Body(Horizontal):
         rows, needs = self._share(height, width)
         if blank_rows(rows, needs, self.unfolded) and any(pane.set_in_full(True) for pane in self.lists.values()):
             rows, needs = self._share(height, width)
-        for name in self.lists:
-            self._set_height(name, None if name == self.unfolded else rows[name])  # the unfolded one: the rest (1fr)
-
-    def _set_height(self, name: str, rows: int | None) -> None:
-        """A pane's height, set only when it changes: Textual lays the screen out again for
-        any height set, the same one too, and a fit that changes nothing must cost nothing
-        (a resize, a reload, a pane chosen twice)."""
-        if self._heights.get(name) != rows:
-            self._heights[name] = rows
-            self.lists[name].styles.height = rows
+        for name, pane in self.lists.items():
+            set_height(pane, None if name == self.unfolded else rows[name])  # the unfolded one: the rest (1fr)
 
     def _share(self, height: int, width: int) -> tuple[dict[str, int], dict[str, int]]:
         needs, selected = {}, {}

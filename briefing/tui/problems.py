@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from ..text import clean, one_line
 from .virtual_list import VirtualList
+from .widgets import set_height
 
 if TYPE_CHECKING:
     from ..index import BriefingIndex
@@ -147,7 +148,7 @@ class ProblemsScreen(ModalScreen["tuple[str, Problem] | None"]):
         chrome = most - listing.outer_size.height  # the border, the head
         needed = listing.lines_needed(listing.scrollable_content_region.width, most)
         if needed + chrome < most:
-            box.styles.height = needed + chrome
+            set_height(box, needed + chrome)
 
     def _row(self, position: int) -> Text:
         problem = self.problems[position]

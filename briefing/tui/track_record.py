@@ -26,7 +26,7 @@ from ..refs import Ref
 from ..text import clean
 from .keybar import KeyBar
 from .virtual_list import VirtualList
-from .widgets import OneLine, OpenBriefing
+from .widgets import OneLine, OpenBriefing, set_height
 from .workers import guarded_work
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class TrackRecordScreen(Screen):
         # Counted as the list will wrap them, and only until the box is as tall as it may be
         # (a desk has thousands).
         lines = listing.lines_needed(listing.scrollable_content_region.width or self.size.width - 4, self.size.height)
-        self.query_one("#track-due-box").styles.height = max(lines, 1) + 2
+        set_height(self.query_one("#track-due-box"), max(lines, 1) + 2)
 
     def row_text(self, position: int) -> str:
         """A due row as shown (tests read it)."""

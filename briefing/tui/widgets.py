@@ -35,6 +35,15 @@ def say(node: Widget | App, message: str, severity: str = "information") -> None
     node.notify(clean(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
 
+def set_height(widget: Widget, rows: int | None) -> None:
+    """A widget's height in rows (None: the stylesheet's), set only when it changes: Textual
+    lays the screen out again for any height set, the same one too, and a fit that changes
+    nothing (a resize, a reload, a pane chosen twice) must cost nothing."""
+    inline = widget.styles.inline.height  # what was set last
+    if (inline.cells if inline is not None else None) != rows:
+        widget.styles.height = rows
+
+
 class OpenBriefing(Message):
     """Open a briefing of the library in a dashboard over it (back returns to where it was
     asked); ``ref``: the item to show once it is loaded."""
