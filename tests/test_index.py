@@ -160,6 +160,15 @@ def test_every_word_must_match_somewhere_in_the_item():
     assert (hits[0].field, hits[0].text, hits[0].spans) == ("text", "Second bullet", [(0, 6), (7, 13)])
 
 
+def test_a_hit_names_each_other_field_that_holds_words_the_first_lacks():
+    idx = index()
+    hits, _ = idx.search("port harbour somewhere")  # one word in each of three fields
+    assert (hits[0].field, hits[0].spans) == ("name", [(0, 4)])
+    assert hits[0].also == (("place", "Harbour", [(0, 7)]), ("country", "Somewhere", [(0, 9)]))
+    hits, _ = idx.search("port base")  # a field with every word needs no other
+    assert hits[0].also == ()
+
+
 def test_search_stops_listing_at_the_limit_but_counts_on():
     idx = index()
     hits, total = idx.search("a", limit=3)
