@@ -217,7 +217,7 @@ class BriefingIndex:
             name, text, folded = max(fields, key=lambda field: sum(word in field[2] for word in words))
             missing = [word for word in words if word not in folded]
             also = []
-            for other, other_text, other_folded in fields if missing else ():  # a field with every word needs no other
+            for other, other_text, other_folded in fields:  # (a field with every word finds none missing)
                 found = [word for word in missing if word in other_folded]
                 if found:
                     also.append((other, other_text, _places(other_text, other_folded, found)))
@@ -243,9 +243,9 @@ class BriefingIndex:
         sources, nothing run together."""
         item = self.items[ref]
         fields: list[tuple[str, str]] = []
-        # Ids are not words; lists of numbers (citations) or of items (statements) hold none.
-        # A saved copy's file name and hash are no words of the briefing's; its quotes are, below.
-        for name, value in item.model_dump(exclude={"id", "saved", "quotes"}).items():
+        # Ids are not words; lists of numbers (citations) or of items (statements, quotes: below)
+        # hold none. A saved copy's file name and hash are no words of the briefing's.
+        for name, value in item.model_dump(exclude={"id", "saved"}).items():
             if isinstance(value, str):
                 fields.append((name, value))
             elif isinstance(value, list):

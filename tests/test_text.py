@@ -54,6 +54,7 @@ def test_shorten_cuts_at_a_word_unless_the_word_is_too_long():
     assert text.shorten("abcde fghijklmnop", 10) == "abcde fgh…"
     assert text.shorten("abcd efghijklmnop", 10) == "abcd efgh…"
     assert text.shorten("a\n\nb", 5) == "a b"
+    assert text.shorten("MAX TAX three", 8) == "MAX TAX…"  # only punctuation is taken off the end
 
 
 def test_markers_show_the_current_citation_and_strike_a_withdrawn_one():
