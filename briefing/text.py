@@ -134,7 +134,7 @@ def md(value: object) -> str:
     characters written. Escaped: what starts markup anywhere, what starts a block at the
     start of the line, and what would become an autolink (``://``, ``www.``)."""
     text = " ".join(clean(value).split()).translate(_MD_ANYWHERE)
-    text = _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text, count=1)
+    text = _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", text)  # ^: once, at the start
     return text.replace("://", "\\://").replace("www.", "www\\.")
 
 

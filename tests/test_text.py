@@ -144,3 +144,6 @@ def test_text_segments_keep_a_whole_texts_style():
     assert segments[-1].style is not None and segments[-1].style.bold
     (unstyled,) = [s for s in text.text_segments(Text("x"), console) if s.text]
     assert not unstyled.style
+    # A style Rich does not know draws plain, as Text.render draws it, rather than raising.
+    (unknown,) = text.text_segments(Text("x", "no-such-style"), console)
+    assert unknown.style == Style.null()
