@@ -71,7 +71,7 @@ def shorten(value: object, limit: int) -> str:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
-    if space > limit // 2:  # a word that long is cut where it must be
+    if 2 * space > limit:  # past half of the room; a word longer than that is cut where it must be
         cut = cut[:space]
     return cut.rstrip(" ,;:.-–—") + "…"
 
