@@ -221,18 +221,18 @@ class Reader:
         message = f"Search went round: hit {target + 1} of {len(hits)}." if wrapped else None
         return Go(hits[target], message=message)
 
-    def next_change(self, current: Ref | None, step: int) -> Go:
-        """Compare mode: the next (``step`` 1) or previous (-1) item new or changed since the
-        older version, in the briefing's order from ``current``, round at either end."""
+    def next_change(self, current: Ref | None, forward: bool = True) -> Go:
+        """Compare mode: the next (or, not ``forward``, the previous) item new or changed since
+        the older version, in the briefing's order from ``current``, round at either end."""
         if self.comparison is None or self.index is None:
             return Go(None, message="Not comparing: open with --compare NEW to walk the changes.")
         changed = [ref for ref in self.index.items if ref in self.comparison.changes]
         if not changed:
             return Go(None, message="Nothing new or changed since the older version.")
-        order = {ref: position for position, ref in enumerate(self.index.items)}
-        here = order.get(current, -1) if current is not None else -1
-        later = [ref for ref in changed if order[ref] > here] if step > 0 else [ref for ref in reversed(changed) if order[ref] < here]
-        target = later[0] if later else changed[0 if step > 0 else -1]
+        order: dict[Ref | None, int] = {ref: position for position, ref in enumerate(self.index.items)}
+        here = order.get(current, -1)  # no item, or one no longer there: before the first
+        later = [ref for ref in changed if order[ref] > here] if forward else [ref for ref in reversed(changed) if order[ref] < here]
+        target = later[0] if later else changed[0 if forward else -1]
         number = changed.index(target) + 1
         what = "new" if self.comparison.changes[target] == "added" else "changed"
         went_round = "Changes went round: change" if not later else "Change"

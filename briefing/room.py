@@ -36,8 +36,7 @@ def share(height: int, current: str, needs: Mapping[str, int], selected: Mapping
         least = min(wanting, key=lambda name: rows[name])  # the first such pane on a tie
         rows[least] += 1
         spare -= 1
-    if spare > 0:  # every pane shows all it holds: the rest is the current pane's
-        rows[current] += spare
+    rows[current] += max(spare, 0)  # every pane shows all it holds: the rest is the current pane's
     return rows
 
 

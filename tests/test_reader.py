@@ -8,7 +8,7 @@ from briefing.index import BriefingIndex, Ref
 from briefing.model import Briefing
 from briefing.navigation import Place, Trail
 from briefing.reader import GONE, Go, Marks, PaneChange, Reader
-from briefing.tradecraft import compare
+from briefing.tradecraft import Comparison, compare
 
 from .conftest import MINIMAL
 
@@ -277,6 +277,7 @@ def test_withdrawing_a_source_says_when_the_matrixs_lead_changes():
     assert reader.toggle_withdrawn(2) == "Restored source [2]. w again toggles it back. The matrix's lead passes from renew to interim."
     assert reader.toggle_withdrawn(1) == "Withdrew source [1]. w again toggles it back."  # the lead stays
     assert lead_change(("a",), ("a",)) == "" and lead_change((), ("a",)) == ""
+    assert lead_change(("a", "b"), ("c", "d")) == " The matrix's lead passes from a, b to c, d."  # a tie names each
 
 
 def test_next_change_walks_the_changed_items_in_the_briefings_order_and_goes_round():
@@ -287,16 +288,36 @@ def test_next_change_walks_the_changed_items_in_the_briefings_order_and_goes_rou
     old = load(ROOT / "data" / "examples" / "exercise.yaml").briefing
     new = load(ROOT / "data" / "examples" / "exercise-v2.yaml").briefing
     state = Reader(PANES)
-    assert state.next_change(None, 1) == Go(None, message="Not comparing: open with --compare NEW to walk the changes.")
+    assert state.next_change(None) == Go(None, message="Not comparing: open with --compare NEW to walk the changes.")
     state.show(BriefingIndex(new), compare(old, new))
-    first = state.next_change(None, 1)
+    first = state.next_change(None)
     assert first == Go(Ref("summary", "harbour-works"), message="Change 1 of 5 (changed).")
-    assert state.next_change(first.ref, 1) == Go(Ref("summary", "barges-leave"), message="Change 2 of 5 (new).")
-    assert state.next_change(Ref("summary", "barges-leave"), -1).ref == Ref("summary", "harbour-works")
-    last = state.next_change(Ref("summary", "station-open"), -1)  # before the first: round to the last
+    assert state.next_change(first.ref) == Go(Ref("summary", "barges-leave"), message="Change 2 of 5 (new).")
+    assert state.next_change(Ref("summary", "barges-leave"), forward=False).ref == Ref("summary", "harbour-works")
+    last = state.next_change(Ref("summary", "station-open"), forward=False)  # before the first: round to the last
     assert last == Go(Ref("sources", "7"), message="Changes went round: change 5 of 5 (new).")
-    assert state.next_change(Ref("sources", "7"), 1) == Go(Ref("summary", "harbour-works"), message="Changes went round: change 1 of 5 (changed).")
+    assert state.next_change(Ref("sources", "7")) == Go(Ref("summary", "harbour-works"), message="Changes went round: change 1 of 5 (changed).")
     # An unchanged item in the middle: the next change after it, in the briefing's order.
-    assert state.next_change(Ref("bases", "karsk"), 1).ref == Ref("judgments", "port-stays")
+    assert state.next_change(Ref("bases", "karsk")).ref == Ref("judgments", "port-stays")
     state.show(BriefingIndex(old), compare(old, old))
-    assert state.next_change(None, 1) == Go(None, message="Nothing new or changed since the older version.")
+    assert state.next_change(None) == Go(None, message="Nothing new or changed since the older version.")
+
+    # Open, but not comparing.
+    state.show(BriefingIndex(new), None)
+    assert state.next_change(None) == Go(None, message="Not comparing: open with --compare NEW to walk the changes.")
+
+
+def test_next_change_from_no_item_or_one_gone_starts_at_the_first_change():
+    from briefing.loader import load
+
+    from .conftest import ROOT
+
+    new = load(ROOT / "data" / "examples" / "exercise-v2.yaml").briefing
+    index = BriefingIndex(new)
+    first, second, *_ = index.items
+    state = Reader(PANES)
+    state.show(index, Comparison({first: "changed", second: "added"}, 0))  # the very first items
+    for current in (None, Ref("summary", "no-longer-there")):
+        assert state.next_change(current) == Go(first, message="Change 1 of 2 (changed).")
+        assert state.next_change(current, forward=False) == Go(second, message="Changes went round: change 2 of 2 (new).")
+    assert state.next_change(first) == Go(second, message="Change 2 of 2 (new).")

@@ -46,6 +46,12 @@ def test_when_everything_fits_the_current_pane_takes_what_is_left():
     assert cut(rows, needs, "tensions") == []
 
 
+def test_a_last_row_to_spare_goes_to_the_current_pane():
+    needs = dict.fromkeys(PANES, 2)
+    rows = share(6 * 2 + 2 + FRAME + 1, "tensions", needs, dict.fromkeys(PANES, 1))
+    assert rows["tensions"] == 2 + FRAME + 1 and sum(rows.values()) == 6 * 2 + 2 + FRAME + 1
+
+
 def test_a_current_pane_keeps_a_row_of_itself_on_a_screen_too_low_for_all():
     rows = share(5, "summary", dict.fromkeys(PANES, 9), dict.fromkeys(PANES, 4))  # no rows to give: none taken either
     assert rows["summary"] == FRAME + 1 and all(rows[name] == 1 for name in PANES[1:])

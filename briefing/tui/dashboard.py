@@ -36,8 +36,8 @@ class DashboardScreen(BriefingFrame):
         Binding("0", "focus_pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("n", "next_hit(1)", "Next hit", id="next-hit"),
         Binding("N", "next_hit(-1)", "Previous hit", show=False, id="previous-hit"),
-        Binding("right_curly_bracket", "next_change(1)", "Next change", key_display="}", id="next-change"),
-        Binding("left_curly_bracket", "next_change(-1)", "Previous change", key_display="{", show=False, id="previous-change"),
+        Binding("right_curly_bracket", "next_change(True)", "Next change", key_display="}", id="next-change"),
+        Binding("left_curly_bracket", "next_change(False)", "Previous change", key_display="{", show=False, id="previous-change"),
         Binding("i", "watch", "Watch indicators", show=False, id="watch"),
         Binding("h", "hypotheses", "Competing hypotheses", show=False, id="hypotheses"),
         Binding("z", "zoom", "Zoom", show=False, id="zoom"),
@@ -289,9 +289,9 @@ class DashboardScreen(BriefingFrame):
         if searched.ref is not None:
             self.go(searched.ref)
 
-    def action_next_change(self, step: int) -> None:
+    def action_next_change(self, forward: bool) -> None:
         """} / {: the next or previous item new or changed since the older version."""
-        self._go(self.reader.next_change(self.current_ref(), step))
+        self._go(self.reader.next_change(self.current_ref(), forward))
 
     def action_next_hit(self, step: int) -> None:
         """n / N: the next or previous hit of the last search, as in less and vim."""
