@@ -147,7 +147,9 @@ def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     sentence_start = line_start
-    for boundary in _SENTENCE_END.finditer(text, line_start, start):
+    # To start + 1: a boundary's lookahead must see the quote's first letter (a quote that
+    # opens a sentence); none can end past start, where the quote's first letter is no space.
+    for boundary in _SENTENCE_END.finditer(text, line_start, start + 1):
         sentence_start = boundary.end()
     after_end = _SENTENCE_END.search(text, end, line_end)
     sentence_end = after_end.start() + 1 if after_end else line_end

@@ -101,6 +101,32 @@ def test_context_is_the_sentence_around_the_quote():
     assert context(text, match.start, match.end) == ("Officials said that ", "talks have stalled", " since May.")
 
 
+def test_context_keeps_to_the_quotes_sentence_and_paragraph():
+    text = 'One. He said "the base stays." Then, later. Two!\nAnother paragraph, the base too. End?'
+    at = text.index("the base stays")
+    # The sentence's end takes its closing quotation mark; the next sentence is left out.
+    assert context(text, at, at + len("the base stays")) == ('He said "', "the base stays", '."')
+    first = text.index("One")
+    assert context(text, first, first + 3) == ("", "One", ".")
+    # The last sentence of a paragraph runs to the paragraph's end, not into the next one.
+    two = text.index("Two")
+    assert context(text, two, two + 3) == ("", "Two", "!")
+    second = text.index("the base too")
+    assert context(text, second, second + 12) == ("Another paragraph, ", "the base too", ".")
+    end = text.index("End")
+    assert context(text, end, end + 3) == ("", "End", "?")  # the text's last paragraph: no line break after it
+
+
+def test_context_is_cut_to_its_limit_around_the_quote():
+    text = "aaaa bbbb cccc QUOTE dddd eeee ffff."
+    at = text.index("QUOTE")
+    assert context(text, at, at + 5, limit=5 + 2 * 5) == ("…cccc ", "QUOTE", " dddd…")
+    assert context(text, at, at + 5, limit=5 + 2 * 4) == ("…ccc ", "QUOTE", " ddd…")
+    assert context(text, at, at + 5, limit=5 + 2 * 15) == ("aaaa bbbb cccc ", "QUOTE", " dddd eeee ffff…")  # 15 before: just held
+    assert context(text, at, at + 5, limit=5 + 2 * 16) == ("aaaa bbbb cccc ", "QUOTE", " dddd eeee ffff.")  # 16 after: just held
+    assert context(text, at, at + 5, limit=3) == ("…", "QUOTE", "…")  # a quote longer than the room: nothing around it
+
+
 # --- check's rules, on a copy of the exercise ---------------------------------------------------
 
 
