@@ -120,12 +120,10 @@ def find_quote(text: str, quote: str, prefix: str | None = None, suffix: str | N
 
 def closest_passage(searched: str, words: str) -> tuple[str, float]:
     """The passage of ``searched`` most like ``words``, and how alike (0–100), for a hint."""
-    if not searched:
-        return "", 0.0
     from rapidfuzz import fuzz
 
-    alignment = fuzz.partial_ratio_alignment(words, searched)
-    if alignment is None:
+    alignment = fuzz.partial_ratio_alignment(words, searched) if searched else None
+    if alignment is None:  # (rapidfuzz gives None only below a score cutoff, which is 0 here)
         return "", 0.0
     start, end = alignment.dest_start, alignment.dest_end
     # Widen to whole words, so the hint reads as the source's words.
@@ -195,14 +193,12 @@ class Verification(NamedTuple):
 
     def share(self, source_id: int) -> float:
         """How much of a source's text the briefing's quotes cover, 0–1 (overlaps once)."""
-        text = self.texts.get(source_id, "")
+        text = self.texts.get(source_id)
         if not text:
             return 0.0
         covered, reach = 0, 0
         for check in self.passages(source_id):
-            start = max(check.match.start, reach)
-            if check.match.end > start:
-                covered += check.match.end - start
+            covered += max(check.match.end - max(check.match.start, reach), 0)  # what lies past the quotes before
             reach = max(reach, check.match.end)
         return covered / len(text)
 

@@ -82,6 +82,31 @@ def test_normalization_folds_only_what_the_rules_name():
     assert normalize_text("one\n\n  two  \r\n three") == "one\ntwo\nthree"
 
 
+def test_unicode_line_and_paragraph_separators_break_lines():
+    assert normalize_text("one\u2028two\u2029three") == "one\ntwo\nthree"
+
+
+def test_each_finding_has_its_words():
+    from briefing.evidence import Match
+
+    assert Match("found", 0, 3, times=1).hint() == ""
+    assert Match("not found").hint() == "not found in the saved copy"
+    assert Match("not found", times=1).hint() == "occurs once, but not between the prefix and suffix given"
+    assert Match("not found", closest="a b", similarity=74.6).hint() == "not found in the saved copy; closest: '… a b …' (75%)"
+
+
+def test_the_closest_passage_is_widened_to_whole_words():
+    from rapidfuzz import fuzz
+
+    from briefing.evidence import closest_passage
+
+    assert closest_passage("alpha bravo charlie delta", "ravo charl") == ("bravo charlie", fuzz.ratio("ravo charl", "bravo charlie"))
+    assert closest_passage("alpha bravo charlie delta", "ravo char")[0] == "bravo charlie"  # three letters to the word's end
+    assert closest_passage("ab cd", "b c") == ("ab cd", 75.0)  # from the text's second letter back to its first
+    assert closest_passage("alpha bravo", "rav") == ("bravo", 75.0)  # to the text's end
+    assert closest_passage("", "words") == ("", 0.0)
+
+
 def test_repeats_need_a_prefix_or_suffix():
     text = page_text()
     assert find_quote(text, "talks on the lease have stalled").times == 1  # "Talks on the lease have stalled" too: case kept
@@ -227,7 +252,7 @@ def test_unreadable_copies_are_errors_not_tracebacks(exercise):
 
 
 def test_passages_are_the_quoted_spans_by_paragraph_once_each():
-    from briefing.evidence import Match, QuoteCheck, Verification, passages
+    from briefing.evidence import Match, Passage, QuoteCheck, Verification, passages
 
     text = normalize_text("First para has words.\nSecond para, more words here.\nThird.")
     one = find_quote(text, "words. Second para")  # across a paragraph break
@@ -255,4 +280,11 @@ def test_passages_are_the_quoted_spans_by_paragraph_once_each():
     covered = len("words. Second para") + len("more words")
     assert verification.share(1) == pytest.approx(covered / len(text))
     assert verification.share(2) == 0.0
+    # Quotes from the text's first letter, and one inside another: each letter counted once.
+    whole, inner = find_quote(text, "First para has words."), find_quote(text, "para has")
+    nested = [QuoteCheck("summary:e", (), Quoted(1), whole), QuoteCheck("summary:f", (), Quoted(1), inner)]
+    assert Verification({1: "ok"}, {1: text}, nested, []).share(1) == pytest.approx(len("First para has words.") / len(text))
+    assert Verification({1: "ok"}, {1: ""}, nested, []).share(1) == 0.0
+    last = find_quote(text, "Third.")  # in the last paragraph
+    assert passages(text, [QuoteCheck("summary:g", (), None, last)])[1] == [Passage(2, 0, 6, ("summary:g",))]
     assert [c.ref for c in verification.of("bases:c")] == ["bases:c"]
