@@ -163,7 +163,8 @@ async def test_help_opens_lists_bindings_and_closes():
     app = bundled_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        # On a loaded machine the screen is on the stack a while before its body is laid out.
+        await until(pilot, lambda: screen_is(app, HelpScreen) and any(b.size.height for b in app.screen.query("#help-body")), what="help drawn")
         help_screen = app.screen
         entries = help_screen.entries()
         listed = {(where, description): keys for where, keys, description in entries}
@@ -181,8 +182,7 @@ async def test_help_opens_lists_bindings_and_closes():
         groups = len({where for where, _, _ in entries})
         assert sum(1 for line in lines if line.strip()) == len(entries) + groups  # and a heading per group
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-        assert app.focused is app.dashboard.pane("summary")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen) and app.focused is app.dashboard.pane("summary"), what="help closed")
 
 
 async def test_q_quits_with_status_0():
