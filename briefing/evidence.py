@@ -141,7 +141,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str, str]:
     """The sentence around ``text[start:end]`` (within its paragraph): the words before the
     quote, the quote, the words after; cut to about ``limit`` characters with "…"."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text[:start].rfind("\n") + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     sentence_start = line_start
@@ -152,7 +152,7 @@ def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str
     after_end = _SENTENCE_END.search(text, end, line_end)
     sentence_end = after_end.start() + 1 if after_end else line_end
     before, quoted, after = text[sentence_start:start], text[start:end], text[end:sentence_end]
-    room = max(0, limit - len(quoted)) // 2
+    room = max((limit - len(quoted)) // 2, 0)
     if len(before) > room:
         before = "…" + before[len(before) - room :].lstrip()
     if len(after) > room:

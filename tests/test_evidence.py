@@ -142,6 +142,12 @@ def test_context_keeps_to_the_quotes_sentence_and_paragraph():
     assert context(text, end, end + 3) == ("", "End", "?")  # the text's last paragraph: no line break after it
 
 
+def test_context_keeps_to_the_paragraph_where_no_sentence_ends():
+    text = "A heading\nAnother heading\nThe base stays open\nNext heading\nNext one. More"
+    at = text.index("base stays")
+    assert context(text, at, at + len("base stays")) == ("The ", "base stays", " open")
+
+
 def test_context_is_cut_to_its_limit_around_the_quote():
     text = "aaaa bbbb cccc QUOTE dddd eeee ffff."
     at = text.index("QUOTE")
@@ -150,6 +156,7 @@ def test_context_is_cut_to_its_limit_around_the_quote():
     assert context(text, at, at + 5, limit=5 + 2 * 15) == ("aaaa bbbb cccc ", "QUOTE", " dddd eeee ffff…")  # 15 before: just held
     assert context(text, at, at + 5, limit=5 + 2 * 16) == ("aaaa bbbb cccc ", "QUOTE", " dddd eeee ffff.")  # 16 after: just held
     assert context(text, at, at + 5, limit=3) == ("…", "QUOTE", "…")  # a quote longer than the room: nothing around it
+    assert context("xxQUOTEyy", 2, 7, limit=3) == ("…", "QUOTE", "…")
 
 
 # --- check's rules, on a copy of the exercise ---------------------------------------------------
