@@ -142,8 +142,7 @@ def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str
     """The sentence around ``text[start:end]`` (within its paragraph): the words before the
     quote, the quote, the words after; cut to about ``limit`` characters with "…"."""
     line_start = text[:start].rfind("\n") + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = (text + "\n").index("\n", end)  # the text's end ends its last paragraph
     sentence_start = line_start
     # To start + 1: a boundary's lookahead must see the quote's first letter (a quote that
     # opens a sentence); none can end past start, where the quote's first letter is no space.
