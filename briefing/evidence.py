@@ -142,7 +142,7 @@ def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str
     """The sentence around ``text[start:end]`` (within its paragraph): the words before the
     quote, the quote, the words after; cut to about ``limit`` characters with "…"."""
     line_start = text[:start].rfind("\n") + 1
-    line_end = (text + "\n").index("\n", end)  # the text's end ends its last paragraph
+    line_end = end + len(text[end:].partition("\n")[0])  # to the next line break, or the text's end
     sentence_start = line_start
     # To start + 1: a boundary's lookahead must see the quote's first letter (a quote that
     # opens a sentence); none can end past start, where the quote's first letter is no space.
