@@ -141,8 +141,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 def context(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str, str]:
     """The sentence around ``text[start:end]`` (within its paragraph): the words before the
     quote, the quote, the words after; cut to about ``limit`` characters with "…"."""
-    line_start = text[:start].rfind("\n") + 1
-    line_end = end + len(text[end:].partition("\n")[0])  # to the next line break, or the text's end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:  # the text's last paragraph
+        line_end = len(text)
     sentence_start = line_start
     # To start + 1: a boundary's lookahead must see the quote's first letter (a quote that
     # opens a sentence); none can end past start, where the quote's first letter is no space.

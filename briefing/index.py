@@ -243,9 +243,10 @@ class BriefingIndex:
         sources, nothing run together."""
         item = self.items[ref]
         fields: list[tuple[str, str]] = []
-        # Ids are not words; lists of numbers (citations) or of items (statements, quotes: below)
-        # hold none. A saved copy's file name and hash are no words of the briefing's.
-        for name, value in item.model_dump(exclude={"id", "saved"}).items():
+        # Ids are not words; lists of numbers (citations) or of items (statements) hold none.
+        # A saved copy's file name and hash are no words of the briefing's; its quotes are, below
+        # (left out of the dump, which would only build dicts to throw away).
+        for name, value in item.model_dump(exclude={"id", "saved", "quotes"}).items():
             if isinstance(value, str):
                 fields.append((name, value))
             elif isinstance(value, list):

@@ -157,6 +157,8 @@ def test_context_is_cut_to_its_limit_around_the_quote():
     assert context(text, at, at + 5, limit=5 + 2 * 16) == ("aaaa bbbb cccc ", "QUOTE", " dddd eeee ffff.")  # 16 after: just held
     assert context(text, at, at + 5, limit=3) == ("…", "QUOTE", "…")  # a quote longer than the room: nothing around it
     assert context("xxQUOTEyy", 2, 7, limit=3) == ("…", "QUOTE", "…")
+    # A line break at the text's very start is no part of the paragraph, nor of its room.
+    assert context("\nab QUOTE", 4, 9, limit=5 + 2 * 3) == ("ab ", "QUOTE", "")
     # About 400 characters unless told: 194 on either side of a quote of 11.
     long = "w" * 195 + "eleven char" + "w" * 195
     assert context(long, 195, 206) == ("…" + "w" * 194, "eleven char", "w" * 194 + "…") == context(long, 195, 206, limit=400)
