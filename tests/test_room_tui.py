@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .test_room import PANES
+from briefing.tui.panes import PANES
+
 from .tui_helpers import bundled_app, until
 
 
